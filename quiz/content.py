@@ -1,0 +1,319 @@
+"""Content checks for the guide's Markdown pages, shared by the build hook and scripts/validate.py.
+
+Every finding is a `Problem` (`file:line: message`). The checks: each page exists in every
+language; each page has front matter with a title and a one-sentence description; each flag page
+has the five fixed sections in order and meets the length floor; a translated page is written in
+its own script, section by section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable, Iterable
+
+import markdown
+import yaml
+
+from quiz.problems import Problem
+
+
+@dataclass(frozen=True)
+class ContentSettings:
+    """What the checks need to know about the site, taken from mkdocs.yml."""
+
+    docs_dir: Path
+    default_language: str
+    languages: tuple[str, ...]
+    markdown_extensions: list = field(default_factory=list)
+    mdx_configs: dict = field(default_factory=dict)
+    root: Path = Path(".")
+
+
+def settings_from_config(config) -> ContentSettings:
+    """Read the languages and Markdown set-up from a loaded MkDocs config."""
+    i18n = config.plugins["i18n"].config
+    languages = tuple(language.locale for language in i18n.languages)
+    default = next(language.locale for language in i18n.languages if language.default)
+    docs_dir = Path(config.docs_dir)
+    return ContentSettings(
+        docs_dir=docs_dir,
+        default_language=default,
+        languages=languages,
+        markdown_extensions=list(config.markdown_extensions),
+        mdx_configs=dict(config.mdx_configs),
+        root=Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent,
+    )
+
+
+def check_content(settings: ContentSettings) -> list[Problem]:
+    """Every content problem in the docs folder, in file and line order."""
+    pages = _collect_pages(settings)
+    problems = list(_missing_translations(pages, settings))
+    render = _renderer(settings)
+    for (stem, language), path in sorted(pages.items()):
+        problems.extend(check_page(path, stem, language, settings, render))
+    return sorted(problems)
+
+
+def check_page(
+    path: Path,
+    stem: str,
+    language: str,
+    settings: ContentSettings,
+    render: Callable[[str], tuple[str, list[dict]]] | None = None,
+) -> list[Problem]:
+    """The problems of one Markdown page."""
+    render = render or _renderer(settings)
+    shown = _shown(path, settings)
+    text = path.read_text(encoding="utf-8")
+    front, body, body_start, front_problems = _split_front_matter(text, shown)
+    problems = list(front_problems)
+    if front is not None:
+        problems.extend(_check_front_matter(front, shown, language))
+    html, toc = render(body)
+    headings = _heading_lines(body, toc, body_start)
+    is_flag = stem.startswith(FLAGS_FOLDER + "/")
+    if is_flag:
+        problems.extend(_check_sections(headings, shown, language, body_start))
+        problems.extend(_check_length(html, shown, language, body_start))
+    problems.extend(_check_script(html, headings, shown, language, body_start))
+    return problems
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _collect_pages(settings: ContentSettings) -> dict[tuple[str, str], Path]:
+    """Map (page stem, language) to its file, using the `page.<lang>.md` suffix convention."""
+    others = [language for language in settings.languages if language != settings.default_language]
+    pages = {}
+    for path in sorted(settings.docs_dir.rglob("*.md")):
+        relative = path.relative_to(settings.docs_dir).as_posix()[: -len(".md")]
+        language = settings.default_language
+        for other in others:
+            if relative.endswith("." + other):
+                relative, language = relative[: -len(other) - 1], other
+        pages[(relative, language)] = path
+    return pages
+
+
+def _missing_translations(pages, settings: ContentSettings) -> Iterable[Problem]:
+    stems = sorted({stem for stem, _ in pages})
+    for stem in stems:
+        present = [language for language in settings.languages if (stem, language) in pages]
+        for language in settings.languages:
+            if language in present:
+                continue
+            source = pages[(stem, present[0])]
+            expected = _page_name(stem, language, settings)
+            yield Problem(
+                _shown(source, settings),
+                1,
+                f"{LANGUAGE_NAMES.get(language, language)} version is missing: create {expected}",
+            )
+
+
+def _page_name(stem: str, language: str, settings: ContentSettings) -> str:
+    suffix = "" if language == settings.default_language else "." + language
+    path = settings.docs_dir / f"{stem}{suffix}.md"
+    return _shown(path, settings)
+
+
+def _shown(path: Path, settings: ContentSettings) -> str:
+    try:
+        return path.resolve().relative_to(settings.root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _split_front_matter(text: str, shown: str):
+    """Front matter as a YAML node, the body, the body's first line number, and problems."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1, [Problem(shown, 1, "front matter is missing: start the page with --- and a title and description")]
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            source = "".join(lines[1:index])
+            body = "".join(lines[index + 1 :])
+            try:
+                node = yaml.compose(source)
+            except yaml.YAMLError as error:
+                mark = getattr(error, "problem_mark", None)
+                line_number = mark.line + 2 if mark else 1
+                return None, body, index + 2, [Problem(shown, line_number, f"front matter is not valid YAML: {getattr(error, 'problem', error)}")]
+            return node, body, index + 2, []
+    return None, text, 1, [Problem(shown, 1, "front matter is not closed: add a line with --- after it")]
+
+
+def _check_front_matter(node, shown: str, language: str) -> Iterable[Problem]:
+    if not isinstance(node, yaml.MappingNode):
+        yield Problem(shown, 1, "front matter must be a mapping with title and description")
+        return
+    values = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+    for key in REQUIRED_FRONT_MATTER:
+        value = values.get(key)
+        if value is None:
+            yield Problem(shown, 1, f"front matter has no {key}")
+        elif not isinstance(value, yaml.ScalarNode) or not str(value.value).strip():
+            yield Problem(shown, value.start_mark.line + 2, f"front matter {key} must be non-empty text")
+    description = values.get("description")
+    if isinstance(description, yaml.ScalarNode) and str(description.value).strip():
+        line = description.start_mark.line + 2
+        sentence = " ".join(str(description.value).split())
+        if not _is_one_sentence(sentence):
+            yield Problem(shown, line, "front matter description must be one sentence ending with a full stop")
+        if len(sentence) > DESCRIPTION_MAX:
+            yield Problem(shown, line, f"front matter description is {len(sentence)} characters; keep it to {DESCRIPTION_MAX}")
+    script = SCRIPTS.get(language)
+    for key in REQUIRED_FRONT_MATTER:
+        value = values.get(key)
+        if script and isinstance(value, yaml.ScalarNode) and str(value.value).strip():
+            if not _in_script(str(value.value), script, minimum_letters=1):
+                yield Problem(shown, value.start_mark.line + 2, f"front matter {key} is not in {LANGUAGE_NAMES[language]}")
+
+
+def _is_one_sentence(text: str) -> bool:
+    if not text or text[-1] not in ".!?":
+        return False
+    return not re.search(r"[.!?]\s+\S", text[:-1])
+
+
+def _renderer(settings: ContentSettings) -> Callable[[str], tuple[str, list[dict]]]:
+    extensions = list(settings.markdown_extensions)
+    if "toc" not in extensions:
+        extensions.append("toc")
+
+    def render(body: str) -> tuple[str, list[dict]]:
+        md = markdown.Markdown(extensions=extensions, extension_configs=settings.mdx_configs)
+        html = md.convert(body)
+        return html, _flatten(md.toc_tokens)
+
+    return render
+
+
+def _flatten(tokens: list[dict]) -> list[dict]:
+    flat = []
+    for token in tokens:
+        flat.append(token)
+        flat.extend(_flatten(token.get("children", [])))
+    return flat
+
+
+def _heading_lines(body: str, toc: list[dict], body_start: int) -> list[tuple[int, str, int]]:
+    """(level, id, file line) for each heading, matched in order to the ATX lines of the body."""
+    candidates = []
+    fenced = False
+    for offset, line in enumerate(body.splitlines()):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and stripped.startswith("#"):
+            level = len(stripped) - len(stripped.lstrip("#"))
+            candidates.append((level, body_start + offset))
+    headings = []
+    position = 0
+    for token in toc:
+        while position < len(candidates) and candidates[position][0] != token["level"]:
+            position += 1
+        line = candidates[position][1] if position < len(candidates) else body_start
+        position += 1
+        headings.append((token["level"], token["id"], line))
+    return headings
+
+
+def _check_sections(headings, shown: str, language: str, body_start: int) -> Iterable[Problem]:
+    section_ids = [heading_id for level, heading_id, _ in headings if level == 2]
+    first_line = headings[0][2] if headings else body_start
+    missing = [section for section in FLAG_SECTIONS if section not in section_ids]
+    for section in missing:
+        yield Problem(shown, first_line, f"flag page has no section with id '{section}': add a heading '## ... {{#{section}}}'")
+    present = [section for section in section_ids if section in FLAG_SECTIONS]
+    expected = [section for section in FLAG_SECTIONS if section in present]
+    if not missing and present != expected:
+        line = next(line for level, heading_id, line in headings if heading_id == present[0])
+        yield Problem(shown, line, "flag page sections are out of order: expected " + ", ".join(FLAG_SECTIONS))
+
+
+def _check_length(html: str, shown: str, language: str, body_start: int) -> Iterable[Problem]:
+    text = " ".join(_section_texts(html).values())
+    unit, floor = LENGTH_FLOORS.get(language, LENGTH_FLOORS["en"])
+    count = _count(text, unit)
+    if count < floor:
+        yield Problem(shown, body_start, f"flag page is too short: {count} {unit}, at least {floor} expected")
+
+
+def _check_script(html: str, headings, shown: str, language: str, body_start: int) -> Iterable[Problem]:
+    script = SCRIPTS.get(language)
+    if not script:
+        return
+    lines = {heading_id: line for _, heading_id, line in headings}
+    for section, text in _section_texts(html).items():
+        if not _in_script(text, script, minimum_letters=MIN_LETTERS_TO_JUDGE):
+            where = f"section '{section}'" if section else "the page introduction"
+            yield Problem(
+                shown,
+                lines.get(section, body_start),
+                f"{where} reads as English; {LANGUAGE_NAMES[language]} expected",
+            )
+
+
+def _in_script(text: str, script: str, minimum_letters: int) -> bool:
+    """Whether most letters of the text are in the given script (too little text passes)."""
+    native = len(re.findall(script, text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    if native + latin < minimum_letters:
+        return True
+    return native / (native + latin) >= NATIVE_SHARE
+
+
+def _count(text: str, unit: str) -> int:
+    if unit == "words":
+        return len(re.findall(r"[\w'’-]+", text))
+    return len(re.findall(SCRIPTS["ko"], text))
+
+
+def _section_texts(html: str) -> dict[str, str]:
+    """Visible prose of each level-2 section ('' before the first), code excluded."""
+    parser = _SectionText()
+    parser.feed(html)
+    parser.close()
+    return {section: " ".join(parts) for section, parts in parser.sections.items()}
+
+
+class _SectionText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: dict[str, list[str]] = {"": []}
+        self.current = ""
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h2":
+            self.current = dict(attrs).get("id") or ""
+            self.sections.setdefault(self.current, [])
+        if tag in ("code", "pre", "script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("code", "pre", "script", "style") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.sections[self.current].append(data)
+
+
+FLAGS_FOLDER = "flags"
+FLAG_SECTIONS = ("signs", "cost", "test", "respond", "walk-away")
+REQUIRED_FRONT_MATTER = ("title", "description")
+DESCRIPTION_MAX = 200
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
+# Letters that show a page is written in its language; languages not listed are not checked.
+SCRIPTS = {"ko": r"[\uac00-\ud7a3]"}
+NATIVE_SHARE = 0.5
+MIN_LETTERS_TO_JUDGE = 40
+# The floor for a flag page: English words, or Hangul syllables for Korean.
+LENGTH_FLOORS = {"en": ("words", 350), "ko": ("Hangul syllables", 900)}

@@ -1,0 +1,29 @@
+"""The site's MkDocs hooks: each event is a short pipeline into the `quiz` package."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+# MkDocs loads this file by path; make the project's `quiz` package importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from quiz.content import check_content, settings_from_config  # noqa: E402
+from quiz.problems import format_problems  # noqa: E402
+from quiz.strings import translator  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.client_red_flags")
+
+
+def on_pre_build(*, config):
+    problems = check_content(settings_from_config(config))
+    if problems:
+        raise PluginError("The guide's content has problems:\n" + format_problems(problems))
+
+
+def on_env(env, *, config, files):
+    env.globals["t"] = translator(config.theme["language"])
+    return env

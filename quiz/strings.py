@@ -1,0 +1,35 @@
+"""Interface strings: one YAML file of flat dotted keys per language, with English as fallback."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+STRINGS_FILE = Path(__file__).with_name("strings.yml")
+FALLBACK = "en"
+
+
+@lru_cache(maxsize=None)
+def load_strings(path: Path = STRINGS_FILE) -> dict[str, dict[str, str]]:
+    """All strings by language, as written in the file."""
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def translator(language: str, path: Path = STRINGS_FILE) -> Callable[[str], str]:
+    """A `t(key)` for one language that falls back to English and fails on an unknown key."""
+    strings = load_strings(path)
+    own = strings.get(language, {})
+    fallback = strings[FALLBACK]
+
+    def t(key: str) -> str:
+        if key in own:
+            return own[key]
+        if key in fallback:
+            return fallback[key]
+        raise KeyError(f"unknown interface string '{key}' in {path.name}")
+
+    return t

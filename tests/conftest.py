@@ -1,0 +1,59 @@
+"""Session fixtures: one strict build of the site, served under its sub-path, and Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.site import CHROMIUM_ARGS, build_site, chromium_path, serve, site_path
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site built once with `mkdocs build --strict`; the build must succeed."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site) -> str:
+    """The built site's address, under the same sub-path as on GitHub Pages."""
+    with serve(built_site, site_path()) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def page_paths(built_site) -> list[str]:
+    """Every page of the site as a path below the base URL ('' is the home page)."""
+    paths = []
+    for index in sorted(built_site.rglob("index.html")):
+        relative = index.parent.relative_to(built_site).as_posix()
+        if relative.startswith(("assets", "search")):
+            continue
+        paths.append("" if relative == "." else relative + "/")
+    return paths
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()

@@ -1,0 +1,42 @@
+"""Record what a page does that it must not: console errors, page errors, foreign or failed requests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+
+@dataclass
+class PageWatch:
+    """Attach to a Playwright page; `problems` lists every fault seen since."""
+
+    origin: str
+    problems: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> "PageWatch":
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        page.on("request", self._on_request)
+        page.on("response", self._on_response)
+        return self
+
+    def _on_console(self, message) -> None:
+        if message.type in ("error", "warning"):
+            self.problems.append(f"console {message.type}: {message.text}")
+
+    def _on_request(self, request) -> None:
+        url = request.url
+        if url.startswith(("data:", "blob:", "about:", "file:")):
+            return
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.problems.append(f"request to another host: {url}")
+
+    def _on_response(self, response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -1,0 +1,108 @@
+"""The built site as files: page sets, sections, links, anchors, languages and the sitemap."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from quiz.content import FLAG_SECTIONS
+from quiz.validation import load_site_config
+from tests.support.html import parse
+from tests.support.site import ROOT
+
+CONFIG = load_site_config(ROOT / "mkdocs.yml")
+SITE_URL = CONFIG.site_url
+
+
+def _flag_ids() -> list[str]:
+    section = next(item for item in CONFIG.nav if isinstance(item, dict) and "Red flags" in item)
+    return [Path(entry).stem for entry in section["Red flags"]]
+
+
+def test_the_navigation_lists_the_ten_flag_pages_in_the_docs():
+    on_disk = sorted(path.stem for path in (ROOT / "docs" / "flags").glob("*.md") if path.suffixes == [".md"])
+    assert sorted(_flag_ids()) == on_disk
+    assert len(on_disk) == 10
+
+
+def test_both_languages_have_identical_page_sets(page_paths):
+    korean = sorted(path[len("ko/"):] for path in page_paths if path.startswith("ko/"))
+    english = sorted(path for path in page_paths if not path.startswith("ko/"))
+    assert korean == english
+    assert len(english) >= 12
+
+
+def test_every_flag_page_has_the_five_section_ids_in_order_in_both_languages(built_site):
+    for flag in _flag_ids():
+        for prefix in ("", "ko/"):
+            page = built_site / prefix / "flags" / flag / "index.html"
+            html = page.read_text(encoding="utf-8")
+            positions = [html.find(f'<h2 id="{section}"') for section in FLAG_SECTIONS]
+            assert -1 not in positions, page
+            assert positions == sorted(positions), page
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    broken = []
+    parsed = {}
+    for page in sorted(built_site.rglob("*.html")):
+        page_url = SITE_URL + page.relative_to(built_site).as_posix()
+        for tag, rel, url in _parsed(page, parsed).urls:
+            target, fragment = _resolve(page_url, url)
+            if target is None:
+                continue
+            file = built_site / target
+            if file.is_dir() or target.endswith("/") or target == "":
+                file = file / "index.html"
+            if not file.is_file():
+                broken.append(f"{page.relative_to(built_site)}: {url} (no file)")
+            elif fragment and file.suffix == ".html" and fragment not in _parsed(file, parsed).ids:
+                broken.append(f"{page.relative_to(built_site)}: {url} (no anchor)")
+    assert broken == []
+
+
+def test_pages_carry_no_hreflang_links_that_make_material_fetch_missing_sitemaps(built_site):
+    for page in built_site.rglob("index.html"):
+        assert all("alternate" not in rel for _, rel, _ in parse(page).urls), page
+
+
+def test_sitemap_lists_every_page_with_absolute_reciprocal_hreflang(built_site, page_paths):
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = ElementTree.parse(built_site / "sitemap.xml")
+    alternates = {}
+    for url in tree.getroot().findall("s:url", namespaces):
+        loc = url.find("s:loc", namespaces).text
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)}
+        alternates[loc] = links
+    assert sorted(alternates) == sorted(SITE_URL + path for path in page_paths)
+    for loc, links in alternates.items():
+        assert set(links) == {"en", "ko"}, loc
+        assert loc in links.values(), loc
+        for href in links.values():
+            assert href.startswith(SITE_URL), href
+            assert alternates[href] == links, href
+
+
+def test_no_page_links_to_a_sitemap_under_a_language_folder(built_site):
+    assert not (built_site / "ko" / "sitemap.xml").exists()
+    for page in (built_site / "ko").rglob("*.html"):
+        assert "sitemap.xml" not in page.read_text(encoding="utf-8"), page
+
+
+def _parsed(path: Path, cache: dict):
+    if path not in cache:
+        cache[path] = parse(path)
+    return cache[path]
+
+
+def _resolve(page_url: str, url: str) -> tuple[str | None, str]:
+    """The site-relative file path a URL points to (None when it leaves the site) and its fragment."""
+    if url.startswith(("mailto:", "javascript:", "data:")):
+        return None, ""
+    absolute = urljoin(page_url, url)
+    if not absolute.startswith(SITE_URL):
+        assert urlsplit(absolute).scheme == "https", f"insecure or odd link {url} on {page_url}"
+        return None, ""
+    parts = urlsplit(absolute[len(SITE_URL):])
+    return unquote(parts.path), unquote(parts.fragment)
