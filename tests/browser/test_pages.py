@@ -24,8 +24,7 @@ def test_search_works_in_both_languages_without_leaving_the_site(page, base_url)
     watch = PageWatch(origin_of(base_url)).attach(page)
     for path, query in (("", "deposit"), ("ko/", "계약서")):
         page.goto(base_url + path, wait_until="networkidle")
-        page.keyboard.press("/")
-        page.locator("[data-md-component=search-query]").fill(query)
+        _search(page, query)
         results = page.locator(".md-search-result__item")
         results.first.wait_for()
         assert results.count() > 0, query
@@ -52,8 +51,7 @@ def test_axe_finds_no_violation_in_dark_mode_or_with_search_open(page, base_url)
         page.goto(base_url + path, wait_until="networkidle")
         results = axe.run(page)
         assert results.violations_count == 0, results.generate_snapshot()
-    page.keyboard.press("/")
-    page.locator("[data-md-component=search-query]").fill("scope")
+    _search(page, "scope")
     page.locator(".md-search-result__item").first.wait_for()
     results = axe.run(page)
     assert results.violations_count == 0, results.generate_snapshot()
@@ -69,3 +67,12 @@ def test_language_switcher_lands_on_the_same_page(page, base_url, page_paths):
             page.locator(f".md-select__link[hreflang={target_language}]").click()
         assert page.url == base_url + other, path
         assert page.locator("html").get_attribute("lang") == target_language
+
+
+def _search(page, query: str) -> None:
+    """Open search with its keyboard shortcut and type a query (End fires the keyup that
+    Material listens to, as an IME does for Korean)."""
+    page.keyboard.press("/")
+    field = page.locator("[data-md-component=search-query]")
+    field.fill(query)
+    field.press("End")
