@@ -106,3 +106,11 @@ def _resolve(page_url: str, url: str) -> tuple[str | None, str]:
         return None, ""
     parts = urlsplit(absolute[len(SITE_URL):])
     return unquote(parts.path), unquote(parts.fragment)
+
+
+def test_korean_headings_get_readable_unicode_anchors(tmp_path):
+    from quiz.content import settings_from_config, _renderer
+
+    render = _renderer(settings_from_config(CONFIG))
+    _, toc = render("## 계약 전에 확인할 것\n\n## Plain English\n")
+    assert [token["id"] for token in toc] == ["계약-전에-확인할-것", "plain-english"]
