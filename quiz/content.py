@@ -52,7 +52,7 @@ def check_content(settings: ContentSettings) -> list[Problem]:
     """Every content problem in the docs folder, in file and line order."""
     pages = _collect_pages(settings)
     problems = list(_missing_translations(pages, settings))
-    render = _renderer(settings)
+    render = markdown_renderer(settings)
     for (stem, language), path in sorted(pages.items()):
         problems.extend(check_page(path, stem, language, settings, render))
     return sorted(problems)
@@ -66,7 +66,7 @@ def check_page(
     render: Callable[[str], tuple[str, list[dict]]] | None = None,
 ) -> list[Problem]:
     """The problems of one Markdown page."""
-    render = render or _renderer(settings)
+    render = render or markdown_renderer(settings)
     shown = _shown(path, settings)
     text = path.read_text(encoding="utf-8")
     front, body, body_start, front_problems = _split_front_matter(text, shown)
@@ -181,7 +181,7 @@ def _is_one_sentence(text: str) -> bool:
     return not re.search(r"[.!?]\s+\S", text[:-1])
 
 
-def _renderer(settings: ContentSettings) -> Callable[[str], tuple[str, list[dict]]]:
+def markdown_renderer(settings: ContentSettings) -> Callable[[str], tuple[str, list[dict]]]:
     extensions = list(settings.markdown_extensions)
     if "toc" not in extensions:
         extensions.append("toc")

@@ -14,6 +14,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from quiz.content import check_content, settings_from_config  # noqa: E402
 from quiz.problems import format_problems  # noqa: E402
 from quiz.strings import translator  # noqa: E402
+from quiz.validation import checked_quiz  # noqa: E402
+from quiz.view import QuizView  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.client_red_flags")
 
@@ -25,5 +27,10 @@ def on_pre_build(*, config):
 
 
 def on_env(env, *, config, files):
-    env.globals["t"] = translator(config.theme["language"])
+    language = config.theme["language"]
+    quiz, problems = checked_quiz(config)
+    if problems:
+        raise PluginError("The quiz data file has problems:\n" + format_problems(problems))
+    env.globals["t"] = translator(language)
+    env.globals["quiz"] = QuizView(quiz, language)
     return env

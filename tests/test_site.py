@@ -109,8 +109,8 @@ def _resolve(page_url: str, url: str) -> tuple[str | None, str]:
 
 
 def test_korean_headings_get_readable_unicode_anchors(tmp_path):
-    from quiz.content import settings_from_config, _renderer
+    from quiz.content import settings_from_config, markdown_renderer
 
-    render = _renderer(settings_from_config(CONFIG))
+    render = markdown_renderer(settings_from_config(CONFIG))
     _, toc = render("## 계약 전에 확인할 것\n\n## Plain English\n")
     assert [token["id"] for token in toc] == ["계약-전에-확인할-것", "plain-english"]

@@ -1,0 +1,97 @@
+"""Typed models of the quiz data file. The editors' JSON Schema is generated from these."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(_Strict):
+    """A text in every language of the site."""
+
+    en: NonEmpty = Field(description="English")
+    ko: NonEmpty = Field(description="Korean (합니다체)")
+
+    def get(self, language: str) -> str:
+        return getattr(self, language, None) or self.en
+
+
+class Option(_Strict):
+    """One answer. Either it scores `points`, or it is the question's single "Not sure yet"."""
+
+    id: Id
+    text: Text
+    points: Optional[int] = Field(None, ge=0, le=3, description="0 (no concern) to 3 (strong concern)")
+    unsure: bool = Field(False, description="The question's one \"Not sure yet\" option; it has no points")
+    dealbreaker: Optional[Text] = Field(None, description="Why choosing this option alone means walk away")
+
+
+class Question(_Strict):
+    id: Id = Field(description="Unique across the quiz; share links and saved prospects refer to it")
+    text: Text
+    hint: Text = Field(description="Why we ask, shown under the question")
+    ask: Text = Field(description="What to ask the prospect when the answer is not known yet")
+    options: list[Option] = Field(min_length=2)
+
+    @property
+    def maximum(self) -> int:
+        """The highest points among the options."""
+        return max((option.points for option in self.options if option.points is not None), default=0)
+
+
+class Flag(_Strict):
+    id: Id = Field(description="The flag's guide page is docs/flags/<id>.md")
+    name: Text = Field(description="Short label for the chart")
+    weight: float = Field(1, gt=0, le=100, description="Share of this flag in the overall score")
+    actions: list[Text] = Field(min_length=1, description="Recommended actions before signing")
+    questions: list[Question] = Field(min_length=1)
+
+
+class Thresholds(_Strict):
+    """The overall score from which each band starts."""
+
+    proceed_with_care: int = Field(25, alias="proceed-with-care", ge=1, le=100)
+    high_risk: int = Field(50, alias="high-risk", ge=1, le=100)
+    walk_away: int = Field(75, alias="walk-away", ge=1, le=100)
+
+
+class BandText(_Strict):
+    title: Text
+    verdict: Text
+    next: Text
+
+
+class Bands(_Strict):
+    good_fit: BandText = Field(alias="good-fit")
+    proceed_with_care: BandText = Field(alias="proceed-with-care")
+    high_risk: BandText = Field(alias="high-risk")
+    walk_away: BandText = Field(alias="walk-away")
+    not_enough_info: BandText = Field(alias="not-enough-info")
+
+    def by_id(self) -> dict[str, BandText]:
+        return {field.alias: getattr(self, name) for name, field in type(self).model_fields.items()}
+
+
+class Quiz(_Strict):
+    """The whole quiz file."""
+
+    thresholds: Thresholds = Thresholds()
+    min_definite: float = Field(0.5, gt=0, le=1, description="Share of definite answers needed for a verdict")
+    bands: Bands
+    flags: list[Flag] = Field(min_length=1)
+
+    def questions(self) -> list[tuple[Flag, Question]]:
+        """Every question with its flag, in file order."""
+        return [(flag, question) for flag in self.flags for question in flag.questions]
+
+
+BAND_IDS = ("good-fit", "proceed-with-care", "high-risk", "walk-away", "not-enough-info")
+LANGUAGES = tuple(Text.model_fields)

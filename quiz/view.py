@@ -1,0 +1,94 @@
+"""What the templates and the browser engine get from the quiz, for one language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quiz.model import Quiz
+from quiz.rules import reachable_bands
+from quiz.scoring import score
+from quiz.strings import translator
+
+
+@dataclass(frozen=True)
+class QuizView:
+    """The validated quiz as the templates see it: the model, the language and derived facts."""
+
+    quiz: Quiz
+    language: str
+
+    @property
+    def total(self) -> int:
+        return len(self.quiz.questions())
+
+    @property
+    def bands(self) -> dict:
+        return self.quiz.bands.by_id()
+
+    @property
+    def dealbreakers(self) -> list:
+        """(flag, question, option) for every dealbreaker option, in file order."""
+        return [
+            (flag, question, option)
+            for flag, question in self.quiz.questions()
+            for option in question.options
+            if option.dealbreaker is not None
+        ]
+
+    def text(self, value) -> str:
+        """A `Text` in this view's language."""
+        return value.get(self.language)
+
+    def browser_data(self) -> dict:
+        """The JSON island: the scoring rule's numbers and the few strings the script formats."""
+        t = translator(self.language)
+        return {
+            "thresholds": self.quiz.thresholds.model_dump(by_alias=True),
+            "minDefinite": self.quiz.min_definite,
+            "flags": [
+                {
+                    "id": flag.id,
+                    "weight": flag.weight,
+                    "questions": [
+                        {
+                            "id": question.id,
+                            "max": question.maximum,
+                            "options": [
+                                {
+                                    "id": option.id,
+                                    "points": option.points,
+                                    "unsure": option.unsure,
+                                    "dealbreaker": option.dealbreaker is not None,
+                                }
+                                for option in question.options
+                            ],
+                        }
+                        for question in flag.questions
+                    ],
+                }
+                for flag in self.quiz.flags
+            ],
+            "topConcerns": TOP_CONCERNS,
+            "strings": {key: t(key) for key in BROWSER_STRINGS},
+        }
+
+    def examples(self) -> list[tuple[str, int | None, int]]:
+        """For the methodology page: one answer set per band with its score and definite count."""
+        rows = []
+        for band, answers in reachable_bands(self.quiz).items():
+            result = score(self.quiz, answers)
+            rows.append((band, result.score, result.definite))
+        return rows
+
+
+# How many of the highest-scoring flags the result explains as top concerns.
+TOP_CONCERNS = 3
+
+BROWSER_STRINGS = (
+    "quiz.progress",
+    "quiz.announce",
+    "quiz.announce.unknown",
+    "result.confidence.value",
+    "result.flag.unknown",
+    "result.score.unknown",
+)
