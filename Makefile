@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: serve test build validate chromium clean
+.PHONY: serve test build validate bench chromium clean
 
 serve: $(READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -18,6 +18,9 @@ build: $(READY)
 
 validate: $(READY)
 	$(BIN)/python scripts/validate.py
+
+bench: $(READY)
+	$(BIN)/python scripts/bench.py
 
 # The browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
 chromium:

@@ -62,23 +62,23 @@ def load_quiz(path: Path, shown: str | None = None) -> tuple[Quiz | None, Source
         return None, source, [Problem(source.shown, 1, f"cannot read the quiz file: {error}")]
     with _gc_paused():
         problems = _parse(text, source)
-    if problems:
-        return None, source, problems
-    if not isinstance(source.data, dict):
-        return None, source, [Problem(source.shown, 1, "the quiz file must be a mapping with thresholds, bands and flags")]
-    try:
-        quiz = Quiz.model_validate(source.data)
-    except ValidationError as error:
-        return None, source, sorted({_problem(source, item) for item in error.errors()})
+        if problems:
+            return None, source, problems
+        if not isinstance(source.data, dict):
+            return None, source, [Problem(source.shown, 1, "the quiz file must be a mapping with thresholds, bands and flags")]
+        try:
+            quiz = Quiz.model_validate(source.data)
+        except ValidationError as error:
+            return None, source, sorted({_problem(source, item) for item in error.errors()})
     return quiz, source, []
 
 
 @contextmanager
 def _gc_paused():
-    """Pause the cyclic garbage collector while a large file becomes nodes and data.
+    """Pause the cyclic garbage collector while a large file becomes nodes, data and models.
 
-    Parsing allocates one object per key and value but creates no cycles; without the pause the
-    collector rescans them again and again, which makes validation grow faster than the file.
+    This allocates objects by the hundred thousand but creates no cycles; without the pause the
+    collector rescans them again and again, which makes loading grow faster than the file.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -133,7 +133,7 @@ def _scalar(node):
 
 def _problem(source: Source, error: dict) -> Problem:
     path = tuple(error["loc"])
-    where = source.where(path)
+    where = source.where(path) or ".".join(str(step) for step in path[:-1] if not isinstance(step, int))
     name = _field_name(path)
     message = _message(error, name)
     line = source.line(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.support.watch import PageWatch, origin_of
+from tests.support.watch import PageWatch, origin_of, settle
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,7 @@ def test_axe_finds_no_violation_in_dark_mode_or_with_search_open(page, base_url)
         assert results.violations_count == 0, results.generate_snapshot()
     _search(page, "scope")
     page.locator(".md-search-result__item").first.wait_for()
-    _settle(page)
+    settle(page)
     results = axe.run(page)
     assert results.violations_count == 0, results.generate_snapshot()
 
@@ -78,7 +78,3 @@ def _search(page, query: str) -> None:
     field.fill(query)
     field.press("End")
 
-
-def _settle(page) -> None:
-    """Wait until CSS transitions finish, so axe measures the colours a reader sees."""
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")

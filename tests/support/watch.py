@@ -40,3 +40,9 @@ class PageWatch:
 def origin_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def settle(page) -> None:
+    """Wait until CSS transitions finish, so axe measures the colours a reader sees
+    (Material fades the header title while the page scrolls)."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")

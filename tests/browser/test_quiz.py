@@ -1,0 +1,223 @@
+"""The quiz as a person uses it: mouse, keyboard only, no JavaScript, errors, results, privacy."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from quiz.scoring import score
+from quiz.strings import translator
+from tests.support.quiz import click_answers, expected, real_quiz, submit
+from tests.support.watch import PageWatch, origin_of, settle
+
+pytestmark = pytest.mark.browser
+
+QUIZ = real_quiz()
+QUESTIONS = [question for _, question in QUIZ.questions()]
+LANGUAGES = [("en", "quiz/"), ("ko", "ko/quiz/")]
+
+
+def _zero(question) -> str:
+    return next(option.id for option in question.options if option.points == 0)
+
+
+def _unsure(question) -> str:
+    return next(option.id for option in question.options if option.unsure)
+
+
+def _strongest(question, dealbreakers: bool) -> str:
+    options = [o for o in question.options if o.points is not None and (dealbreakers or o.dealbreaker is None)]
+    return max(options, key=lambda option: option.points).id
+
+
+GOOD = {question.id: _zero(question) for question in QUESTIONS}
+BAD = {question.id: _strongest(question, dealbreakers=True) for question in QUESTIONS}
+# A mixed prospect: some mild and some moderate concerns, a few unknowns, no dealbreaker.
+def _mixed(index: int, question) -> str:
+    if index % 4 == 3:
+        return _unsure(question)
+    wanted = {0: 2, 1: 1}.get(index % 3, 0)
+    return next((o.id for o in question.options if o.points == wanted and o.dealbreaker is None), _zero(question))
+
+
+MIXED = {question.id: _mixed(index, question) for index, question in enumerate(QUESTIONS)}
+
+
+@pytest.fixture(params=LANGUAGES, ids=[language for language, _ in LANGUAGES])
+def quiz_page(request, page, base_url):
+    language, path = request.param
+    watch = PageWatch(origin_of(base_url)).attach(page)
+    page.goto(base_url + path, wait_until="networkidle")
+    page.language = language
+    yield page
+    assert watch.problems == []  # no console error, no request beyond the local server
+
+
+def test_the_page_follows_the_test_contract(quiz_page):
+    form = quiz_page.locator("form[data-quiz]")
+    thresholds = QUIZ.thresholds
+    assert form.get_attribute("data-threshold-proceed-with-care") == str(thresholds.proceed_with_care)
+    assert form.get_attribute("data-threshold-high-risk") == str(thresholds.high_risk)
+    assert form.get_attribute("data-threshold-walk-away") == str(thresholds.walk_away)
+    assert float(form.get_attribute("data-min-definite")) == QUIZ.min_definite
+    for flag in QUIZ.flags:
+        group = form.locator(f"[data-flag='{flag.id}']")
+        assert float(group.get_attribute("data-weight")) == flag.weight
+        for question in flag.questions:
+            fieldset = group.locator(f"fieldset[data-question='{question.id}']")
+            assert fieldset.locator("legend").count() == 1
+            for option in question.options:
+                radio = fieldset.locator(f"input[type=radio][name='{question.id}'][value='{option.id}']")
+                if option.unsure:
+                    assert radio.get_attribute("data-unsure") == ""
+                    assert radio.get_attribute("data-points") is None
+                else:
+                    assert radio.get_attribute("data-points") == str(option.points)
+                assert (radio.get_attribute("data-dealbreaker") is not None) == (option.dealbreaker is not None)
+    assert form.locator("button[type=submit], input[type=submit]").count() == 1
+    assert form.locator("input[type=radio]:checked").count() == 0  # nothing pre-selected
+
+
+def test_progress_counts_the_answers(quiz_page):
+    progress = quiz_page.locator("[data-quiz-progress]")
+    template = translator(quiz_page.language)("quiz.progress")
+    assert progress.inner_text() == template.format(answered=0, total=len(QUESTIONS))
+    click_answers(quiz_page, dict(list(GOOD.items())[:2]))
+    assert progress.inner_text() == template.format(answered=2, total=len(QUESTIONS))
+
+
+def test_submitting_with_gaps_shows_an_error_summary_that_takes_focus_and_links_to_each(quiz_page):
+    click_answers(quiz_page, dict(list(GOOD.items())[:3]))
+    quiz_page.locator("[data-quiz-submit]").click()
+    summary = quiz_page.locator("[data-quiz-errors]")
+    assert summary.is_visible()
+    assert quiz_page.evaluate("document.activeElement.hasAttribute('data-quiz-errors')")
+    links = summary.locator("li:not([hidden]) a")
+    assert links.count() == len(QUESTIONS) - 3
+    assert quiz_page.locator("[data-quiz-result]").is_hidden()
+    fourth = QUESTIONS[3]
+    fieldset = quiz_page.locator(f"fieldset[data-question='{fourth.id}']")
+    assert fieldset.locator("[data-error-message]").is_visible()
+    assert f"error-{fourth.id}" in fieldset.get_attribute("aria-describedby")
+    links.first.click()
+    assert quiz_page.evaluate("document.activeElement.id") == f"q-{fourth.id}-{fourth.options[0].id}"
+    click_answers(quiz_page, {fourth.id: _zero(fourth)})
+    assert fieldset.locator("[data-error-message]").is_hidden()
+    assert links.count() == len(QUESTIONS) - 4
+
+
+@pytest.mark.parametrize(
+    ("answers", "band"),
+    [(GOOD, "good-fit"), (BAD, "walk-away"), (MIXED, None)],
+    ids=["good", "bad", "mixed"],
+)
+def test_a_clear_verdict_for_good_bad_and_mixed_prospects(quiz_page, answers, band):
+    reference = score(QUIZ, answers)
+    if band:
+        assert reference.band == band
+    else:
+        assert reference.band in ("proceed-with-care", "high-risk")
+    click_answers(quiz_page, answers)
+    quiz_page.locator("[data-quiz-submit]").click()
+    result = quiz_page.locator("[data-quiz-result]")
+    assert result.is_visible()
+    assert quiz_page.evaluate("document.activeElement.hasAttribute('data-quiz-result')")
+    assert result.get_attribute("data-band") == reference.band
+    assert result.get_attribute("data-score") == str(reference.score)
+    assert result.locator(f"[data-band-text='{reference.band}']").is_visible()
+    announced = quiz_page.locator("[data-quiz-announce]").inner_text()
+    assert result.locator(f"[data-band-text='{reference.band}'] [data-band-title]").inner_text() in announced
+    fired = {f"{q}:{o}" for q, o in reference.dealbreakers}
+    visible = set(result.locator("[data-dealbreaker-result]:visible").evaluate_all("els => els.map(e => e.dataset.dealbreakerResult)"))
+    assert visible == fired
+    concerns = result.locator("[data-concern]:visible")
+    raised = sorted((f for f in reference.flags if f.score), key=lambda f: -f.score)[:3]
+    assert concerns.evaluate_all("els => els.map(e => e.dataset.concern)") == [f.id for f in raised]
+    for flag in raised:
+        section = result.locator(f"[data-concern='{flag.id}']")
+        assert section.locator("a[href$='#respond']").count() == 1
+        quoted = section.locator("[data-concern-answer]:visible")
+        assert quoted.count() >= 1
+        question_id = quoted.first.get_attribute("data-concern-answer")
+        label = quiz_page.locator(f"label[for='q-{question_id}-{answers[question_id]}']").inner_text()
+        assert label.strip() in quoted.first.inner_text()
+    asks = set(result.locator("[data-ask]:visible").evaluate_all("els => els.map(e => e.dataset.ask)"))
+    assert asks == {q for q, o in answers.items() if o == _unsure(next(x for x in QUESTIONS if x.id == q))}
+
+
+def test_everything_unsure_gives_not_enough_info_and_every_question_to_ask(quiz_page):
+    answers = {question.id: _unsure(question) for question in QUESTIONS}
+    click_answers(quiz_page, answers)
+    quiz_page.locator("[data-quiz-submit]").click()
+    result = quiz_page.locator("[data-quiz-result]")
+    assert (result.get_attribute("data-band"), result.get_attribute("data-score")) == ("not-enough-info", "")
+    assert result.locator("[data-ask]:visible").count() == len(QUESTIONS)
+    assert all(row.get_attribute("data-score") == "" for row in result.locator("[data-flag-result]").all())
+
+
+def test_changing_an_answer_rescores_and_keeps_the_rest(quiz_page):
+    click_answers(quiz_page, GOOD)
+    quiz_page.locator("[data-quiz-submit]").click()
+    changed = dict(GOOD)
+    question = QUESTIONS[0]
+    changed[question.id] = _strongest(question, dealbreakers=False)
+    click_answers(quiz_page, {question.id: changed[question.id]})
+    result = quiz_page.locator("[data-quiz-result]")
+    assert result.get_attribute("data-score") == str(score(QUIZ, changed).score)
+    checked = quiz_page.locator("form[data-quiz] input[type=radio]:checked").evaluate_all("els => Object.fromEntries(els.map(e => [e.name, e.value]))")
+    assert checked == changed
+
+
+def test_keyboard_alone_completes_the_quiz(quiz_page):
+    first = QUESTIONS[0]
+    for _ in range(200):  # Tab through the header and navigation to the first answer
+        quiz_page.keyboard.press("Tab")
+        if quiz_page.evaluate("document.activeElement.name") == first.id:
+            break
+    else:
+        pytest.fail("Tab never reached the first question")
+    chosen = {}
+    for index, question in enumerate(QUESTIONS):
+        assert quiz_page.evaluate("document.activeElement.name") == question.id
+        if index == 1:
+            quiz_page.keyboard.press("ArrowDown")  # moves to and selects the second option
+            chosen[question.id] = question.options[1].id
+        else:
+            quiz_page.keyboard.press("Space")
+            chosen[question.id] = question.options[0].id
+        quiz_page.keyboard.press("Tab")
+    assert quiz_page.evaluate("document.activeElement.hasAttribute('data-quiz-submit')")
+    quiz_page.keyboard.press("Enter")
+    result = quiz_page.locator("[data-quiz-result]")
+    assert quiz_page.evaluate("document.activeElement.hasAttribute('data-quiz-result')")
+    assert result.get_attribute("data-band") == score(QUIZ, chosen).band
+
+
+def test_axe_finds_nothing_before_with_errors_and_with_a_result(quiz_page):
+    axe = Axe()
+    steps = [
+        ("start", lambda: None),
+        ("errors", lambda: quiz_page.locator("[data-quiz-submit]").click()),
+        ("mixed result", lambda: submit(quiz_page, MIXED)),
+        ("dark, walk-away result", lambda: (quiz_page.emulate_media(color_scheme="dark"), submit(quiz_page, BAD))),
+    ]
+    for name, step in steps:
+        step()
+        settle(quiz_page)
+        results = axe.run(quiz_page)
+        assert results.violations_count == 0, f"{name}: {results.generate_snapshot()}"
+
+
+@pytest.mark.parametrize(("language", "path"), LANGUAGES)
+def test_without_javascript_every_question_is_there_to_read_and_print(browser, base_url, language, path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + path)
+    assert page.locator("fieldset[data-question]").count() == len(QUESTIONS)
+    assert page.locator("fieldset[data-question]:visible").count() == len(QUESTIONS)
+    assert page.locator("form[data-quiz] input[type=radio]").count() == sum(len(q.options) for q in QUESTIONS)
+    assert page.locator("form[data-quiz] input[type=radio]:checked").count() == 0
+    assert page.locator("[data-quiz-noscript]").is_visible()
+    assert page.locator("[data-quiz-submit]").is_hidden()
+    assert page.locator("[data-quiz-result]").is_hidden()
+    context.close()

@@ -1,0 +1,48 @@
+"""The browser engine agrees exactly with the Python reference scorer, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.scoring import score
+from tests.support.quiz import expected, real_quiz, submit
+
+pytestmark = pytest.mark.browser
+
+QUIZ = real_quiz()
+ANSWER_SETS = st.fixed_dictionaries(
+    {question.id: st.sampled_from([option.id for option in question.options]) for _, question in QUIZ.questions()}
+)
+
+
+@pytest.fixture(scope="module")
+def quiz_pages(browser, base_url):
+    context = browser.new_context()
+    pages = {}
+    for language, path in (("en", "quiz/"), ("ko", "ko/quiz/")):
+        page = context.new_page()
+        page.goto(base_url + path, wait_until="networkidle")
+        pages[language] = page
+    yield pages
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=ANSWER_SETS)
+def test_browser_and_python_give_the_same_scores_and_band(quiz_pages, language, answers):
+    assert submit(quiz_pages[language], answers) == expected(score(QUIZ, answers))
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_parity_holds_for_answer_sets_without_dealbreakers(quiz_pages, language, data):
+    """Most random sets hit a dealbreaker; these explore the score bands themselves."""
+    answers = {
+        question.id: data.draw(st.sampled_from([o.id for o in question.options if o.dealbreaker is None]))
+        for _, question in QUIZ.questions()
+    }
+    assert submit(quiz_pages[language], answers) == expected(score(QUIZ, answers))

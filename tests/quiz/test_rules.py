@@ -1,0 +1,157 @@
+"""The quiz validator: the real file passes; each fixture's one mistake gives its exact message."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from quiz.rules import reachable_bands, validate_quiz
+from quiz.schema import SCHEMA_FILE, schema_text
+from quiz.scoring import score
+from quiz.synthetic import write_synthetic_quiz
+from quiz.validation import QUIZ_FILE
+from tests.support.site import ROOT
+
+FIXTURES = Path(__file__).with_name("fixtures")
+F = "tests/quiz/fixtures/"
+
+EXPECTED = {
+    "valid": [],
+    "bad-id": [F + "bad-id.yml:36: flag 'Beta Flag': id 'Beta Flag' must be lowercase letters, digits and single hyphens"],
+    "duplicate-flag-id": [
+        F + "duplicate-flag-id.yml:13: the quiz has no flag for the guide page docs/flags/beta.md",
+        F + "duplicate-flag-id.yml:36: flag id 'alpha' is used twice (first on line 13)",
+    ],
+    "duplicate-key": [F + "duplicate-key.yml:39: key 'weight' appears twice in the same mapping"],
+    "duplicate-option-id": [F + "duplicate-option-id.yml:34: flag 'alpha', question 'alpha-two': option id 'no' is used twice (first on line 33)"],
+    "duplicate-question-id": [F + "duplicate-question-id.yml:28: flag 'alpha': question id 'alpha-one' is used twice (first on line 19)"],
+    "empty-text": [F + "empty-text.yml:43: flag 'beta', question 'beta-one': text (Korean) is empty"],
+    "invalid-yaml": [F + "invalid-yaml.yml:30: not valid YAML: did not find expected ',' or '}'"],
+    "min-definite-zero": [F + "min-definite-zero.yml:5: min_definite must be more than 0.0, not 0"],
+    "missing-band": [F + "missing-band.yml:7: bands: walk-away is missing"],
+    "missing-korean": [F + "missing-korean.yml:30: flag 'alpha', question 'alpha-two': hint (Korean) is missing"],
+    "negative-weight": [F + "negative-weight.yml:38: flag 'beta': weight must be more than 0.0, not -1"],
+    "no-questions": [
+        F + "no-questions.yml:41: flag 'beta': questions needs at least 1 item",
+        F + "no-questions.yml:43: flag 'beta': unknown key 'unused'",
+    ],
+    "no-unsure-option": [F + "no-unsure-option.yml:24: flag 'alpha', question 'alpha-one': needs exactly one \"Not sure yet\" option (unsure: true), found none"],
+    "no-zero-option": [F + "no-zero-option.yml:33: flag 'alpha', question 'alpha-two': needs an option with 0 points (no concern)"],
+    "option-without-points": [F + "option-without-points.yml:49: flag 'beta', question 'beta-one', option 'mild': points are missing (0 to 3, or unsure: true)"],
+    "points-not-a-number": [F + "points-not-a-number.yml:26: flag 'alpha', question 'alpha-one', option 'strong': points must be a number, not 'lots'"],
+    "points-out-of-range": [F + "points-out-of-range.yml:26: flag 'alpha', question 'alpha-one', option 'strong': points must be at most 3, not 4"],
+    "threshold-out-of-range": [F + "threshold-out-of-range.yml:4: thresholds: walk-away must be at most 100, not 120"],
+    "thresholds-not-increasing": [F + "thresholds-not-increasing.yml:2: thresholds must increase strictly: proceed-with-care (25) < high-risk (20) < walk-away (75)"],
+    "two-unsure-options": [
+        F + "two-unsure-options.yml:33: flag 'alpha', question 'alpha-two': needs an option with more than 0 points, or it can never raise a concern",
+        F + "two-unsure-options.yml:33: flag 'alpha', question 'alpha-two': needs exactly one \"Not sure yet\" option (unsure: true), found 2",
+    ],
+    "unknown-flag-page": [
+        F + "unknown-flag-page.yml:13: the quiz has no flag for the guide page docs/flags/beta.md",
+        F + "unknown-flag-page.yml:36: flag 'gamma' has no guide page docs/flags/gamma.md",
+    ],
+    "unknown-key": [F + "unknown-key.yml:39: flag 'beta': unknown key 'colour'"],
+    "unreachable-band": [F + "unreachable-band.yml:2: band 'proceed-with-care' (scores 25 to 25) cannot be reached by any set of definite answers without a dealbreaker"],
+    "unsure-with-points": [F + "unsure-with-points.yml:35: flag 'alpha', question 'alpha-two', option 'unsure': a \"Not sure yet\" option has no points"],
+}
+
+
+@pytest.fixture
+def flag_pages(tmp_path) -> Path:
+    """A guide with pages for the fixtures' two flags (alpha and beta)."""
+    for name in ("alpha.md", "alpha.ko.md", "beta.md", "beta.ko.md"):
+        (tmp_path / name).write_text("page", encoding="utf-8")
+    return tmp_path
+
+
+def _messages(name: str, flags_dir: Path) -> list[str]:
+    _, problems = validate_quiz(FIXTURES / f"{name}.yml", flags_dir, F + f"{name}.yml")
+    return [str(problem) for problem in problems]
+
+
+def test_every_fixture_has_an_expectation():
+    assert sorted(path.stem for path in FIXTURES.glob("*.yml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_mistake_gives_its_exact_message(name, flag_pages):
+    assert _messages(name, flag_pages) == EXPECTED[name]
+
+
+def test_the_real_quiz_is_valid_and_covers_every_guide_page():
+    quiz, problems = validate_quiz(QUIZ_FILE, ROOT / "docs" / "flags")
+    assert problems == []
+    assert [flag.id for flag in quiz.flags] == [
+        "boundaries", "vision", "values", "micromanager", "expectations",
+        "unresponsive", "integrity", "profile", "distrust", "wrong-fit",
+    ]
+    assert 20 <= len(quiz.questions()) <= 30
+    assert all(2 <= len(flag.questions) <= 3 for flag in quiz.flags)
+    dealbreakers = [option for _, question in quiz.questions() for option in question.options if option.dealbreaker]
+    assert 1 <= len(dealbreakers) <= 4
+
+
+def test_every_band_of_the_real_quiz_has_a_witness_the_scorer_confirms():
+    quiz, _ = validate_quiz(QUIZ_FILE, ROOT / "docs" / "flags")
+    witnesses = reachable_bands(quiz)
+    assert set(witnesses) == {"good-fit", "proceed-with-care", "high-risk", "walk-away", "not-enough-info"}
+    for band, answers in witnesses.items():
+        assert score(quiz, answers).band == band
+
+
+def test_a_missing_file_and_an_empty_file_are_reported(tmp_path, flag_pages):
+    _, missing = validate_quiz(tmp_path / "nope.yml", flag_pages, "nope.yml")
+    assert [str(problem) for problem in missing][0].startswith("nope.yml:1: cannot read the quiz file:")
+    empty = tmp_path / "empty.yml"
+    empty.write_text("", encoding="utf-8")
+    assert [str(p) for p in validate_quiz(empty, flag_pages, "empty.yml")[1]] == ["empty.yml:1: the quiz file is empty"]
+    listing = tmp_path / "list.yml"
+    listing.write_text("- a\n- b\n", encoding="utf-8")
+    assert [str(p) for p in validate_quiz(listing, flag_pages, "list.yml")[1]] == [
+        "list.yml:1: the quiz file must be a mapping with thresholds, bands and flags"
+    ]
+
+
+@pytest.mark.parametrize("size", [250, 1000, 2000])
+def test_large_generated_quizzes_validate_and_reach_every_band(tmp_path, flag_pages, size):
+    path = write_synthetic_quiz(tmp_path / "big.yml", size, ["alpha", "beta"])
+    quiz, problems = validate_quiz(path, flag_pages)
+    assert problems == []
+    assert len(quiz.questions()) == size
+
+
+def test_a_band_that_no_whole_score_reaches_is_caught_by_the_dp(tmp_path, flag_pages):
+    """One question worth 0 or 3 points: scores are 0 or 100, so the middle bands are unreachable."""
+    data = yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8"))
+    data["flags"] = [data["flags"][1]]
+    data["flags"][0]["questions"][0]["options"] = [
+        {"id": "no", "points": 0, "text": {"en": "No", "ko": "아니요"}},
+        {"id": "yes", "points": 3, "text": {"en": "Yes", "ko": "예"}},
+        {"id": "unsure", "unsure": True, "text": {"en": "Not sure yet", "ko": "아직 모르겠습니다"}},
+    ]
+    path = tmp_path / "coarse.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (flag_pages / "alpha.md").unlink()
+    (flag_pages / "alpha.ko.md").unlink()
+    messages = [problem.message for problem in validate_quiz(path, flag_pages)[1]]
+    assert messages == [
+        "band 'high-risk' (scores 50 to 74) cannot be reached by any set of definite answers without a dealbreaker",
+        "band 'proceed-with-care' (scores 25 to 49) cannot be reached by any set of definite answers without a dealbreaker",
+    ]
+
+
+def test_the_committed_json_schema_is_generated_from_the_models():
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run scripts/schema.py"
+
+
+def test_the_real_quiz_matches_its_json_schema_and_a_broken_one_does_not():
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(QUIZ_FILE.read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    data["flags"][0]["questions"][0]["options"][0]["points"] = 7
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)

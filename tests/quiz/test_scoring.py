@@ -1,0 +1,118 @@
+"""The reference scorer, on hand-computed cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from quiz.model import Quiz
+from quiz.scoring import band, round_half_up, score
+
+FIXTURE = yaml.safe_load((Path(__file__).with_name("fixtures") / "valid.yml").read_text(encoding="utf-8"))
+QUIZ = Quiz.model_validate(FIXTURE)  # alpha (weight 1): maxima 3 and 2; beta (weight 2): maximum 3
+
+
+def _tiny(*flags: tuple[float, list[list[int]]]) -> Quiz:
+    """A quiz from (weight, [[points of each option] per question]) per flag."""
+    text = {"en": "x", "ko": "엑스"}
+    data = dict(FIXTURE)
+    data["flags"] = [
+        {
+            "id": f"f{i}",
+            "name": text,
+            "weight": weight,
+            "actions": [text],
+            "questions": [
+                {
+                    "id": f"f{i}-q{j}",
+                    "text": text, "hint": text, "ask": text,
+                    "options": [{"id": f"p{p}", "points": p, "text": text} for p in points]
+                    + [{"id": "unsure", "unsure": True, "text": text}],
+                }
+                for j, points in enumerate(questions)
+            ],
+        }
+        for i, (weight, questions) in enumerate(flags)
+    ]
+    return Quiz.model_validate(data)
+
+
+def _flag_scores(result) -> dict:
+    return {flag.id: flag.score for flag in result.flags}
+
+
+def test_all_no_concern_is_a_good_fit_with_zero_everywhere():
+    result = score(QUIZ, {"alpha-one": "no", "alpha-two": "no", "beta-one": "no"})
+    assert (result.band, result.score, _flag_scores(result)) == ("good-fit", 0, {"alpha": 0, "beta": 0})
+    assert (result.definite, result.total, result.confidence) == (3, 3, 1.0)
+
+
+def test_weights_and_ratios_combine_as_the_rule_says():
+    # alpha: (3 + 2) / (3 + 2) = 1; beta: 1 / 3; overall 100 * (1 * 1 + 2 * 1/3) / 3 = 55.56 -> 56
+    result = score(QUIZ, {"alpha-one": "strong", "alpha-two": "often", "beta-one": "mild"})
+    assert (result.band, result.score, _flag_scores(result)) == ("high-risk", 56, {"alpha": 100, "beta": 33})
+
+
+def test_unsure_answers_leave_the_maximum_out_and_a_flag_can_be_unknown():
+    # alpha: only alpha-one counts, 1 / 3 -> 33; beta unknown; overall from alpha alone
+    result = score(QUIZ, {"alpha-one": "some", "alpha-two": "unsure", "beta-one": "unsure"})
+    assert _flag_scores(result) == {"alpha": 33, "beta": None}
+    assert result.score == 33
+    assert result.band == "not-enough-info"  # 1 definite answer < 0.5 * 3
+
+
+def test_no_definite_answer_at_all_has_no_score():
+    result = score(QUIZ, {"alpha-one": "unsure", "alpha-two": "unsure", "beta-one": "unsure"})
+    assert (result.band, result.score, result.definite) == ("not-enough-info", None, 0)
+
+
+def test_unanswered_questions_count_as_not_definite():
+    result = score(QUIZ, {"alpha-one": "no", "beta-one": "no"})
+    assert (result.definite, result.total, result.band) == (2, 3, "good-fit")
+
+
+def test_a_dealbreaker_means_walk_away_whatever_the_score():
+    # beta-one "yes" is a dealbreaker; the score alone (100 * 2 / 3 = 66.67 -> 67) would be high-risk
+    result = score(QUIZ, {"alpha-one": "no", "alpha-two": "no", "beta-one": "yes"})
+    assert (result.band, result.score, result.dealbreakers) == ("walk-away", 67, (("beta-one", "yes"),))
+
+
+def test_a_dealbreaker_wins_even_with_too_few_definite_answers():
+    result = score(QUIZ, {"alpha-one": "unsure", "alpha-two": "unsure", "beta-one": "yes"})
+    assert result.band == "walk-away"
+
+
+def test_the_overall_score_rounds_half_up_at_point_five():
+    # f0: 1 / 2 = 0.5, weight 1; f1: 0, weight 3; overall 100 * 0.5 / 4 = 12.5 -> 13 (not 12)
+    quiz = _tiny((1, [[0, 1, 2]]), (3, [[0, 3]]))
+    result = score(quiz, {"f0-q0": "p1", "f1-q0": "p0"})
+    assert result.score == 13
+    assert _flag_scores(result) == {"f0": 50, "f1": 0}
+
+
+def test_the_flag_score_rounds_half_up_at_point_five():
+    # 1 / 8 = 0.125 -> 12.5 -> 13
+    quiz = _tiny((1, [[0, 1], [0, 1], [0, 1], [0, 1], [0, 1], [0, 1], [0, 1], [0, 1]]))
+    answers = {f"f0-q{j}": "p0" for j in range(8)} | {"f0-q0": "p1"}
+    assert _flag_scores(score(quiz, answers)) == {"f0": 13}
+
+
+@pytest.mark.parametrize(
+    ("overall", "expected"),
+    [(0, "good-fit"), (24, "good-fit"), (25, "proceed-with-care"), (49, "proceed-with-care"),
+     (50, "high-risk"), (74, "high-risk"), (75, "walk-away"), (100, "walk-away")],
+)
+def test_each_threshold_starts_its_band(overall, expected):
+    assert band(QUIZ, overall, definite=3, total=3, dealbreaker=False) == expected
+
+
+def test_the_minimum_share_of_definite_answers_is_inclusive():
+    assert band(QUIZ, 10, definite=2, total=4, dealbreaker=False) == "good-fit"  # 2 == 0.5 * 4
+    assert band(QUIZ, 10, definite=1, total=4, dealbreaker=False) == "not-enough-info"
+
+
+@pytest.mark.parametrize(("value", "expected"), [(0.5, 1), (1.5, 2), (2.5, 3), (12.5, 13), (12.4999, 12), (-0.5, 0)])
+def test_round_half_up(value, expected):
+    assert round_half_up(value) == expected

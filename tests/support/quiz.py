@@ -1,0 +1,53 @@
+"""Drive the quiz page through its test contract (README.md, "Quiz test contract")."""
+
+from __future__ import annotations
+
+from quiz.model import Quiz
+from quiz.validation import QUIZ_FILE
+from quiz.rules import validate_quiz
+from tests.support.site import ROOT
+
+# Check the given radios, submit the form, and read the result back, all in one round trip.
+_SUBMIT = """
+([answers]) => {
+  const form = document.querySelector("form[data-quiz]");
+  for (const input of form.querySelectorAll("input[type=radio]")) input.checked = false;
+  for (const [name, value] of Object.entries(answers)) {
+    form.querySelector(`input[type=radio][name="${name}"][value="${value}"]`).checked = true;
+  }
+  form.requestSubmit();
+  const result = document.querySelector("[data-quiz-result]");
+  const flags = {};
+  for (const row of result.querySelectorAll("[data-flag-result]")) {
+    flags[row.getAttribute("data-flag-result")] = row.getAttribute("data-score");
+  }
+  return {hidden: result.hidden, band: result.getAttribute("data-band"), score: result.getAttribute("data-score"), flags};
+}
+"""
+
+
+def real_quiz() -> Quiz:
+    quiz, problems = validate_quiz(QUIZ_FILE, ROOT / "docs" / "flags")
+    assert problems == []
+    return quiz
+
+
+def submit(page, answers: dict[str, str]) -> dict:
+    """Answer (by question id and option id), submit, and return what the page shows."""
+    return page.evaluate(_SUBMIT, [answers])
+
+
+def expected(result) -> dict:
+    """What the page must show for a reference `Result`, in the contract's string form."""
+    return {
+        "hidden": False,
+        "band": result.band,
+        "score": "" if result.score is None else str(result.score),
+        "flags": {flag.id: "" if flag.score is None else str(flag.score) for flag in result.flags},
+    }
+
+
+def click_answers(page, answers: dict[str, str]) -> None:
+    """Answer as a person would, by clicking each option's label."""
+    for question, option in answers.items():
+        page.locator(f"label[for='q-{question}-{option}']").click()

@@ -1,0 +1,89 @@
+"""The built quiz and methodology pages, read as files: generated from the data, never drifting."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from quiz.strings import translator
+
+from tests.support.html import parse
+from tests.support.quiz import real_quiz
+
+QUIZ = real_quiz()
+
+
+class _Attributes(HTMLParser):
+    """Collects the text inside every element that carries one of the watched attributes."""
+
+    def __init__(self, names: tuple[str, ...]):
+        super().__init__(convert_charrefs=True)
+        self.names = names
+        self.found: dict[tuple[str, str], str] = {}
+        self.open: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in self.names:
+                self.open.append((tag, name, value or ""))
+                self.found[(name, value or "")] = ""
+
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1][0] == tag:
+            self.open.pop()
+
+    def handle_data(self, data):
+        for _, name, value in self.open:
+            self.found[(name, value)] += data
+
+
+def _read(path, *names) -> dict:
+    parser = _Attributes(names)
+    parser.feed(path.read_text(encoding="utf-8"))
+    return {key: " ".join(text.split()) for key, text in parser.found.items()}
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_methodology_shows_the_numbers_the_scorer_uses(built_site, prefix):
+    found = _read(
+        built_site / prefix / "methodology" / "index.html",
+        "data-method-threshold", "data-method-weight", "data-method-points", "data-method-max", "data-method-min-definite",
+    )
+    marker = translator("ko" if prefix else "en")("method.dealbreaker")
+    thresholds = QUIZ.thresholds.model_dump(by_alias=True)
+    assert {value: int(text) for (name, value), text in found.items() if name == "data-method-threshold"} == thresholds
+    assert {value: float(text) for (name, value), text in found.items() if name == "data-method-weight"} == {
+        flag.id: flag.weight for flag in QUIZ.flags
+    }
+    assert [float(value) for (name, value) in found if name == "data-method-min-definite"] == [QUIZ.min_definite]
+    for flag, question in QUIZ.questions():
+        assert found[("data-method-max", question.id)] == str(question.maximum)
+        for option in question.options:
+            cell = found[("data-method-points", f"{question.id}:{option.id}")]
+            if option.unsure:
+                assert not any(character.isdigit() for character in cell)
+            else:
+                assert cell.split()[0] == str(option.points)
+            assert (marker in cell) == (option.dealbreaker is not None), cell
+
+
+def test_quiz_script_and_styles_load_on_the_quiz_pages_only(built_site):
+    for page in built_site.rglob("index.html"):
+        loads = {url.rsplit("/", 1)[-1] for _, _, url in parse(page).urls}
+        is_quiz = page.parent.name == "quiz"
+        assert ("quiz.js" in loads) == is_quiz, page
+        assert ("quiz.css" in loads) == is_quiz, page
+
+
+def test_every_flag_has_its_page_and_its_questions(built_site):
+    for flag in QUIZ.flags:
+        for prefix in ("", "ko/"):
+            assert (built_site / prefix / "flags" / flag.id / "index.html").is_file()
+        assert len(flag.questions) >= 2
+
+
+def test_the_nav_lists_the_flags_in_the_quiz_order():
+    from tests.test_site import _flag_ids
+
+    assert _flag_ids() == [flag.id for flag in QUIZ.flags]
