@@ -1,0 +1,55 @@
+"""A mistake in the content or the quiz data stops `mkdocs build` with the validator's message."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.support.site import ROOT
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project's sources to break."""
+    for name in ("mkdocs.yml", "docs", "overrides", "quiz"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    return tmp_path
+
+
+def _build(project) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+        cwd=project, capture_output=True, text=True,
+    )
+
+
+def test_the_copy_builds_before_it_is_broken(project):
+    assert _build(project).returncode == 0
+
+
+def test_a_broken_quiz_file_stops_the_build_with_file_line_and_item(project):
+    path = project / "quiz" / "quiz.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("points: 3,", "points: 9,", 1), encoding="utf-8")
+    line = next(number for number, content in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "points: 9," in content)
+    result = _build(project)
+    assert result.returncode != 0
+    assert f"quiz/quiz.yml:{line}: flag 'boundaries', question 'boundaries-" in result.stderr
+    assert "points must be at most 3, not 9" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_flag_page_without_a_section_stops_the_build(project):
+    path = project / "docs" / "flags" / "vision.ko.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("{#cost}", "{#costs}"), encoding="utf-8")
+    result = _build(project)
+    assert result.returncode != 0
+    assert "docs/flags/vision.ko.md:" in result.stderr
+    assert "flag page has no section with id 'cost'" in result.stderr
