@@ -11,6 +11,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
+from quiz.bundle import write_bundles  # noqa: E402
+
 from quiz.content import check_content, settings_from_config  # noqa: E402
 from quiz.problems import format_problems  # noqa: E402
 from quiz.strings import translator  # noqa: E402
@@ -34,3 +36,7 @@ def on_env(env, *, config, files):
     env.globals["t"] = translator(language)
     env.globals["quiz"] = QuizView(quiz, language)
     return env
+
+
+def on_post_build(*, config):
+    write_bundles(Path(config.site_dir))

@@ -15,6 +15,7 @@ from quiz.loader import Source, load_quiz
 from quiz.model import BAND_IDS, Quiz
 from quiz.problems import Problem
 from quiz.scoring import score
+from quiz.share import share_key
 
 
 def validate_quiz(path: Path, flags_dir: Path, shown: str | None = None) -> tuple[Quiz | None, list[Problem]]:
@@ -103,6 +104,12 @@ def _unique_ids(quiz: Quiz, source: Source) -> Iterable[Problem]:
         for j, question in enumerate(flag.questions)
     ]
     yield from _duplicates(questions, "question", source)
+    keys = [(share_key(ident), path) for ident, path in questions]
+    seen: dict[str, str] = {}
+    for (key, path), (ident, _) in zip(keys, questions):
+        if key in seen and seen[key] != ident:
+            yield Problem(source.shown, source.line(path), f"question '{ident}' has the same share-link key as '{seen[key]}'; rename one of them")
+        seen.setdefault(key, ident)
     for i, flag in enumerate(quiz.flags):
         for j, question in enumerate(flag.questions):
             options = [(option.id, ("flags", i, "questions", j, "options", k)) for k, option in enumerate(question.options)]

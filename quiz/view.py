@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from quiz.model import Quiz
 from quiz.rules import reachable_bands
 from quiz.scoring import score
-from quiz.strings import translator
+from quiz.share import share_key
+from quiz.strings import load_strings, translator
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class QuizView:
                     "questions": [
                         {
                             "id": question.id,
+                            "key": share_key(question.id),
                             "max": question.maximum,
                             "options": [
                                 {
@@ -69,7 +71,7 @@ class QuizView:
                 for flag in self.quiz.flags
             ],
             "topConcerns": TOP_CONCERNS,
-            "strings": {key: t(key) for key in BROWSER_STRINGS},
+            "strings": {key: t(key) for key in load_strings()["en"] if key.startswith(BROWSER_PREFIXES)},
         }
 
     def examples(self) -> list[tuple[str, int | None, int]]:
@@ -84,11 +86,5 @@ class QuizView:
 # How many of the highest-scoring flags the result explains as top concerns.
 TOP_CONCERNS = 3
 
-BROWSER_STRINGS = (
-    "quiz.progress",
-    "quiz.announce",
-    "quiz.announce.unknown",
-    "result.confidence.value",
-    "result.flag.unknown",
-    "result.score.unknown",
-)
+# Interface strings the script formats or shows, by key prefix.
+BROWSER_PREFIXES = ("quiz.", "result.", "work.", "changes.", "prospects.", "reason.")

@@ -68,12 +68,26 @@ def test_methodology_shows_the_numbers_the_scorer_uses(built_site, prefix):
             assert (marker in cell) == (option.dealbreaker is not None), cell
 
 
-def test_quiz_script_and_styles_load_on_the_quiz_pages_only(built_site):
+ASSETS_BY_PAGE = {
+    "quiz": {"quiz.js", "quiz.css"},
+    "prospects": {"prospects.js", "quiz.css", "pages.css"},
+    "checklist": {"quiz.css", "pages.css"},
+}
+
+
+def test_our_scripts_and_styles_load_only_on_the_pages_that_use_them(built_site):
+    ours = set().union(*ASSETS_BY_PAGE.values())
     for page in built_site.rglob("index.html"):
-        loads = {url.rsplit("/", 1)[-1] for _, _, url in parse(page).urls}
-        is_quiz = page.parent.name == "quiz"
-        assert ("quiz.js" in loads) == is_quiz, page
-        assert ("quiz.css" in loads) == is_quiz, page
+        loads = {url.rsplit("/", 1)[-1] for _, _, url in parse(page).urls} & ours
+        assert loads == ASSETS_BY_PAGE.get(page.parent.name, set()), page
+
+
+def test_the_bundles_are_built_into_the_site_from_quiz_web(built_site):
+    from quiz.bundle import bundles
+
+    for path, content in bundles().items():
+        assert (built_site / path).read_text(encoding="utf-8") == content
+    assert not list(built_site.rglob("core.js"))
 
 
 def test_every_flag_has_its_page_and_its_questions(built_site):

@@ -1,0 +1,42 @@
+"""The browser bundles, built from quiz/web/ at build time and served as generated files.
+
+Each page loads one script: the quiz page `assets/quiz.js`, the saved-prospects page
+`assets/prospects.js`. Both share `core.js`; each bundle wraps its parts in one strict-mode
+function (no globals, and a classic script, so the site also works opened from disk) and is
+minified, as is the stylesheet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+
+WEB = Path(__file__).with_name("web")
+SCRIPTS = {
+    "assets/quiz.js": ("core.js", "quiz.js"),
+    "assets/prospects.js": ("core.js", "prospects.js"),
+}
+STYLES = {"assets/quiz.css": "quiz.css", "assets/pages.css": "pages.css"}
+BANNER = "/* Client Red Flags: built from quiz/web/{parts}; readable sources in the repository. */\n"
+
+
+def bundles() -> dict[str, str]:
+    """Every generated asset, by its path in the site, minified."""
+    built = {}
+    for path, parts in SCRIPTS.items():
+        body = "\n".join((WEB / part).read_text(encoding="utf-8") for part in parts)
+        script = '(function () {\n"use strict";\n' + body + "\n})();\n"
+        built[path] = BANNER.format(parts=", ".join(parts)) + rjsmin.jsmin(script) + "\n"
+    for path, source in STYLES.items():
+        built[path] = BANNER.format(parts=source) + rcssmin.cssmin((WEB / source).read_text(encoding="utf-8")) + "\n"
+    return built
+
+
+def write_bundles(site_dir: Path) -> None:
+    """Write every bundle into a built site."""
+    for path, content in bundles().items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
