@@ -15,7 +15,7 @@ from quiz.bundle import write_bundles  # noqa: E402
 
 from quiz.content import check_content, settings_from_config  # noqa: E402
 from quiz.problems import format_problems  # noqa: E402
-from quiz.strings import translator  # noqa: E402
+from quiz.strings import localizer, translator  # noqa: E402
 from quiz.validation import checked_quiz  # noqa: E402
 from quiz.view import QuizView  # noqa: E402
 
@@ -34,6 +34,7 @@ def on_env(env, *, config, files):
     if problems:
         raise PluginError("The quiz data file has problems:\n" + format_problems(problems))
     env.globals["t"] = translator(language)
+    env.filters["localized"] = localizer(config)
     env.globals["quiz"] = QuizView(quiz, language)
     return env
 

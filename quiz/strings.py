@@ -33,3 +33,16 @@ def translator(language: str, path: Path = STRINGS_FILE) -> Callable[[str], str]
         raise KeyError(f"unknown interface string '{key}' in {path.name}")
 
     return t
+
+
+def localizer(config) -> Callable[[str], str]:
+    """A filter that points a site-relative page path at the current language's copy.
+
+    In a non-default language build, MkDocs' `url` filter still resolves paths from the site's
+    root, so `'quiz/' | url` would lead a Korean reader to the English quiz.
+    """
+    i18n = config.plugins["i18n"]
+    default = next(language.locale for language in i18n.config.languages if language.default)
+    language = config.theme["language"]
+    prefix = "" if language == default else f"{language}/"
+    return lambda path: prefix + path

@@ -101,3 +101,17 @@ def test_the_nav_lists_the_flags_in_the_quiz_order():
     from tests.test_site import _flag_ids
 
     assert _flag_ids() == [flag.id for flag in QUIZ.flags]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_checklist_has_every_question_option_and_ask_without_a_script(built_site, language):
+    page = built_site / ("ko" if language == "ko" else "") / "checklist" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    blocks = _read(page, "data-checklist-question")
+    for _, question in QUIZ.questions():
+        block = blocks[("data-checklist-question", question.id)]
+        assert getattr(question.text, language) in block
+        assert getattr(question.ask, language) in block
+        for option in question.options:
+            assert getattr(option.text, language) in block
+    assert "quiz.js" not in html and "prospects.js" not in html

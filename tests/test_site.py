@@ -114,3 +114,17 @@ def test_korean_headings_get_readable_unicode_anchors(tmp_path):
     render = markdown_renderer(settings_from_config(CONFIG))
     _, toc = render("## 계약 전에 확인할 것\n\n## Plain English\n")
     assert [token["id"] for token in toc] == ["계약-전에-확인할-것", "plain-english"]
+
+
+def test_korean_pages_link_to_korean_pages(built_site):
+    """Only the language switcher may lead a Korean reader to an English page."""
+    strays = []
+    for page in sorted((built_site / "ko").rglob("index.html")):
+        page_url = SITE_URL + page.relative_to(built_site).as_posix()
+        parser = parse(page)
+        for tag, rel, url in parser.urls:
+            target, _ = _resolve(page_url, url)
+            if tag != "a" or target is None or target.startswith(("assets/", "ko/")) or url in parser.switcher:
+                continue
+            strays.append(f"{page.relative_to(built_site)}: {url}")
+    assert strays == []

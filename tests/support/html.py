@@ -15,6 +15,7 @@ class LinksAndIds(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.urls: list[tuple[str, str, str]] = []  # (tag, rel, url)
+        self.switcher: set[str] = set()  # links of the language switcher (they carry hreflang)
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -22,6 +23,8 @@ class LinksAndIds(HTMLParser):
             if attributes.get(key) and (key == "id" or tag == "a"):
                 self.ids.add(attributes[key])
         attribute = self.URL_ATTRIBUTES.get(tag)
+        if tag == "a" and attributes.get("hreflang") and attributes.get("href"):
+            self.switcher.add(attributes["href"])
         if attribute and attributes.get(attribute) is not None:
             self.urls.append((tag, attributes.get("rel") or "", attributes[attribute]))
 

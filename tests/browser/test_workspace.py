@@ -1,0 +1,373 @@
+"""The prospect workspace as people use it: save, reload, compare, re-assess, share, export,
+import, print and delete, with bad links, files and stored data refused without losing anything."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from quiz.scoring import score
+from quiz.share import share_key
+from quiz.strings import translator
+from tests.browser.test_quiz import BAD, GOOD, MIXED, QUESTIONS, QUIZ, _strongest
+from tests.support.quiz import click_answers, expected
+from tests.support.watch import PageWatch, origin_of, settle
+
+pytestmark = pytest.mark.browser
+
+KEY = "client-red-flags:prospects"
+LANGUAGES = {"en": "", "ko": "ko/"}
+
+
+@pytest.fixture(params=list(LANGUAGES))
+def language(request):
+    return request.param
+
+
+@pytest.fixture
+def watched(page, base_url):
+    watch = PageWatch(origin_of(base_url)).attach(page)
+    yield page
+    assert watch.problems == []
+
+
+def _url(base_url, language, path):
+    return base_url + LANGUAGES[language] + path
+
+
+def _screen(page, base_url, language, answers, name):
+    page.goto(_url(base_url, language, "quiz/"), wait_until="networkidle")
+    click_answers(page, answers)
+    page.locator("[data-quiz-submit]").click()
+    page.locator("[data-prospect-name]").fill(name)
+    page.locator('[data-action="save"]').click()
+    assert name in page.locator("[data-workspace-status]").inner_text()
+
+
+def _stored(page):
+    return page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}'))")
+
+
+def _band_title(language, band):
+    return getattr(QUIZ.bands.by_id()[band].title, language)
+
+
+def _prospect(ident, name, updated, answers, previous=None):
+    return {"id": ident, "name": name, "created": "2026-01-01T00:00:00.000Z", "updated": updated,
+            "answers": answers, "previous": previous}
+
+
+def _export(prospects, version=1):
+    return {"format": "client-red-flags/prospects", "version": version, "exported": "2026-11-30T00:00:00.000Z", "prospects": prospects}
+
+
+def test_a_saved_prospect_is_still_there_after_a_reload(watched, base_url, language):
+    _screen(watched, base_url, language, MIXED, "Acme Ltd")
+    for _ in range(2):
+        watched.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
+        rows = watched.locator("[data-saved-prospect]")
+        assert rows.count() == 1
+        text = rows.first.inner_text()
+        reference = score(QUIZ, MIXED)
+        assert "Acme Ltd" in text and _band_title(language, reference.band) in text and str(reference.score) in text
+        watched.reload()
+    assert [p["name"] for p in _stored(watched)["prospects"]] == ["Acme Ltd"]
+    assert _stored(watched)["prospects"][0]["answers"] == MIXED
+
+
+def test_two_prospects_compare_side_by_side(watched, base_url, language):
+    _screen(watched, base_url, language, GOOD, "Good Co")
+    _screen(watched, base_url, language, BAD, "Bad Co")
+    watched.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
+    for box in watched.locator("[data-compare]").all():
+        box.check()
+    watched.locator('[data-action="compare"]').click()
+    table = watched.locator("[data-comparison]")
+    assert table.is_visible()
+    names = table.locator("[data-compare-head] th").all_inner_texts()
+    assert sorted(names) == ["Bad Co", "Good Co"]
+    results = {"Good Co": score(QUIZ, GOOD), "Bad Co": score(QUIZ, BAD)}
+    scores = table.locator("[data-compare-row='score'] td").all_inner_texts()
+    assert scores == [str(results[name].score) for name in names]
+    bands = table.locator("[data-compare-row='band'] td").all_inner_texts()
+    assert bands == [_band_title(language, results[name].band) for name in names]
+    flag = QUIZ.flags[0].id
+    flag_scores = table.locator(f"[data-compare-row='{flag}'] td").all_inner_texts()
+    assert flag_scores == [str(results[name].flags[0].score) for name in names]
+
+
+def test_compare_asks_for_two_to_four(watched, base_url):
+    _screen(watched, base_url, "en", GOOD, "Only one")
+    watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    watched.locator("[data-compare]").first.check()
+    watched.locator('[data-action="compare"]').click()
+    assert watched.locator("[data-compare-error]").is_visible()
+    assert watched.locator("[data-comparison]").is_hidden()
+
+
+def test_reassessing_shows_what_changed_and_keeps_the_previous_answers(watched, base_url, language):
+    _screen(watched, base_url, language, MIXED, "Second call")
+    watched.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
+    watched.locator("[data-saved-prospect] [data-slot='open']").click()
+    watched.wait_for_load_state("networkidle")
+    checked = watched.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
+        "els => Object.fromEntries(els.map(e => [e.name, e.value]))")
+    assert checked == MIXED
+    assert watched.locator("[data-prospect-name]").input_value() == "Second call"
+    changed = dict(MIXED)
+    flag = next(f for f in QUIZ.flags if f.id == "unresponsive")
+    for question in flag.questions:
+        changed[question.id] = _strongest(question, dealbreakers=False)
+    click_answers(watched, {q.id: changed[q.id] for q in flag.questions})
+    before, after = score(QUIZ, MIXED), score(QUIZ, changed)
+    index = [f.id for f in QUIZ.flags].index("unresponsive")
+    line = watched.locator("[data-change='unresponsive']").inner_text()
+    name = getattr(flag.name, language)
+    assert line == f"{name}: {before.flags[index].score} → {after.flags[index].score}"
+    assert watched.locator("[data-change='score']").is_visible() == (before.score != after.score)
+    watched.locator('[data-action="save"]').click()
+    saved = _stored(watched)["prospects"]
+    assert len(saved) == 1
+    assert saved[0]["answers"] == changed
+    assert saved[0]["previous"]["answers"] == MIXED
+    watched.reload(wait_until="networkidle")
+    assert watched.locator("[data-change='unresponsive']").inner_text() == line  # changes since the last save
+
+
+def test_a_share_link_opens_the_same_result_in_a_fresh_browser(watched, browser, base_url, language):
+    watched.goto(_url(base_url, language, "quiz/"), wait_until="networkidle")
+    click_answers(watched, MIXED)
+    watched.locator("[data-quiz-submit]").click()
+    watched.locator("[data-prospect-name]").fill("Shared & <b>bold</b>")
+    watched.locator('[data-action="share"]').click()
+    link = watched.locator("[data-share-link]").input_value()
+    fragment = link.split("#", 1)[1]
+    assert re.fullmatch(r"v=1&n=[^&]+&a=[0-9a-z._-]+", fragment)
+    assert len(fragment) < 400
+    context = browser.new_context()
+    fresh = context.new_page()
+    watch = PageWatch(origin_of(base_url)).attach(fresh)
+    fresh.goto(link, wait_until="networkidle")
+    result = fresh.locator("[data-quiz-result]")
+    shown = fresh.evaluate("""() => { const r = document.querySelector('[data-quiz-result]'); const flags = {};
+        for (const row of r.querySelectorAll('[data-flag-result]')) flags[row.dataset.flagResult] = row.dataset.score;
+        return {hidden: r.hidden, band: r.dataset.band, score: r.dataset.score, flags}; }""")
+    assert shown == expected(score(QUIZ, MIXED))
+    assert result.is_visible()
+    assert fresh.locator("[data-prospect-name]").input_value() == "Shared & <b>bold</b>"
+    assert fresh.locator("b").count() == 0  # the name is text, never markup
+    fresh.locator('[data-action="save"]').click()
+    assert fresh.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).prospects.length") == 1
+    assert watch.problems == []
+    context.close()
+
+
+def test_a_link_from_an_older_quiz_keeps_known_answers_and_leaves_the_rest_unanswered(watched, base_url):
+    known = dict(list(GOOD.items())[:10])
+    parts = [f"{share_key(q)}.{o}" for q, o in known.items()] + ["zzzzz.no", f"{share_key(QUESTIONS[11].id)}.removed-option"]
+    watched.goto(_url(base_url, "en", "quiz/") + "#v=1&a=" + "_".join(parts), wait_until="networkidle")
+    checked = watched.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
+        "els => Object.fromEntries(els.map(e => [e.name, e.value]))")
+    assert checked == known
+    notice = watched.locator("[data-quiz-notice]").inner_text()
+    assert f"{len(QUESTIONS) - len(known)} of its questions are unanswered" in notice
+    result = watched.locator("[data-quiz-result]")
+    assert result.is_visible()
+    assert result.get_attribute("data-band") == score(QUIZ, known).band
+    assert watched.locator("[data-quiz-errors]").is_hidden()
+
+
+@pytest.mark.parametrize(
+    ("fragment", "reason"),
+    [
+        ("v=1&a=<img src=x onerror=alert(1)>", "it is not a share link from this site"),
+        ("v=1&a=jpagh.no_%3Cb%3E", "it is not a share link from this site"),
+        ("v=7&a=jpagh.no", "it was made by a newer version of this site"),
+        ("v=one&a=", "it is not a share link from this site"),
+        ("v=1", "it is not a share link from this site"),
+    ],
+)
+def test_a_tampered_link_is_refused_and_changes_nothing(watched, base_url, fragment, reason):
+    watched.goto(_url(base_url, "en", "quiz/") + "#" + fragment, wait_until="networkidle")
+    assert watched.locator("[data-quiz-notice]").inner_text() == f"This link could not be read ({reason}). Nothing was changed."
+    assert watched.locator("form[data-quiz] input[type=radio]:checked").count() == 0
+    assert watched.locator("[data-quiz-result]").is_hidden()
+    assert watched.locator("img, b").count() == 0
+
+
+def test_export_then_import_into_an_empty_browser_gives_identical_data(watched, browser, base_url, tmp_path):
+    _screen(watched, base_url, "en", GOOD, "First")
+    _screen(watched, base_url, "en", BAD, "Second")
+    original = _stored(watched)["prospects"]
+    watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    with watched.expect_download() as download:
+        watched.locator('[data-action="export"]').click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    exported = json.loads(path.read_text(encoding="utf-8"))
+    assert exported["format"] == "client-red-flags/prospects" and exported["prospects"] == original
+    context = browser.new_context()
+    empty = context.new_page()
+    empty.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    assert empty.locator("[data-saved-prospect]").count() == 0
+    empty.locator('input[type=file][data-action="import"]').set_input_files(str(path))
+    empty.locator("[data-saved-prospect]").nth(1).wait_for()
+    assert empty.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).prospects") == original
+    assert "2 new" in empty.locator("[data-prospects-status]").inner_text()
+    context.close()
+
+
+def test_importing_an_overlapping_file_merges_without_duplicates_or_overwriting_newer(watched, base_url, tmp_path):
+    a_local = _prospect("p-aaaaaaaaaa", "Alpha", "2026-05-01T00:00:00.000Z", GOOD)
+    b_local = _prospect("p-bbbbbbbbbb", "Beta", "2026-06-01T00:00:00.000Z", GOOD)
+    c_local = _prospect("p-cccccccccc", "Gamma", "2026-06-01T00:00:00.000Z", GOOD)
+    watched.goto(_url(base_url, "en", "prospects/"))
+    watched.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", {"version": 1, "prospects": [a_local, b_local, c_local]})
+    a_newer = {**a_local, "name": "Alpha renamed", "updated": "2026-07-01T00:00:00.000Z", "answers": BAD}
+    b_older = {**b_local, "name": "Beta old", "updated": "2026-01-01T00:00:00.000Z"}
+    d_new = _prospect("p-dddddddddd", "Delta", "2026-03-01T00:00:00.000Z", MIXED)
+    path = tmp_path / "overlap.json"
+    path.write_text(json.dumps(_export([a_newer, b_older, c_local, d_new])), encoding="utf-8")
+    watched.reload(wait_until="networkidle")
+    watched.locator('input[type=file][data-action="import"]').set_input_files(str(path))
+    watched.locator("[data-saved-prospect]").nth(3).wait_for()
+    assert watched.locator("[data-prospects-status]").inner_text() == (
+        "Imported the file: 1 new, 1 updated, 1 kept because this browser's copy is newer, 1 already here.")
+    stored = {p["id"]: p for p in _stored(watched)["prospects"]}
+    assert stored == {a_local["id"]: a_newer, b_local["id"]: b_local, c_local["id"]: c_local, d_new["id"]: d_new}
+
+
+INVALID_FILES = {
+    "not-json": ("{\"format\": \"client-red-flags/prospects\", \"prospects\": [", "it is not a readable export file"),
+    "wrong-format": (json.dumps({"format": "something-else", "version": 1, "prospects": []}), "it is not an export from this site"),
+    "future": (json.dumps(_export([], version=2)), "it was made by a newer version of this site"),
+    "tampered-id": (json.dumps(_export([_prospect("p-x<script>", "X", "2026-01-01T00:00:00.000Z", {})])), "entry 1 is incomplete or altered"),
+    "tampered-answers": (json.dumps(_export([
+        _prospect("p-eeeeeeeeee", "Fine", "2026-01-01T00:00:00.000Z", GOOD),
+        _prospect("p-ffffffffff", "Bad", "2026-01-01T00:00:00.000Z", {"q": "<img src=x>"}),
+    ])), "entry 2 is incomplete or altered"),
+    "duplicate": (json.dumps(_export([
+        _prospect("p-eeeeeeeeee", "One", "2026-01-01T00:00:00.000Z", GOOD),
+        _prospect("p-eeeeeeeeee", "Two", "2026-01-01T00:00:00.000Z", GOOD),
+    ])), "entry 2 is incomplete or altered"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INVALID_FILES))
+def test_an_invalid_file_is_refused_and_nothing_changes(watched, base_url, tmp_path, case):
+    text, reason = INVALID_FILES[case]
+    _screen(watched, base_url, "en", GOOD, "Keep me")
+    before = watched.evaluate(f"localStorage.getItem('{KEY}')")
+    path = tmp_path / f"{case}.json"
+    path.write_text(text, encoding="utf-8")
+    watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    watched.locator('input[type=file][data-action="import"]').set_input_files(str(path))
+    status = watched.locator("[data-prospects-status]")
+    status.filter(has_text="could not be imported").wait_for()
+    assert status.inner_text() == f"This file could not be imported ({reason}). Nothing was changed."
+    assert watched.evaluate(f"localStorage.getItem('{KEY}')") == before
+    assert watched.locator("[data-saved-prospect]").count() == 1
+
+
+def test_damaged_storage_is_set_aside_not_lost(watched, base_url):
+    watched.goto(_url(base_url, "en", "prospects/"))
+    watched.evaluate(f"localStorage.setItem('{KEY}', '{{\"version\": 1, \"prospects\": [')")
+    watched.reload(wait_until="networkidle")
+    status = watched.locator("[data-prospects-status]").inner_text()
+    assert status.startswith("Saved data in this browser could not be read. It was set aside, not deleted, under “client-red-flags:prospects:damaged:")
+    backups = watched.evaluate("Object.keys(localStorage).filter(k => k.includes(':damaged:')).map(k => localStorage.getItem(k))")
+    assert backups == ['{"version": 1, "prospects": [']
+    _screen(watched, base_url, "en", GOOD, "After")
+    assert [p["name"] for p in _stored(watched)["prospects"]] == ["After"]
+
+
+def test_unreadable_entries_are_kept_as_they_are(watched, base_url):
+    good = _prospect("p-gggggggggg", "Readable", "2026-01-01T00:00:00.000Z", GOOD)
+    odd = {"id": "not an id", "name": 42}
+    watched.goto(_url(base_url, "en", "prospects/"))
+    watched.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", {"version": 1, "prospects": [good, odd]})
+    watched.reload(wait_until="networkidle")
+    assert watched.locator("[data-saved-prospect]").count() == 1
+    assert "1 saved entries could not be read" in watched.locator("[data-prospects-status]").inner_text()
+    _screen(watched, base_url, "en", BAD, "New one")
+    stored = _stored(watched)["prospects"]
+    assert good in stored and odd in stored and len(stored) == 3
+
+
+def test_storage_from_a_newer_version_is_read_only(watched, base_url):
+    value = {"version": 2, "prospects": [_prospect("p-hhhhhhhhhh", "Future", "2026-01-01T00:00:00.000Z", GOOD)], "extra": True}
+    watched.goto(_url(base_url, "en", "prospects/"))
+    watched.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", value)
+    watched.reload(wait_until="networkidle")
+    assert watched.locator("[data-saved-prospect]").count() == 1
+    assert "newer version" in watched.locator("[data-prospects-status]").inner_text()
+    watched.goto(_url(base_url, "en", "quiz/"), wait_until="networkidle")
+    click_answers(watched, GOOD)
+    watched.locator("[data-quiz-submit]").click()
+    watched.locator("[data-prospect-name]").fill("Blocked")
+    watched.locator('[data-action="save"]').click()
+    assert "Nothing was changed" in watched.locator("[data-workspace-status]").inner_text()
+    assert _stored(watched) == value
+
+
+def test_delete_can_be_undone_and_delete_all_asks_first(watched, base_url):
+    _screen(watched, base_url, "en", GOOD, "One")
+    _screen(watched, base_url, "en", BAD, "Two")
+    watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    watched.locator("[data-saved-prospect]").filter(has_text="One").locator('[data-action="delete"]').click()
+    assert watched.locator("[data-saved-prospect]").count() == 1
+    assert watched.locator("[data-prospects-status]").inner_text() == "Deleted “One”."
+    watched.locator('[data-action="undo"]').click()
+    assert sorted(p["name"] for p in _stored(watched)["prospects"]) == ["One", "Two"]
+    watched.locator('[data-action="clear-all"]').click()
+    assert watched.locator("[data-clear-confirm]").is_visible()
+    assert len(_stored(watched)["prospects"]) == 2  # nothing yet
+    watched.locator('[data-action="clear-all-confirm"]').click()
+    assert watched.evaluate("Object.keys(localStorage).filter(k => k.startsWith('client-red-flags'))") == []
+    assert watched.locator("[data-prospects-empty]").is_visible()
+    assert watched.locator("[data-prospects-status]").inner_text() == "All saved prospects were deleted from this browser."
+
+
+def test_the_privacy_note_is_where_the_user_saves(watched, base_url, language):
+    watched.goto(_url(base_url, language, "quiz/"), wait_until="networkidle")
+    click_answers(watched, GOOD)
+    watched.locator("[data-quiz-submit]").click()
+    note = translator(language)("work.privacy")
+    assert watched.locator("[data-workspace]").get_by_text(note).is_visible()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("answers", [MIXED, BAD], ids=["mixed", "bad"])
+def test_a_result_prints_on_one_page(watched, base_url, language, paper, answers):
+    _screen(watched, base_url, language, answers, "Printed prospect")
+    pdf = watched.pdf(format=paper)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    watched.emulate_media(media="print")
+    assert watched.locator("form[data-quiz]").is_hidden()
+    assert watched.locator("[data-quiz-result]").is_visible()
+    assert watched.locator("[data-print-heading]").inner_text().startswith("Printed prospect · ")
+
+
+def test_the_prospects_page_is_accessible_with_a_list_and_a_comparison(watched, base_url, language):
+    _screen(watched, base_url, language, GOOD, "Axe one")
+    _screen(watched, base_url, language, MIXED, "Axe two")
+    watched.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
+    for box in watched.locator("[data-compare]").all():
+        box.check()
+    watched.locator('[data-action="compare"]').click()
+    watched.locator('[data-action="clear-all"]').click()
+    settle(watched)
+    results = Axe().run(watched)
+    assert results.violations_count == 0, results.generate_snapshot()
+
+
+def test_without_javascript_the_prospects_page_explains_itself(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(_url(base_url, "en", "prospects/"))
+    assert page.locator("[data-quiz-noscript]").is_visible()
+    assert page.locator('[data-action="export"]').is_hidden()
+    context.close()

@@ -1,0 +1,103 @@
+"""Random and mutated share links, stored values and import files: never an uncaught error,
+never markup from data, never a lost entry."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.share import share_key
+from tests.browser.test_quiz import GOOD, MIXED
+from tests.support.watch import PageWatch, origin_of
+
+pytestmark = pytest.mark.browser
+
+KEY = "client-red-flags:prospects"
+SEED = {"version": 1, "prospects": [{
+    "id": "p-seedseedse", "name": "Seed", "created": "2026-01-01T00:00:00.000Z",
+    "updated": "2026-01-02T00:00:00.000Z", "answers": GOOD, "previous": None,
+}]}
+PAYLOADS = ["<b data-injected>x</b>", "<img data-injected src=x onerror=alert(1)>", "\"><b data-injected>", "&lt;b&gt;"]
+VALID_FRAGMENT = "v=1&n=Acme&a=" + "_".join(f"{share_key(q)}.{o}" for q, o in MIXED.items())
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+def _mutations(text: str):
+    """Strategies that damage a valid text the way a copy-paste or a tamperer would."""
+    alphabet = st.sampled_from(list("v=&_.~%#<>\"'/ 0123456789abcdefghijklmnopqrstuvwxyz-") + PAYLOADS)
+    position = st.integers(0, len(text))
+    insert = st.tuples(position, alphabet).map(lambda p: text[: p[0]] + p[1] + text[p[0]:])
+    delete = st.tuples(position, st.integers(1, 20)).map(lambda p: text[: p[0]] + text[p[0] + p[1]:])
+    truncate = position.map(lambda n: text[:n])
+    return st.one_of(insert, delete, truncate, st.lists(alphabet, max_size=30).map("".join))
+
+
+@pytest.fixture(scope="module")
+def session(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    watch = PageWatch(origin_of(base_url)).attach(page)
+    page.goto(base_url + "quiz/", wait_until="networkidle")
+    yield page, watch
+    context.close()
+
+
+def _no_injection(page) -> bool:
+    return page.evaluate("document.querySelector('[data-injected]') === null")
+
+
+@SETTINGS
+@given(fragment=_mutations(VALID_FRAGMENT))
+def test_share_fragments_never_break_the_page_or_touch_storage(session, base_url, fragment):
+    page, watch = session
+    page.evaluate(f"v => localStorage.setItem('{KEY}', v)", json.dumps(SEED))
+    page.evaluate("h => { location.hash = h; window.dispatchEvent(new HashChangeEvent('hashchange')); }", fragment)
+    assert watch.problems == []
+    assert _no_injection(page)
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == json.dumps(SEED)
+
+
+def _stored_values():
+    valid = json.dumps(SEED)
+    json_values = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.lists(st.sampled_from(list("abc<>\"") + PAYLOADS), max_size=5).map("".join),
+        lambda children: st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(["version", "prospects", "id", "name", "answers", "updated"]), children, max_size=4),
+        max_leaves=12,
+    ).map(json.dumps)
+    return st.one_of(_mutations(valid), json_values)
+
+
+@SETTINGS
+@given(raw=_stored_values())
+def test_stored_values_never_break_the_page_and_are_never_lost(session, base_url, raw):
+    page, watch = session
+    page.evaluate("localStorage.clear()")
+    page.evaluate(f"v => localStorage.setItem('{KEY}', v)", raw)
+    page.goto(base_url + "prospects/", wait_until="domcontentloaded")
+    page.wait_for_function("document.querySelector('[data-prospects-ready]') !== null")
+    assert watch.problems == []
+    assert _no_injection(page)
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('client-red-flags')).map(k => localStorage.getItem(k))")
+    assert raw in kept
+
+
+@SETTINGS
+@given(text=_mutations(json.dumps({"format": "client-red-flags/prospects", "version": 1, "exported": "2026-11-30T00:00:00.000Z",
+                                   "prospects": [{**SEED["prospects"][0], "id": "p-otherother", "name": "Other <b data-injected>x</b>"}]})))
+def test_import_files_never_break_the_page_or_lose_an_entry(session, base_url, text):
+    page, watch = session
+    page.evaluate("localStorage.clear()")
+    page.evaluate(f"v => localStorage.setItem('{KEY}', v)", json.dumps(SEED))
+    page.goto(base_url + "prospects/", wait_until="domcontentloaded")
+    page.wait_for_function("document.querySelector('[data-prospects-ready]') !== null")
+    page.evaluate("document.querySelector('[data-prospects-status]').textContent = ''")
+    page.locator('input[type=file][data-action="import"]').set_input_files(
+        {"name": "prospects.json", "mimeType": "application/json", "buffer": text.encode("utf-8")})
+    page.wait_for_function("document.querySelector('[data-prospects-status]').textContent !== ''")
+    assert watch.problems == []
+    assert _no_injection(page)
+    stored = page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).prospects")
+    assert SEED["prospects"][0] in stored
