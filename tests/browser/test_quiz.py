@@ -98,6 +98,7 @@ def test_submitting_with_gaps_shows_an_error_summary_that_takes_focus_and_links_
     fourth = QUESTIONS[3]
     fieldset = quiz_page.locator(f"fieldset[data-question='{fourth.id}']")
     assert fieldset.locator("[data-error-message]").is_visible()
+    assert fieldset.locator("[data-error-message] .crf-visually-hidden").bounding_box()["width"] <= 1
     assert f"error-{fourth.id}" in fieldset.get_attribute("aria-describedby")
     links.first.click()
     assert quiz_page.evaluate("document.activeElement.id") == f"q-{fourth.id}-{fourth.options[0].id}"
@@ -125,7 +126,9 @@ def test_a_clear_verdict_for_good_bad_and_mixed_prospects(quiz_page, answers, ba
     assert result.get_attribute("data-band") == reference.band
     assert result.get_attribute("data-score") == str(reference.score)
     assert result.locator(f"[data-band-text='{reference.band}']").is_visible()
-    announced = quiz_page.locator("[data-quiz-announce]").inner_text()
+    announcer = quiz_page.locator("[data-quiz-announce]")
+    assert announcer.bounding_box()["width"] <= 1  # read out, not shown
+    announced = announcer.text_content()
     assert result.locator(f"[data-band-text='{reference.band}'] [data-band-title]").inner_text() in announced
     fired = {f"{q}:{o}" for q, o in reference.dealbreakers}
     visible = set(result.locator("[data-dealbreaker-result]:visible").evaluate_all("els => els.map(e => e.dataset.dealbreakerResult)"))
