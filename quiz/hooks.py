@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from quiz.bundle import write_bundles  # noqa: E402
 
+from quiz.csp import with_policy  # noqa: E402
 from quiz.content import check_content, settings_from_config  # noqa: E402
 from quiz.problems import format_problems  # noqa: E402
 from quiz.strings import localizer, translator  # noqa: E402
@@ -41,3 +42,11 @@ def on_env(env, *, config, files):
 
 def on_post_build(*, config):
     write_bundles(Path(config.site_dir))
+
+
+def on_post_page(output, *, page, config):
+    return with_policy(output)
+
+
+def on_post_template(output_content, *, template_name, config):
+    return with_policy(output_content)

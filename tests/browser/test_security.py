@@ -1,0 +1,92 @@
+"""The Content Security Policy holds: no page triggers a single violation while it is read,
+searched, switched to the other language, or, on the quiz pages, used from start to result."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.csp import inline_script_hashes, policy, with_policy, PLACEHOLDER
+from tests.browser.test_quiz import MIXED
+from tests.support.quiz import click_answers
+
+pytestmark = pytest.mark.browser
+
+RECORD = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(event.violatedDirective + " " + (event.blockedURI || "inline") + " " + event.sourceFile + ":" + event.lineNumber);
+});
+"""
+
+
+@pytest.fixture
+def guarded(context):
+    context.add_init_script(RECORD)
+    page = context.new_page()
+    return page
+
+
+def _violations(page) -> list[str]:
+    return page.evaluate("window.__violations")
+
+
+def test_no_page_violates_the_policy_when_read_or_switched(guarded, base_url, page_paths):
+    found = []
+    for path in page_paths:
+        guarded.goto(base_url + path, wait_until="networkidle")
+        meta = guarded.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+        assert "'unsafe-inline'" not in meta and "'unsafe-eval'" not in meta and "object-src 'none'" in meta
+        found += _violations(guarded)
+        guarded.locator(".md-header__option .md-select button").hover()
+        other = "en" if path.startswith("ko/") else "ko"
+        with guarded.expect_navigation():
+            guarded.locator(f".md-select__link[hreflang={other}]").click()
+        guarded.wait_for_load_state("networkidle")
+        found += _violations(guarded)
+    assert found == []
+
+
+@pytest.mark.parametrize(("path", "query"), [("", "scope"), ("ko/flags/vision/", "계약서")])
+def test_search_violates_nothing(guarded, base_url, path, query):
+    guarded.goto(base_url + path, wait_until="networkidle")
+    guarded.keyboard.press("/")
+    field = guarded.locator("[data-md-component=search-query]")
+    field.fill(query)
+    field.press("End")
+    guarded.locator(".md-search-result__item").first.wait_for()
+    assert _violations(guarded) == []
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_the_quiz_and_workspace_violate_nothing_from_start_to_result(guarded, base_url, prefix):
+    found = []
+    guarded.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    guarded.locator("[data-quiz-submit]").click()  # the error summary
+    click_answers(guarded, MIXED)
+    guarded.locator("[data-quiz-submit]").click()
+    guarded.locator("[data-prospect-name]").fill("Policy test")
+    guarded.locator('[data-action="save"]').click()
+    guarded.locator('[data-action="share"]').click()
+    link = guarded.locator("[data-share-link]").input_value()
+    found += _violations(guarded)  # each new page starts a new record: read it before leaving
+    guarded.goto(link, wait_until="networkidle")
+    found += _violations(guarded)
+    guarded.goto(base_url + prefix + "prospects/", wait_until="networkidle")
+    guarded.locator("[data-compare]").first.check()
+    guarded.locator('[data-action="compare"]').click()
+    found += _violations(guarded)
+    assert found == []
+
+
+def test_the_policy_hashes_exactly_the_inline_scripts():
+    page = (
+        f'<head><meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}"></head>'
+        '<script>alert(1)</script><script type="application/json">{"a": 1}</script>'
+        '<script src="x.js"></script><script type="module">let b = 2</script><script>alert(1)</script>'
+    )
+    assert inline_script_hashes(page) == [
+        "bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=",  # sha256 of "alert(1)"
+        "hw6SF70TgtO+azcigl1qlSK/03SKqmHr++X+jfL8cto=",  # sha256 of "let b = 2"
+    ]
+    assert with_policy(page).count("'sha256-") == 2
+    assert policy([]).startswith("default-src 'self'; script-src 'self'; ")
