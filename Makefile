@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: serve test build validate bench chromium clean
+.PHONY: serve test build validate bench system clean
 
 serve: $(READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(READY) chromium
+test: $(READY) system
 	$(BIN)/python -m pytest
 
 build: $(READY)
@@ -22,14 +22,19 @@ validate: $(READY)
 bench: $(READY)
 	$(BIN)/python scripts/bench.py
 
-# The browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here),
+# and the HTML check runs the Nu HTML Checker on Java. Install them when missing and root.
+system:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "Chromium is missing: install it (Debian: sudo apt-get install chromium)" >&2; exit 1; \
-	  fi; }
+	    echo "Missing:$$missing. Install them (Debian: sudo apt-get install$$missing)" >&2; exit 1; \
+	  fi; \
+	fi
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
