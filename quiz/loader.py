@@ -176,10 +176,25 @@ def _message(error: dict, name: str) -> str:
     if kind.startswith("string"):
         return f"{name} must be text, not {error.get('input')!r}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"{name} must be a mapping of keys, not {type(error.get('input')).__name__}"
+        return f"{name} must be a mapping of keys, not {_kind(error.get('input'))}"
     if kind == "list_type":
-        return f"{name} must be a list, not {type(error.get('input')).__name__}"
+        return f"{name} must be a list, not {_kind(error.get('input'))}"
     return f"{name}: {error['msg']}"
+
+
+def _kind(value) -> str:
+    """How a YAML value reads to a person editing the file."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
 
 
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
