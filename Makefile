@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: serve test build validate bench system clean
+.PHONY: serve test build validate offline bench system clean
 
 serve: $(READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -18,6 +18,9 @@ build: $(READY)
 
 validate: $(READY)
 	$(BIN)/python scripts/validate.py
+
+offline: $(READY)
+	$(BIN)/python scripts/offline.py
 
 bench: $(READY)
 	$(BIN)/python scripts/bench.py
@@ -43,4 +46,4 @@ $(READY): requirements.txt
 	touch $(READY)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

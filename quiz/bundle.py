@@ -40,3 +40,16 @@ def write_bundles(site_dir: Path) -> None:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
+
+
+
+def prepare_offline_copy(config) -> None:
+    """Adjust the offline build (opened from disk) so it stays private and within its policy.
+
+    Material's offline plugin makes search work from disk with a Web Worker shim that it loads
+    from a CDN and that runs inline scripts in an iframe; the first breaks the promise of no
+    requests to other hosts, the second the Content Security Policy. The offline copy therefore
+    has no search box; everything else, the quiz included, works.
+    """
+    config.extra["polyfills"] = [url for url in config.extra.get("polyfills", []) if "://" not in url]
+    config.plugins["material/search"].config.enabled = False

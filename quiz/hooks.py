@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from quiz.bundle import write_bundles  # noqa: E402
+from quiz.bundle import prepare_offline_copy, write_bundles  # noqa: E402
 
 from quiz.csp import with_policy  # noqa: E402
 from quiz.content import check_content, settings_from_config  # noqa: E402
@@ -21,6 +21,12 @@ from quiz.validation import checked_quiz  # noqa: E402
 from quiz.view import QuizView  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.client_red_flags")
+
+
+def on_config(config):
+    if config.plugins["material/offline"].config.enabled:
+        prepare_offline_copy(config)
+    return config
 
 
 def on_pre_build(*, config):

@@ -36,7 +36,7 @@ def translator(language: str, path: Path = STRINGS_FILE) -> Callable[[str], str]
 
 
 def localizer(config) -> Callable[[str], str]:
-    """A filter that points a site-relative page path at the current language's copy.
+    """A filter that points a site-relative page path (`quiz/`) at the current language's copy.
 
     In a non-default language build, MkDocs' `url` filter still resolves paths from the site's
     root, so `'quiz/' | url` would lead a Korean reader to the English quiz.
@@ -45,4 +45,11 @@ def localizer(config) -> Callable[[str], str]:
     default = next(language.locale for language in i18n.config.languages if language.default)
     language = config.theme["language"]
     prefix = "" if language == default else f"{language}/"
-    return lambda path: prefix + path
+    directory_urls = config.use_directory_urls
+
+    def localized(path: str) -> str:
+        if not directory_urls:  # the offline copy: page.md becomes page.html
+            path = path[:-1] + ".html" if path.endswith("/") else path or "index.html"
+        return prefix + path
+
+    return localized

@@ -1,0 +1,55 @@
+"""The offline copy: unzipped and opened from disk, the guide reads and the quiz works."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from quiz.scoring import score
+from scripts.offline import build_offline_zip
+from tests.browser.test_quiz import MIXED, QUIZ
+from tests.support.quiz import click_answers
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline")
+    archive = build_offline_zip(folder / "offline.zip")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(folder)
+    return folder / "client-red-flags"
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_the_quiz_works_from_disk_from_start_to_result(page, unzipped, prefix):
+    problems = []
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("request", lambda request: request.url.startswith("file:") or problems.append(request.url))
+    page.goto((unzipped / prefix / "flags" / "vision.html").as_uri())
+    page.locator(".crf-cta a").click()  # the flag page's way into the quiz, as a reader would go
+    assert page.url == (unzipped / prefix / "quiz.html").as_uri()
+    click_answers(page, MIXED)
+    page.locator("[data-quiz-submit]").click()
+    result = page.locator("[data-quiz-result]")
+    assert result.is_visible()
+    reference = score(QUIZ, MIXED)
+    assert (result.get_attribute("data-band"), result.get_attribute("data-score")) == (reference.band, str(reference.score))
+    assert problems == []
+
+
+def test_every_page_of_the_offline_copy_links_to_files_that_exist(unzipped):
+    from tests.support.html import parse
+
+    missing = []
+    for page in unzipped.rglob("*.html"):
+        for tag, rel, url in parse(page).urls:
+            if "://" in url or url.startswith(("#", "mailto:", "data:")):
+                continue
+            target = (page.parent / url.split("#")[0].split("?")[0]).resolve()
+            if url.split("#")[0] and not target.is_file():
+                missing.append(f"{page.relative_to(unzipped)}: {url}")
+    assert missing == []
