@@ -40,36 +40,41 @@ def policy(script_hashes: list[str]) -> str:
 
 def inline_script_hashes(html: str) -> list[str]:
     """Base64 sha256 of every inline executable script, in page order, without duplicates."""
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
     digests = []
-    for text in parser.scripts:
+    for text in _inline_scripts(html):
         digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
         if digest not in digests:
             digests.append(digest)
     return digests
 
 
-class _InlineScripts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag != "script":
+def _inline_scripts(html: str):
+    """The text of each inline executable <script>. A script's text cannot contain "</script>",
+    so the page is scanned tag by tag; each start tag is read by the HTML parser."""
+    position = html.find("<script")
+    while position >= 0:
+        tag_end = html.find(">", position)
+        close = html.find("</script>", tag_end)
+        if tag_end < 0 or close < 0:
             return
-        attributes = dict(attrs)
+        attributes = _attributes(html[position : tag_end + 1])
         kind = (attributes.get("type") or "").strip().lower()
         if "src" not in attributes and kind in EXECUTABLE_TYPES:
-            self._current = []
+            yield html[tag_end + 1 : close]
+        position = html.find("<script", close)
 
-    def handle_data(self, data):
-        if self._current is not None:
-            self._current.append(data)
 
-    def handle_endtag(self, tag):
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
+def _attributes(tag: str) -> dict:
+    parser = _StartTag()
+    parser.feed(tag)
+    parser.close()
+    return parser.attributes
+
+
+class _StartTag(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.attributes: dict = {}
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes = dict(attrs)

@@ -16,7 +16,7 @@ from quiz.bundle import prepare_offline_copy, write_bundles  # noqa: E402
 from quiz.csp import with_policy  # noqa: E402
 from quiz.content import check_content, settings_from_config  # noqa: E402
 from quiz.problems import format_problems  # noqa: E402
-from quiz.strings import localizer, translator  # noqa: E402
+from quiz.strings import is_default_language_build, localizer, translator  # noqa: E402
 from quiz.validation import checked_quiz  # noqa: E402
 from quiz.view import QuizView  # noqa: E402
 
@@ -30,6 +30,8 @@ def on_config(config):
 
 
 def on_pre_build(*, config):
+    if not is_default_language_build(config):
+        return  # the content check covers every language at once
     problems = check_content(settings_from_config(config))
     if problems:
         raise PluginError("The guide's content has problems:\n" + format_problems(problems))

@@ -53,3 +53,9 @@ def localizer(config) -> Callable[[str], str]:
         return prefix + path
 
     return localized
+
+
+def is_default_language_build(config) -> bool:
+    """Whether the i18n plugin is building the default language (it builds each in turn)."""
+    i18n = config.plugins["i18n"]
+    return i18n.current_language in (None, i18n.default_language)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from quiz.share import share_key
 from tests.browser.test_quiz import GOOD, MIXED
-from tests.support.watch import PageWatch, origin_of
+from tests.support.watch import PageWatch, origin_of, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -77,7 +77,7 @@ def test_stored_values_never_break_the_page_and_are_never_lost(session, base_url
     page.evaluate("localStorage.clear()")
     page.evaluate(f"v => localStorage.setItem('{KEY}', v)", raw)
     page.goto(base_url + "prospects/", wait_until="domcontentloaded")
-    page.wait_for_function("document.querySelector('[data-prospects-ready]') !== null")
+    wait_until(page, "document.querySelector('[data-prospects-ready]') !== null")
     assert watch.problems == []
     assert _no_injection(page)
     kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('client-red-flags')).map(k => localStorage.getItem(k))")
@@ -92,11 +92,11 @@ def test_import_files_never_break_the_page_or_lose_an_entry(session, base_url, t
     page.evaluate("localStorage.clear()")
     page.evaluate(f"v => localStorage.setItem('{KEY}', v)", json.dumps(SEED))
     page.goto(base_url + "prospects/", wait_until="domcontentloaded")
-    page.wait_for_function("document.querySelector('[data-prospects-ready]') !== null")
+    wait_until(page, "document.querySelector('[data-prospects-ready]') !== null")
     page.evaluate("document.querySelector('[data-prospects-status]').textContent = ''")
     page.locator('input[type=file][data-action="import"]').set_input_files(
         {"name": "prospects.json", "mimeType": "application/json", "buffer": text.encode("utf-8")})
-    page.wait_for_function("document.querySelector('[data-prospects-status]').textContent !== ''")
+    wait_until(page, "document.querySelector('[data-prospects-status]').textContent !== ''")
     assert watch.problems == []
     assert _no_injection(page)
     stored = page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).prospects")

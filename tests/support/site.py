@@ -45,10 +45,11 @@ def build_site(site_dir: Path, *, extra_env: dict[str, str] | None = None) -> su
 
 
 @contextmanager
-def serve(site_dir: Path, prefix: str):
-    """Serve `site_dir` at http://127.0.0.1:<free port><prefix>; anything outside the prefix is 404."""
+def serve(site_dir: Path, prefix: str, port: int = 0):
+    """Serve `site_dir` at http://127.0.0.1:<port><prefix> (a free port by default); anything
+    outside the prefix is 404."""
     handler = functools.partial(_SubPathHandler, directory=str(site_dir), prefix=prefix)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -45,4 +46,14 @@ def origin_of(url: str) -> str:
 def settle(page) -> None:
     """Wait until CSS transitions finish, so axe measures the colours a reader sees
     (Material fades the header title while the page scrolls)."""
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    wait_until(page, "document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll a page expression until it is true. (Playwright's wait_for_function compiles its
+    predicate with eval inside the page, which the site's Content Security Policy forbids.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {expression}")
+        time.sleep(0.02)
