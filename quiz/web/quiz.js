@@ -25,6 +25,11 @@ function initQuiz(form) {
     changes: required(scope, "[data-changes]"),
   };
   const questionIds = data.flags.flatMap((flag) => flag.questions.map((question) => question.id));
+  // Look-ups built once, so that a quiz of a thousand questions still answers within a frame.
+  const fieldsets = new Map([...form.querySelectorAll("fieldset[data-question]")].map((element) => [element.getAttribute("data-question"), element]));
+  const errorItems = new Map([...parts.errors.querySelectorAll("[data-error-for]")].map((element) => [element.getAttribute("data-error-for"), element]));
+  const radios = new Map([...form.querySelectorAll("input[type=radio]")].map((input) => [input.name + "\n" + input.value, input]));
+  const inError = new Set();
   let editing = null; // the saved prospect being re-assessed
 
   form.setAttribute("data-quiz-ready", "");
@@ -39,9 +44,12 @@ function initQuiz(form) {
   }
 
   function setAnswers(map) {
-    for (const input of form.querySelectorAll("input[type=radio]")) {
-      input.checked = map.get(input.name) === input.value;
-    }
+    for (const input of radios.values()) input.checked = map.get(input.name) === input.value;
+  }
+
+  /** The radio chosen for a question, or null. */
+  function chosen(current, questionId) {
+    return current.has(questionId) ? radios.get(questionId + "\n" + current.get(questionId)) || null : null;
   }
 
   function updateProgress(current) {
@@ -50,23 +58,27 @@ function initQuiz(form) {
   }
 
   function setError(id, on) {
-    const fieldset = form.querySelector('fieldset[data-question="' + id + '"]');
+    if (on === inError.has(id)) return;
+    const fieldset = fieldsets.get(id);
     const error = fieldset.querySelector("[data-error-message]");
     error.hidden = !on;
     fieldset.classList.toggle("crf-question--error", on);
     fieldset.setAttribute("aria-describedby", "hint-" + id + (on ? " " + error.id : ""));
-    const item = parts.errors.querySelector('[data-error-for="' + id + '"]');
-    if (item) item.hidden = !on;
+    errorItems.get(id).hidden = !on;
+    if (on) inError.add(id);
+    else inError.delete(id);
   }
 
   function showErrors(missing) {
-    for (const id of questionIds) setError(id, missing.includes(id));
+    const wanted = new Set(missing);
+    for (const id of [...inError]) if (!wanted.has(id)) setError(id, false);
+    for (const id of missing) setError(id, true);
     parts.errors.hidden = false;
     parts.errors.focus();
   }
 
   function hideErrors() {
-    for (const id of questionIds) setError(id, false);
+    for (const id of [...inError]) setError(id, false);
     parts.errors.hidden = true;
   }
 
@@ -77,7 +89,7 @@ function initQuiz(form) {
 
   function render(current, moveFocus) {
     const result = score(data, current);
-    fillResult(parts.result, result, current, form, data);
+    fillResult(parts.result, result, (id) => chosen(current, id), data);
     parts.result.hidden = false;
     parts.workspace.hidden = false;
     document.documentElement.classList.add("crf-has-result");
@@ -246,7 +258,7 @@ function sameAnswers(a, b) {
 }
 
 /** Show the parts of the server-rendered result that apply, and fill in its numbers. */
-function fillResult(root, result, current, form, data) {
+function fillResult(root, result, chosenInput, data) {
   const strings = data.strings;
   root.setAttribute("data-band", result.band);
   root.setAttribute("data-score", result.score === null ? "" : String(result.score));
@@ -284,7 +296,7 @@ function fillResult(root, result, current, form, data) {
     const section = container.querySelector('[data-concern="' + flag.id + '"]');
     slot(section, "score").textContent = String(flag.score);
     for (const item of section.querySelectorAll("[data-concern-answer]")) {
-      const input = chosenInput(form, item.getAttribute("data-concern-answer"), current);
+      const input = chosenInput(item.getAttribute("data-concern-answer"));
       const raised = Boolean(input) && Number(input.getAttribute("data-points")) > 0;
       item.hidden = !raised;
       if (raised) slot(item, "answer").textContent = "— " + input.labels[0].textContent.trim();
@@ -296,7 +308,7 @@ function fillResult(root, result, current, form, data) {
 
   let asks = 0;
   for (const item of root.querySelectorAll("[data-ask]")) {
-    const input = chosenInput(form, item.getAttribute("data-ask"), current);
+    const input = chosenInput(item.getAttribute("data-ask"));
     item.hidden = !(input === null || input.hasAttribute("data-unsure"));
     if (!item.hidden) asks += 1;
   }
@@ -319,12 +331,6 @@ function fillChanges(root, before, after, since, strings, result) {
     if (old !== now) changed += 1;
   }
   root.querySelector("[data-changes-none]").hidden = changed > 0;
-}
-
-function chosenInput(form, questionId, current) {
-  const optionId = current.get(questionId);
-  if (optionId === undefined) return null;
-  return form.querySelector('input[type=radio][name="' + questionId + '"][value="' + optionId + '"]');
 }
 
 boot("form[data-quiz]", initQuiz);
