@@ -16,7 +16,7 @@ FALLBACK = "en"
 def load_strings(path: Path = STRINGS_FILE) -> dict[str, dict[str, str]]:
     """All strings by language, as written in the file."""
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present
 
 
 def translator(language: str, path: Path = STRINGS_FILE) -> Callable[[str], str]:

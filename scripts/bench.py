@@ -42,6 +42,7 @@ from tests.support.site import CHROMIUM_ARGS, chromium_path, serve, site_path  #
 BUILD_RUNS = 5
 PAGES = ["", "flags/boundaries/", "quiz/"]
 LIGHTHOUSE_VERSION = "13.5.0"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE_CACHE = ROOT / ".cache" / "lighthouse"
 SIZES = (250, 500, 1000, 2000)
 BUDGETS = {
@@ -63,15 +64,15 @@ def main(argv: list[str]) -> int:
         work = Path(folder)
         stock = make_stock_project(work / "stock")
         bench_build(report, stock, work)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}{site_path()}"
+        ports = {"ours": free_port(), "stock": free_port()}
+        bases = {name: f"http://127.0.0.1:{port}{site_path()}" for name, port in ports.items()}
         ours_site, stock_site = work / "ours-site", work / "stock-site"
-        build(ROOT, ours_site, {"SITE_URL": base})
-        build(stock, stock_site, {"SITE_URL": base})
+        build(ROOT, ours_site, {"SITE_URL": bases["ours"]})
+        build(stock, stock_site, {"SITE_URL": bases["stock"]})
         bench_weight(report, ours_site, stock_site)
         if not quick:
-            with serve(ours_site, site_path(), port=port):
-                bench_lighthouse(report, base, work)
+            with serve(ours_site, site_path(), port=ports["ours"]), serve(stock_site, site_path(), port=ports["stock"]):
+                bench_lighthouse(report, bases, work)
         big = make_big_quiz_project(work / "big", flags)
         big_site = work / "big-site"
         build(big, big_site, {})
@@ -119,29 +120,38 @@ def bench_weight(report: "Report", ours_site: Path, stock_site: Path) -> None:
     report.data["weight"] = weights
 
 
-def bench_lighthouse(report: "Report", base: str, work: Path) -> None:
+def bench_lighthouse(report: "Report", bases: dict[str, str], work: Path) -> None:
     cli = install_lighthouse()
     scores = {}
     for prefix in ("", "ko/"):
         for page in PAGES:
-            url = base + prefix + page
-            out = work / "lighthouse.json"
-            subprocess.run(
-                ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={out}",
-                 "--only-categories=performance,accessibility,best-practices,seo",
-                 "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
-                env={**os.environ, "CHROME_PATH": chromium_path()}, check=True, capture_output=True, text=True,
-            )
-            result = json.loads(out.read_text(encoding="utf-8"))
-            categories = {key: round(value["score"] * 100) for key, value in result["categories"].items()}
-            failing = [audit["id"] for audit in result["audits"].values()
-                       if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") in ("binary", "numeric")]
-            scores[(prefix + page) or "/"] = {"categories": categories, "below_full_marks": failing}
-            low = min(categories.values())
-            report.check("lighthouse", f"{(prefix + page) or '/'} perf/a11y/bp/seo", low, "lighthouse",
-                         "/".join(str(categories[key]) for key in ("performance", "accessibility", "best-practices", "seo")),
+            name = (prefix + page) or "/"
+            ours = lighthouse(cli, bases["ours"] + prefix + page, work)
+            stock = lighthouse(cli, bases["stock"] + prefix + page, work)
+            scores[name] = {"ours": ours, "stock": stock}
+            low = min(ours["categories"].values())
+            shown = "/".join(str(ours["categories"][key]) for key in CATEGORIES)
+            shown += " (stock " + "/".join(str(stock["categories"][key]) for key in CATEGORIES) + ")"
+            report.check("lighthouse", f"{name} perf/a11y/bp/seo", low, "lighthouse", shown,
                          ok=low >= BUDGETS["lighthouse"], budget="100 each (>= 98)")
     report.data["lighthouse"] = scores
+
+
+def lighthouse(cli: Path, url: str, work: Path) -> dict:
+    """Lighthouse's mobile profile on one page: the category scores and the audits below 100."""
+    out = work / "lighthouse.json"
+    subprocess.run(
+        ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={out}",
+         "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+        env={**os.environ, "CHROME_PATH": chromium_path()}, check=True, capture_output=True, text=True,
+    )
+    result = json.loads(out.read_text(encoding="utf-8"))
+    return {
+        "categories": {key: round(result["categories"][key]["score"] * 100) for key in CATEGORIES},
+        "below_full_marks": [audit["id"] for audit in result["audits"].values()
+                             if audit.get("score") is not None and audit["score"] < 1
+                             and audit.get("scoreDisplayMode") in ("binary", "numeric")],
+    }
 
 
 def bench_interaction(report: "Report", urls: dict[str, str]) -> None:

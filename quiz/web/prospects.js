@@ -26,7 +26,6 @@ function initProspects(root) {
   let deleted = null;
 
   root.setAttribute("data-prospects-ready", "");
-  root.querySelectorAll("[data-quiz-noscript]").forEach((element) => (element.hidden = true));
   root.querySelectorAll("[data-data-actions], [data-import-field], [data-clear-actions]").forEach((element) => (element.hidden = false));
 
   function say(text) {

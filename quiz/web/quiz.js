@@ -33,9 +33,8 @@ function initQuiz(form) {
   let editing = null; // the saved prospect being re-assessed
 
   form.setAttribute("data-quiz-ready", "");
-  scope.querySelectorAll("[data-quiz-noscript]").forEach((element) => (element.hidden = true));
   parts.submit.hidden = false;
-  parts.progress.hidden = false;
+  parts.progress.classList.remove("crf-progress--pending");
 
   function answers() {
     const map = new Map();

@@ -222,5 +222,21 @@ def test_without_javascript_every_question_is_there_to_read_and_print(browser, b
     assert page.locator("form[data-quiz] input[type=radio]:checked").count() == 0
     assert page.locator("[data-quiz-noscript]").is_visible()
     assert page.locator("[data-quiz-submit]").is_hidden()
+    assert page.locator("[data-quiz-progress]").is_hidden()
     assert page.locator("[data-quiz-result]").is_hidden()
     context.close()
+
+
+@pytest.mark.parametrize(("language", "path"), LANGUAGES)
+def test_nothing_shifts_while_the_quiz_page_loads(context, base_url, language, path):
+    context.add_init_script("""
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    """)
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shift") < 0.01
+    assert page.locator("[data-quiz-noscript]").count() == 0  # inside <noscript>, so never rendered
