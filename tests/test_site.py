@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -128,3 +130,54 @@ def test_korean_pages_link_to_korean_pages(built_site):
                 continue
             strays.append(f"{page.relative_to(built_site)}: {url}")
     assert strays == []
+
+
+class _BlockLinks(HTMLParser):
+    """Links grouped by the table or paragraph they stand in, with that block's text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, list[tuple[str, str]]]] = []
+        self._block: list | None = None
+        self._link: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("p", "table") and self._block is None:
+            self._block = [tag, "", []]
+        elif tag == "a" and self._block is not None:
+            self._link = [dict(attrs).get("href", ""), ""]
+
+    def handle_data(self, data):
+        if self._block is not None:
+            self._block[1] += data
+        if self._link is not None:
+            self._link[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._link is not None and self._block is not None:
+            self._block[2].append(tuple(self._link))
+            self._link = None
+        elif self._block is not None and tag == self._block[0]:
+            self.blocks.append((self._block[0] + ":" + self._block[1].strip(), self._block[2]))
+            self._block = None
+
+
+def _title(page: Path) -> str:
+    return re.search(r"<h1[^>]*>(.*?)<", page.read_text(encoding="utf-8"), re.S).group(1).strip()
+
+
+def test_flag_lists_name_each_flag_by_its_title(built_site):
+    """The home page's table and every "Related" line use the flag pages' own titles."""
+    wrong = []
+    homes = [built_site / "index.html", built_site / "ko" / "index.html"]
+    for page in homes + sorted(built_site.glob("**/flags/*/index.html")):
+        parser = _BlockLinks()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for block, links in parser.blocks:
+            if not (block.startswith("table:") or block.startswith(("p:Related:", "p:함께 읽기:"))):
+                continue
+            for href, text in links:
+                target = (page.parent / href.split("#")[0] / "index.html").resolve()
+                if "/flags/" in target.as_posix() and target.is_file() and text.strip() != _title(target):
+                    wrong.append(f"{page.relative_to(built_site)}: '{text.strip()}' for '{_title(target)}'")
+    assert wrong == []
