@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -12,15 +11,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from quiz.bundle import prepare_offline_copy, write_bundles  # noqa: E402
-
-from quiz.csp import with_policy  # noqa: E402
 from quiz.content import check_content, settings_from_config  # noqa: E402
+from quiz.csp import with_policy  # noqa: E402
 from quiz.problems import format_problems  # noqa: E402
 from quiz.strings import is_default_language_build, localizer, translator  # noqa: E402
 from quiz.validation import checked_quiz  # noqa: E402
 from quiz.view import QuizView  # noqa: E402
-
-log = logging.getLogger("mkdocs.plugins.client_red_flags")
 
 
 def on_config(config):

@@ -6,7 +6,6 @@ programming over the answer space (never by enumerating answer combinations).
 from __future__ import annotations
 
 import math
-from collections import Counter
 from fractions import Fraction
 from pathlib import Path
 from typing import Iterable

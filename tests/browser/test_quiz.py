@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from quiz.scoring import score
 from quiz.strings import translator
-from tests.support.quiz import click_answers, expected, real_quiz, submit
+from tests.support.quiz import click_answers, real_quiz, submit
 from tests.support.watch import PageWatch, origin_of, settle
 
 pytestmark = pytest.mark.browser
