@@ -47,6 +47,14 @@ def _screen(page, base_url, language, answers, name):
     assert name in page.locator("[data-workspace-status]").inner_text()
 
 
+def _compare_all(page, base_url, language):
+    """Open the saved prospects, tick every one and compare them."""
+    page.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
+    for box in page.locator("[data-compare]").all():
+        box.check()
+    page.locator('[data-action="compare"]').click()
+
+
 def _stored(page):
     return page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}'))")
 
@@ -81,10 +89,7 @@ def test_a_saved_prospect_is_still_there_after_a_reload(watched, base_url, langu
 def test_two_prospects_compare_side_by_side(watched, base_url, language):
     _screen(watched, base_url, language, GOOD, "Good Co")
     _screen(watched, base_url, language, BAD, "Bad Co")
-    watched.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
-    for box in watched.locator("[data-compare]").all():
-        box.check()
-    watched.locator('[data-action="compare"]').click()
+    _compare_all(watched, base_url, language)
     table = watched.locator("[data-comparison]")
     assert table.is_visible()
     names = table.locator("[data-compare-head] th").all_inner_texts()
@@ -354,10 +359,7 @@ def test_a_result_prints_on_one_page(watched, base_url, language, paper, answers
 def test_the_prospects_page_is_accessible_with_a_list_and_a_comparison(watched, base_url, language):
     _screen(watched, base_url, language, GOOD, "Axe one")
     _screen(watched, base_url, language, MIXED, "Axe two")
-    watched.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
-    for box in watched.locator("[data-compare]").all():
-        box.check()
-    watched.locator('[data-action="compare"]').click()
+    _compare_all(watched, base_url, language)
     watched.locator('[data-action="clear-all"]').click()
     settle(watched)
     results = Axe().run(watched)
