@@ -17,6 +17,7 @@ from typing import Callable, Iterable
 import markdown
 import yaml
 
+from quiz.model import LANGUAGE_NAMES
 from quiz.problems import Problem
 
 
@@ -310,7 +311,6 @@ FLAGS_FOLDER = "flags"
 FLAG_SECTIONS = ("signs", "cost", "test", "respond", "walk-away")
 REQUIRED_FRONT_MATTER = ("title", "description")
 DESCRIPTION_MAX = 200
-LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
 # Letters that show a page is written in its language; languages not listed are not checked.
 SCRIPTS = {"ko": r"[\uac00-\ud7a3]"}
 NATIVE_SHARE = 0.5

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from quiz.model import Quiz
+from quiz.model import LANGUAGE_NAMES, Quiz
 from quiz.problems import Problem
 
 Path_ = tuple  # a path into the data: ("flags", 0, "questions", 2, "options", 1, "points")
@@ -197,7 +197,6 @@ def _kind(value) -> str:
     return "a mapping"
 
 
-LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
 # libyaml's parser is about ten times faster and keeps the same line marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()

@@ -95,3 +95,4 @@ class Quiz(_Strict):
 
 BAND_IDS = ("good-fit", "proceed-with-care", "high-risk", "walk-away", "not-enough-info")
 LANGUAGES = tuple(Text.model_fields)
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}

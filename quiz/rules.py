@@ -74,7 +74,7 @@ def reachable_bands(quiz: Quiz) -> dict[str, dict[str, str] | None]:
         start = max(0, math.ceil((low - Fraction(1, 2)) * total_weight / 100 * unit))
         stop = math.ceil((high - Fraction(1, 2)) * total_weight / 100 * unit)
         for total in _set_bits(layers[-1][0], start, stop, limit=WITNESS_TRIES):
-            answers = _witness(quiz, layers, unit, total)
+            answers = _witness(quiz, layers, total)
             if score(quiz, answers).band == band:
                 found[band] = answers
                 break
@@ -221,28 +221,29 @@ def _point_totals(flag, allow_dealbreakers: bool) -> tuple[int, int]:
 def _weighted_sums(quiz: Quiz):
     """Per flag, the bitset of reachable sum(weight * points / maximum), in units of 1/unit.
 
-    Returns the cumulative layers (layer k: sums over the first k+1 flags) and the unit, or
-    (None, unit) when the exact lattice would be too large to hold.
+    Returns the cumulative layers (layer k: sums over the first k+1 flags, with that flag's
+    point totals and step) and the unit, or (None, unit) when the exact lattice would be too
+    large to hold.
     """
-    fractions = [Fraction(str(flag.weight)) / max(_point_totals(flag, False)[1], 1) for flag in quiz.flags]
+    totals = [_point_totals(flag, False) for flag in quiz.flags]
+    fractions = [Fraction(str(flag.weight)) / max(maximum, 1) for flag, (_, maximum) in zip(quiz.flags, totals)]
     unit = math.lcm(*(fraction.denominator for fraction in fractions))
-    span = sum(fraction * _point_totals(flag, False)[1] for fraction, flag in zip(fractions, quiz.flags)) * unit
+    span = sum(fraction * maximum for fraction, (_, maximum) in zip(fractions, totals)) * unit
     if span > MAX_LATTICE_BITS:
         return None, unit
     layers = []
     reach = 1
-    for fraction, flag in zip(fractions, quiz.flags):
-        totals, _ = _point_totals(flag, False)
+    for fraction, (reachable, _) in zip(fractions, totals):
         step_size = int(fraction * unit)
         step = 0
-        for points in _set_bits(totals, 0, totals.bit_length()):
+        for points in _set_bits(reachable, 0, reachable.bit_length()):
             step |= reach << (points * step_size)
         reach = step
-        layers.append((reach, totals, step_size))
+        layers.append((reach, reachable, step_size))
     return layers, unit
 
 
-def _witness(quiz: Quiz, layers, unit: int, total: int) -> dict[str, str]:
+def _witness(quiz: Quiz, layers, total: int) -> dict[str, str]:
     """Walk the DP layers back from a reachable weighted sum to one answer set."""
     chosen_points = []
     for k in range(len(quiz.flags) - 1, -1, -1):
