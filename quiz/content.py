@@ -3,7 +3,10 @@
 Every finding is a `Problem` (`file:line: message`). The checks: each page exists in every
 language; each page has front matter with a title and a one-sentence description; each flag page
 has the five fixed sections in order and meets the length floor; a translated page is written in
-its own script, section by section.
+its own script, section by section. Wording rules that can be checked mechanically: pages that
+suggest contract terms carry the legal note; the English edition names nothing specific to Korea;
+Korean pages address the reader one way and write particles that agree; no sentence of an example
+message (a block quote) stands on two pages.
 """
 
 from __future__ import annotations
@@ -56,7 +59,21 @@ def check_content(settings: ContentSettings) -> list[Problem]:
     render = markdown_renderer(settings)
     for (stem, language), path in sorted(pages.items()):
         problems.extend(check_page(path, stem, language, settings, render))
+    problems.extend(_reused_message_sentences(pages, settings))
     return sorted(problems)
+
+
+def wording_problems(text: str, language: str) -> list[tuple[int, str]]:
+    """(line, message) for each wording rule the text breaks in the given language (lines from 1).
+
+    The same rules hold for the guide's pages, the quiz data and the interface strings.
+    """
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for pattern, message in WORDING_RULES.get(language, ()):
+            for match in re.finditer(pattern, line):
+                found.append((number, message.format(match=match.group(0))))
+    return found
 
 
 def check_page(
@@ -74,6 +91,9 @@ def check_page(
     problems = list(front_problems)
     if front is not None:
         problems.extend(_check_front_matter(front, shown, language))
+    if needs_legal_note(stem) and not _has_legal_note(front):
+        problems.append(Problem(shown, 1, "this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note"))
+    problems.extend(Problem(shown, line, message) for line, message in wording_problems(text, language))
     html, toc = render(body)
     headings = _heading_lines(body, toc, body_start)
     is_flag = stem.startswith(FLAGS_FOLDER + "/")
@@ -84,7 +104,47 @@ def check_page(
     return problems
 
 
+def needs_legal_note(stem: str) -> bool:
+    """Whether a page (by its stem, e.g. 'flags/vision') suggests contract terms."""
+    return stem.startswith(FLAGS_FOLDER + "/") or stem in LEGAL_NOTE_PAGES
+
+
 # ---------------------------------------------------------------------------- helpers
+
+
+def _has_legal_note(node) -> bool:
+    if not isinstance(node, yaml.MappingNode):
+        return False
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "legal_note":
+            return isinstance(value, yaml.ScalarNode) and value.tag.endswith(":bool") and value.value.lower() == "true"
+    return False
+
+
+def _reused_message_sentences(pages, settings: ContentSettings) -> Iterable[Problem]:
+    """Each sentence of an example message (a block quote line) belongs to one page only."""
+    first: dict[tuple[str, str], tuple[str, int]] = {}
+    for (stem, language), path in sorted(pages.items()):
+        shown = _shown(path, settings)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            stripped = line.lstrip()
+            if not stripped.startswith(">"):
+                continue
+            for sentence in re.split(r"(?<=[.!?])\s+", stripped.lstrip("> ").strip()):
+                sentence = " ".join(sentence.split())
+                if len(sentence.split()) < MESSAGE_SENTENCE_MIN_WORDS:
+                    continue
+                seen = first.get((language, sentence))
+                if seen is None:
+                    first[(language, sentence)] = (shown, number)
+                elif seen[0] != shown:
+                    yield Problem(shown, number, f"an example message repeats a sentence from {seen[0]}:{seen[1]}: write it afresh (\"{_shorten(sentence)}\")")
+
+
+def _shorten(sentence: str, limit: int = 60) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
 
 
 def _collect_pages(settings: ContentSettings) -> dict[tuple[str, str], Path]:
@@ -317,3 +377,20 @@ NATIVE_SHARE = 0.5
 MIN_LETTERS_TO_JUDGE = 40
 # The floor for a flag page: English words, or Hangul syllables for Korean.
 LENGTH_FLOORS = {"en": ("words", 350), "ko": ("Hangul syllables", 900)}
+# Pages beyond the flag pages that suggest contract terms, and so carry the legal note.
+LEGAL_NOTE_PAGES = ("terms", "after-signing", "decline")
+# Shorter sentences ("Thank you.") may recur; longer ones in example messages may not.
+MESSAGE_SENTENCE_MIN_WORDS = 5
+_HANGUL_WORD_START = r"(?<![\uac00-\ud7a3])"
+WORDING_RULES = {
+    "en": (
+        (r"₩|\bKRW\b|\b\d[\d,.]*\s*(?:(?:million|thousand)\s+)?won\b|\bNaver\b|\bKakao(?:Talk)?\b|\bKmong\b|\bSoomgo\b",
+         "'{match}' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')"),
+        (r"[\uac00-\ud7a3]+", "'{match}' is Korean text on an English page; keep Korean detail in the Korean edition"),
+    ),
+    "ko": (
+        (r"작업자|" + _HANGUL_WORD_START + r"(?:당신|나는|내가|나의|나를|나에게)",
+         "'{match}' addresses the reader another way; Korean pages call the reader 여러분 (or use no pronoun) and the freelancer in examples speaks as 저"),
+        (r"[을이은와]\((?:를|가|는|과)\)", "'{match}': write the one particle that agrees with the word before it"),
+    ),
+}

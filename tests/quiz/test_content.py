@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.content import ContentSettings, check_content, settings_from_config
+from quiz.content import ContentSettings, check_content, settings_from_config, wording_problems
 from quiz.validation import load_site_config, validate_site
 from tests.support.site import ROOT
 
@@ -17,9 +17,10 @@ EN_PARAGRAPH = " ".join(["Write the scope down and agree on it before any work b
 KO_PARAGRAPH = " ".join(["작업 범위를 글로 정리하고 일을 시작하기 전에 합의하십시오."] * 10)
 
 
-def _page(title: str, description: str, sections, paragraph: str) -> str:
+def _page(title: str, description: str, sections, paragraph: str, legal_note: bool = True) -> str:
     body = "".join(f"## {name} {{#{anchor}}}\n\n{paragraph}\n\n" for anchor, name in sections)
-    return f"---\ntitle: {title}\ndescription: {description}\n---\n# {title}\n\n{body}"
+    note = "legal_note: true\n" if legal_note else ""
+    return f"---\ntitle: {title}\ndescription: {description}\n{note}---\n# {title}\n\n{body}"
 
 
 def _site(tmp_path: Path, **overrides: str | None) -> ContentSettings:
@@ -68,6 +69,16 @@ def test_the_small_valid_site_passes(tmp_path):
 ENGLISH_IN_KOREAN = _page("위험 신호", "위험 신호에 관한 한 문장입니다.", SECTIONS_KO, KO_PARAGRAPH).replace(
     "## 비용 {#cost}\n\n" + KO_PARAGRAPH, "## 비용 {#cost}\n\n" + EN_PARAGRAPH
 )
+MESSAGE = "> Hi Ada, thank you for the brief you sent on Monday. I am fully booked until the spring.\n"
+KO_MESSAGE = "> 안녕하세요, 월요일에 보내 주신 자료를 잘 받아 보았습니다. 봄까지는 일정이 모두 차 있습니다.\n"
+
+
+def _home(extra: str) -> str:
+    return "---\ntitle: Home\ndescription: The home page.\n---\n# Home\n\n" + extra
+
+
+def _home_ko(extra: str) -> str:
+    return "---\ntitle: 홈\ndescription: 첫 페이지입니다.\n---\n# 홈\n\n" + extra
 
 
 @pytest.mark.parametrize(
@@ -85,27 +96,27 @@ ENGLISH_IN_KOREAN = _page("위험 신호", "위험 신호에 관한 한 문장�
         ),
         pytest.param(
             {"flags__x": _page("A flag", "One sentence.", SECTIONS_EN[:1] + SECTIONS_EN[2:], EN_PARAGRAPH)},
-            ["docs/flags/x.md:5: flag page has no section with id 'cost': add a heading '## ... {#cost}'"],
+            ["docs/flags/x.md:6: flag page has no section with id 'cost': add a heading '## ... {#cost}'"],
             id="missing-section",
         ),
         pytest.param(
             {"flags__x": _page("A flag", "One sentence.", [SECTIONS_EN[1], SECTIONS_EN[0]] + SECTIONS_EN[2:], EN_PARAGRAPH)},
-            ["docs/flags/x.md:7: flag page sections are out of order: expected signs, cost, test, respond, walk-away"],
+            ["docs/flags/x.md:8: flag page sections are out of order: expected signs, cost, test, respond, walk-away"],
             id="sections-out-of-order",
         ),
         pytest.param(
             {"flags__x": _page("A flag", "One sentence.", SECTIONS_EN, "Too short.")},
-            ["docs/flags/x.md:5: flag page is too short: 28 words, at least 350 expected"],
+            ["docs/flags/x.md:6: flag page is too short: 28 words, at least 350 expected"],
             id="too-short",
         ),
         pytest.param(
             {"flags__x_ko": _page("위험 신호", "한 문장입니다.", SECTIONS_KO, "짧습니다.")},
-            ["docs/flags/x.ko.md:5: flag page is too short: 34 Hangul syllables, at least 900 expected"],
+            ["docs/flags/x.ko.md:6: flag page is too short: 34 Hangul syllables, at least 900 expected"],
             id="korean-too-short",
         ),
         pytest.param(
             {"flags__x_ko": ENGLISH_IN_KOREAN},
-            ["docs/flags/x.ko.md:11: section 'cost' reads as English; Korean expected"],
+            ["docs/flags/x.ko.md:12: section 'cost' reads as English; Korean expected"],
             id="english-where-korean-expected",
         ),
         pytest.param(
@@ -143,7 +154,70 @@ ENGLISH_IN_KOREAN = _page("위험 신호", "위험 신호에 관한 한 문장�
             ["docs/index.md:1: front matter is not closed: add a line with --- after it"],
             id="unclosed-front-matter",
         ),
+        pytest.param(
+            {"flags__x": _page("A flag", "One sentence about the flag.", SECTIONS_EN, EN_PARAGRAPH, legal_note=False)},
+            ["docs/flags/x.md:1: this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note"],
+            id="flag-page-without-legal-note",
+        ),
+        pytest.param(
+            {"terms": _home("Terms.\n"), "terms_ko": _home_ko("계약 조건입니다.\n").replace("---\n#", "legal_note: true\n---\n#")},
+            ["docs/terms.md:1: this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note"],
+            id="terms-page-without-legal-note",
+        ),
+        pytest.param(
+            {"index": _home("A deposit of 500,000 won is common.\n\nList it on Naver and answer on KakaoTalk.\n")},
+            [
+                "docs/index.md:7: '500,000 won' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
+                "docs/index.md:9: 'KakaoTalk' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
+                "docs/index.md:9: 'Naver' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
+            ],
+            id="korean-market-on-an-english-page",
+        ),
+        pytest.param(
+            {"index": _home("Issue a 세금계산서 on time. The team won the pitch.\n")},
+            ["docs/index.md:7: '세금계산서' is Korean text on an English page; keep Korean detail in the Korean edition"],
+            id="korean-text-on-an-english-page",
+        ),
+        pytest.param(
+            {"index_ko": _home_ko("작업자는 일정을 지킵니다. 당신의 시간은 소중합니다. 자료가 나타나는 대로 시작합니다.\n")},
+            [
+                "docs/index.ko.md:7: '당신' addresses the reader another way; Korean pages call the reader 여러분 (or use no pronoun) and the freelancer in examples speaks as 저",
+                "docs/index.ko.md:7: '작업자' addresses the reader another way; Korean pages call the reader 여러분 (or use no pronoun) and the freelancer in examples speaks as 저",
+            ],
+            id="korean-reader-addressed-another-way",
+        ),
+        pytest.param(
+            {"index_ko": _home_ko("‘견적서’을(를) 보내십시오.\n")},
+            ["docs/index.ko.md:7: '을(를)': write the one particle that agrees with the word before it"],
+            id="korean-particle-left-open",
+        ),
+        pytest.param(
+            {"index": _home(MESSAGE), "flags__x": _page("A flag", "One sentence about the flag.", SECTIONS_EN, EN_PARAGRAPH) + MESSAGE},
+            [
+                'docs/index.md:7: an example message repeats a sentence from docs/flags/x.md:28: write it afresh ("Hi Ada, thank you for the brief you sent on Monday.")',
+                'docs/index.md:7: an example message repeats a sentence from docs/flags/x.md:28: write it afresh ("I am fully booked until the spring.")',
+            ],
+            id="example-sentence-on-two-pages",
+        ),
+        pytest.param(
+            {"index_ko": _home_ko(KO_MESSAGE), "flags__x_ko": _page("위험 신호", "위험 신호에 관한 한 문장입니다.", SECTIONS_KO, KO_PARAGRAPH) + KO_MESSAGE},
+            [
+                'docs/index.ko.md:7: an example message repeats a sentence from docs/flags/x.ko.md:28: write it afresh ("봄까지는 일정이 모두 차 있습니다.")',
+                'docs/index.ko.md:7: an example message repeats a sentence from docs/flags/x.ko.md:28: write it afresh ("안녕하세요, 월요일에 보내 주신 자료를 잘 받아 보았습니다.")',
+            ],
+            id="korean-example-sentence-on-two-pages",
+        ),
     ],
 )
 def test_each_mistake_is_reported_exactly(tmp_path, overrides, expected):
     assert _messages(_site(tmp_path, **overrides)) == expected
+
+
+def test_short_sentences_and_repeats_within_one_page_are_allowed(tmp_path):
+    message = "> Thank you. Thanks again.\n\n> Hi Ada, thank you for the brief you sent on Monday.\n"
+    assert _messages(_site(tmp_path, index=_home(message + message), flags__x=None, flags__x_ko=None)) == []
+
+
+def test_quiz_data_and_interface_strings_follow_the_korean_wording_rules():
+    for path in (ROOT / "quiz" / "quiz.yml", ROOT / "quiz" / "strings.yml"):
+        assert wording_problems(path.read_text(encoding="utf-8"), "ko") == [], path
