@@ -181,3 +181,31 @@ def test_flag_lists_name_each_flag_by_its_title(built_site):
                 if "/flags/" in target.as_posix() and target.is_file() and text.strip() != _title(target):
                     wrong.append(f"{page.relative_to(built_site)}: '{text.strip()}' for '{_title(target)}'")
     assert wrong == []
+
+
+def test_pages_that_suggest_terms_carry_the_one_legal_note_and_no_other_page_does(built_site):
+    from quiz.content import needs_legal_note
+    from quiz.strings import translator
+
+    stems = sorted({path.relative_to(ROOT / "docs").as_posix().split(".")[0] for path in (ROOT / "docs").rglob("*.md")})
+    assert {"terms", "after-signing", "decline"} <= set(stems)
+    for stem in stems:
+        for prefix, language in (("", "en"), ("ko/", "ko")):
+            folder = built_site / prefix if stem == "index" else built_site / prefix / stem
+            html = (folder / "index.html").read_text(encoding="utf-8")
+            notes = re.findall(r"<aside[^>]*data-legal-note[^>]*>(.*?)</aside>", html, flags=re.S)
+            if not needs_legal_note(stem):
+                assert notes == [], f"{prefix}{stem}"
+                continue
+            assert len(notes) == 1, f"{prefix}{stem}"
+            text = " ".join(re.sub(r"<[^>]+>", " ", notes[0]).split())
+            t = translator(language)
+            assert text == " ".join(f"{t('legal.title')} {t('legal.note')}".split()), f"{prefix}{stem}"
+
+
+def test_the_decline_guide_has_a_fully_booked_message_in_both_languages(built_site):
+    for prefix in ("", "ko/"):
+        html = (built_site / prefix / "decline" / "index.html").read_text(encoding="utf-8")
+        section = html.split('id="fully-booked"', 1)
+        assert len(section) == 2, prefix
+        assert "<blockquote>" in section[1].split("<h3", 1)[0], prefix
