@@ -37,6 +37,7 @@ class Option(_Strict):
 class Question(_Strict):
     id: Id = Field(description="Unique across the quiz; share links and saved prospects refer to it")
     text: Text
+    covers: Text = Field(description="The one behaviour this question measures, in a few words; no two questions share it")
     hint: Text = Field(description="Why we ask, shown under the question")
     ask: Text = Field(description="What to ask the prospect when the answer is not known yet")
     options: list[Option] = Field(min_length=2)
@@ -69,11 +70,16 @@ class BandText(_Strict):
     next: Text
 
 
+class WalkAwayText(BandText):
+    dealbreaker: Text = Field(description="Added when a dealbreaker decided the verdict: decline firmly, settle what is owed")
+    score_only: Text = Field(description="Added when the score alone decided the verdict: the door may stay open")
+
+
 class Bands(_Strict):
     good_fit: BandText = Field(alias="good-fit")
     proceed_with_care: BandText = Field(alias="proceed-with-care")
     high_risk: BandText = Field(alias="high-risk")
-    walk_away: BandText = Field(alias="walk-away")
+    walk_away: WalkAwayText = Field(alias="walk-away")
     not_enough_info: BandText = Field(alias="not-enough-info")
 
     def by_id(self) -> dict[str, BandText]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable
 
 from quiz.loader import Source, load_quiz
-from quiz.model import BAND_IDS, Quiz
+from quiz.model import BAND_IDS, LANGUAGES, Quiz
 from quiz.problems import Problem
 from quiz.scoring import score
 from quiz.share import share_key
@@ -35,6 +35,7 @@ def check_quiz(quiz: Quiz, source: Source, pages: set[str]) -> list[Problem]:
     """Every rule problem of a quiz that already has the right types."""
     problems = [
         *_unique_ids(quiz, source),
+        *_unique_covers(quiz, source),
         *_guide_pages(quiz, source, pages),
         *_options(quiz, source),
         *_thresholds(quiz, source),
@@ -113,6 +114,26 @@ def _unique_ids(quiz: Quiz, source: Source) -> Iterable[Problem]:
         for j, question in enumerate(flag.questions):
             options = [(option.id, ("flags", i, "questions", j, "options", k)) for k, option in enumerate(question.options)]
             yield from _duplicates(options, "option", source)
+
+
+def _unique_covers(quiz: Quiz, source: Source) -> Iterable[Problem]:
+    """One behaviour, one question: no two questions may describe what they measure alike."""
+    for language in LANGUAGES:
+        first: dict[str, tuple[str, tuple]] = {}
+        for i, flag in enumerate(quiz.flags):
+            for j, question in enumerate(flag.questions):
+                path = ("flags", i, "questions", j, "covers", language)
+                text = " ".join(getattr(question.covers, language).casefold().split()).rstrip(".")
+                if text in first:
+                    other, other_path = first[text]
+                    yield Problem(
+                        source.shown,
+                        source.line(path),
+                        f"question '{question.id}' covers the same behaviour as '{other}' (line {source.line(other_path)}); "
+                        "merge them or say what each one measures",
+                    )
+                else:
+                    first[text] = (question.id, path)
 
 
 def _duplicates(items, kind: str, source: Source) -> Iterable[Problem]:

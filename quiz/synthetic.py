@@ -26,7 +26,7 @@ def synthetic_quiz(questions: int, flag_ids: list[str]) -> dict:
     return {
         "thresholds": {"proceed-with-care": 25, "high-risk": 50, "walk-away": 75},
         "min_definite": 0.5,
-        "bands": {band: {"title": _text(band), "verdict": _text(band), "next": _text(band)} for band in BAND_IDS},
+        "bands": {band: _band_text(band) for band in BAND_IDS},
         "flags": flags,
     }
 
@@ -41,8 +41,15 @@ def _question(question_id: str, number: int) -> dict:
     if number % 2:
         del options[2]  # vary the options a little: some questions skip 2 points
     options.append({"id": "unsure", "unsure": True, "text": {"en": "Not sure yet", "ko": "아직 모르겠습니다"}})
-    return {"id": question_id, "text": _text(f"Question {question_id}?"), "hint": _text("Why we ask."),
+    return {"id": question_id, "text": _text(f"Question {question_id}?"), "covers": _text(f"Behaviour {question_id}"), "hint": _text("Why we ask."),
             "ask": _text("What to ask?"), "options": options}
+
+
+def _band_text(band: str) -> dict:
+    texts = {"title": _text(band), "verdict": _text(band), "next": _text(band)}
+    if band == "walk-away":
+        texts.update(dealbreaker=_text("Decline firmly."), score_only=_text("Decline, door open."))
+    return texts
 
 
 def _text(english: str) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import re
 import subprocess
 import sys
 
@@ -37,8 +38,8 @@ def test_the_copy_builds_before_it_is_broken(project):
 def test_a_broken_quiz_file_stops_the_build_with_file_line_and_item(project):
     path = project / "quiz" / "quiz.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("points: 3,", "points: 9,", 1), encoding="utf-8")
-    line = next(number for number, content in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "points: 9," in content)
+    path.write_text(re.sub(r"points: 3\b", "points: 9", text, count=1), encoding="utf-8")
+    line = next(number for number, content in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "points: 9" in content)
     result = _build(project)
     assert result.returncode != 0
     assert f"quiz/quiz.yml:{line}: flag 'boundaries', question 'boundaries-" in result.stderr
