@@ -1,4 +1,4 @@
-"""The reference scorer. The browser engine (overrides/assets/quiz.js) implements the same rule
+"""The reference scorer. The browser engine (quiz/web/core.js) implements the same rule
 and must agree exactly; tests/browser/test_quiz_parity.py holds the two together.
 
 The rule, step by step (the methodology page shows it with the live numbers):
@@ -10,6 +10,9 @@ The rule, step by step (the methodology page shows it with the live numbers):
   summed in data-file order. round_half_up(x) = floor(x + 0.5).
 - Band: any chosen dealbreaker gives walk-away; else fewer definite answers than the minimum
   share gives not-enough-info; else the thresholds decide.
+- Concerns, the flags the result explains: those with a shown score above 0, strongest first
+  (ties in data-file order); every one at or above the high-risk threshold, and at least the
+  MIN_CONCERNS strongest.
 """
 
 from __future__ import annotations
@@ -37,6 +40,13 @@ class Result:
     dealbreakers: tuple[tuple[str, str], ...]  # (question id, option id), in file order
     definite: int
     total: int
+
+    @property
+    def decided_by(self) -> str | None:
+        """Why a walk-away verdict was given: "dealbreaker" or "score" (None for other bands)."""
+        if self.band != "walk-away":
+            return None
+        return "dealbreaker" if self.dealbreakers else "score"
 
     @property
     def confidence(self) -> float:
@@ -83,6 +93,13 @@ def score(quiz: Quiz, answers: Mapping[str, str]) -> Result:
     )
 
 
+def concerns(quiz: Quiz, result: Result) -> tuple[FlagResult, ...]:
+    """The flags the result explains, strongest first (see the rule above)."""
+    raised = sorted((flag for flag in result.flags if flag.score), key=lambda flag: -flag.score)
+    strong = sum(1 for flag in raised if flag.score >= quiz.thresholds.high_risk)
+    return tuple(raised[: max(strong, MIN_CONCERNS)])
+
+
 def band(quiz: Quiz, overall: int | None, definite: int, total: int, dealbreaker: bool) -> str:
     """The band for a score, following the rule's order: dealbreaker, information, thresholds."""
     if dealbreaker:
@@ -102,3 +119,7 @@ def band(quiz: Quiz, overall: int | None, definite: int, total: int, dealbreaker
 def round_half_up(x: float) -> int:
     """floor(x + 0.5), as the browser's Math.floor(x + 0.5)."""
     return math.floor(x + 0.5)
+
+
+# The fewest concerns a result explains when that many flags raised any concern.
+MIN_CONCERNS = 3

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from quiz.model import Quiz
 from quiz.rules import reachable_bands
-from quiz.scoring import score
+from quiz.scoring import MIN_CONCERNS, score
 from quiz.share import share_key
 from quiz.strings import load_strings, translator
 
@@ -35,6 +35,10 @@ class QuizView:
             for option in question.options
             if option.dealbreaker is not None
         ]
+
+    @property
+    def min_concerns(self) -> int:
+        return MIN_CONCERNS
 
     def text(self, value) -> str:
         """A `Text` in this view's language."""
@@ -70,7 +74,7 @@ class QuizView:
                 }
                 for flag in self.quiz.flags
             ],
-            "topConcerns": TOP_CONCERNS,
+            "minConcerns": MIN_CONCERNS,
             "strings": {key: t(key) for key in load_strings()["en"] if key.startswith(BROWSER_PREFIXES)},
         }
 
@@ -82,9 +86,6 @@ class QuizView:
             rows.append((band, result.score, result.definite))
         return rows
 
-
-# How many of the highest-scoring flags the result explains as top concerns.
-TOP_CONCERNS = 3
 
 # Interface strings the script formats or shows, by key prefix.
 BROWSER_PREFIXES = ("quiz.", "result.", "work.", "changes.", "prospects.", "reason.")

@@ -95,11 +95,11 @@ function roundHalfUp(x) {
 }
 
 /** The flags with the highest scores above zero, highest first. */
+/** The flags the result explains, strongest first: all at or above high risk, at least minConcerns. */
 function topConcerns(data, result) {
-  return result.flags
-    .filter((flag) => flag.score !== null && flag.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, data.topConcerns);
+  const raised = result.flags.filter((flag) => flag.score !== null && flag.score > 0).sort((a, b) => b.score - a.score);
+  const strong = raised.filter((flag) => flag.score >= data.thresholds["high-risk"]).length;
+  return raised.slice(0, Math.max(strong, data.minConcerns));
 }
 
 // ------------------------------------------------------------------ stored prospects

@@ -266,7 +266,12 @@ function fillResult(root, result, chosenInput, data) {
     element.hidden = id !== result.band;
   }
   slot(root, "score").textContent = result.score === null ? strings["result.score.unknown"] : String(result.score);
-  slot(root, "out-of").hidden = result.score === null;
+  slot(root, "scale").hidden = slot(root, "out-of").hidden = result.score === null;
+  const walkAway = result.band === "walk-away";
+  const reason = result.dealbreakers.length ? "dealbreaker" : "score";
+  for (const item of root.querySelectorAll("[data-walk-reason]")) {
+    item.hidden = !walkAway || item.getAttribute("data-walk-reason") !== reason;
+  }
   slot(root, "confidence").textContent = format(strings["result.confidence.value"], {
     definite: result.definite,
     total: result.total,
@@ -291,15 +296,17 @@ function fillResult(root, result, chosenInput, data) {
   const concerns = topConcerns(data, result);
   const container = root.querySelector("[data-concerns]");
   for (const section of container.querySelectorAll("[data-concern]")) section.hidden = true;
-  for (const flag of concerns) {
+  for (const [rank, flag] of concerns.entries()) {
     const section = container.querySelector('[data-concern="' + flag.id + '"]');
     slot(section, "score").textContent = String(flag.score);
+    section.classList.toggle("crf-concern--further", rank >= data.minConcerns); // printed without its steps
     for (const item of section.querySelectorAll("[data-concern-answer]")) {
       const input = chosenInput(item.getAttribute("data-concern-answer"));
       const raised = Boolean(input) && Number(input.getAttribute("data-points")) > 0;
       item.hidden = !raised;
-      if (raised) slot(item, "answer").textContent = "— " + input.labels[0].textContent.trim();
+      if (raised) slot(item, "answer").textContent = input.labels[0].textContent.trim();
     }
+    slot(section, "actions").hidden = walkAway; // no "before you sign" steps after a walk-away verdict
     section.hidden = false;
     container.appendChild(section); // keep the highest concern first
   }
@@ -308,7 +315,7 @@ function fillResult(root, result, chosenInput, data) {
   let asks = 0;
   for (const item of root.querySelectorAll("[data-ask]")) {
     const input = chosenInput(item.getAttribute("data-ask"));
-    item.hidden = !(input === null || input.hasAttribute("data-unsure"));
+    item.hidden = walkAway || !(input === null || input.hasAttribute("data-unsure"));
     if (!item.hidden) asks += 1;
   }
   root.querySelector("[data-result-asks]").hidden = asks === 0;

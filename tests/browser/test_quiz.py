@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from quiz.scoring import concerns as concerns_of
 from quiz.scoring import score
 from quiz.strings import translator
 from tests.support.quiz import click_answers, real_quiz, submit
@@ -134,7 +135,9 @@ def test_a_clear_verdict_for_good_bad_and_mixed_prospects(quiz_page, answers, ba
     visible = set(result.locator("[data-dealbreaker-result]:visible").evaluate_all("els => els.map(e => e.dataset.dealbreakerResult)"))
     assert visible == fired
     concerns = result.locator("[data-concern]:visible")
-    raised = sorted((f for f in reference.flags if f.score), key=lambda f: -f.score)[:3]
+    raised = concerns_of(QUIZ, reference)
+    assert bool(raised) == (reference.band != "good-fit")
+    assert result.locator("[data-concerns-none]").is_visible() == (not raised)
     assert concerns.evaluate_all("els => els.map(e => e.dataset.concern)") == [f.id for f in raised]
     for flag in raised:
         section = result.locator(f"[data-concern='{flag.id}']")
@@ -145,7 +148,52 @@ def test_a_clear_verdict_for_good_bad_and_mixed_prospects(quiz_page, answers, ba
         label = quiz_page.locator(f"label[for='q-{question_id}-{answers[question_id]}']").inner_text()
         assert label.strip() in quoted.first.inner_text()
     asks = set(result.locator("[data-ask]:visible").evaluate_all("els => els.map(e => e.dataset.ask)"))
-    assert asks == {q for q, o in answers.items() if o == _unsure(next(x for x in QUESTIONS if x.id == q))}
+    if reference.band == "walk-away":
+        assert asks == set()  # a walk-away result leads with declining, not with questions
+    else:
+        assert asks == {q for q, o in answers.items() if o == _unsure(next(x for x in QUESTIONS if x.id == q))}
+
+
+def _walk_away_by_score() -> dict[str, str]:
+    """The strongest answers that are not dealbreakers: the score alone says walk away."""
+    answers = {question.id: _strongest(question, dealbreakers=False) for question in QUESTIONS}
+    assert score(QUIZ, answers).band == "walk-away" and not score(QUIZ, answers).dealbreakers
+    return answers
+
+
+@pytest.mark.parametrize(
+    ("answers", "reason"),
+    [(BAD, "dealbreaker"), (_walk_away_by_score(), "score")],
+    ids=["dealbreaker", "score-only"],
+)
+def test_a_walk_away_leads_with_declining_and_fits_its_reason(quiz_page, answers, reason):
+    click_answers(quiz_page, answers)
+    quiz_page.locator("[data-quiz-submit]").click()
+    result = quiz_page.locator("[data-quiz-result]")
+    plan = result.locator("[data-band-next='walk-away']")
+    assert plan.is_visible()
+    shown = plan.locator("[data-walk-reason]:visible")
+    assert shown.evaluate_all("els => els.map(e => e.dataset.walkReason)") == [reason]
+    bands = QUIZ.bands.walk_away
+    expected_text = (bands.dealbreaker if reason == "dealbreaker" else bands.score_only).get(quiz_page.language)
+    assert shown.inner_text().strip() == expected_text
+    assert plan.locator("a[href$='/decline/']").count() == 1
+    assert plan.locator("a[href$='/terms/#kill-fee']").count() == 1
+    # The plan comes before the concerns; no "before you sign" steps and no questions to ask.
+    assert plan.bounding_box()["y"] < result.locator("[data-concerns]").bounding_box()["y"]
+    assert result.locator("[data-concern] [data-slot='actions']:visible").count() == 0
+    assert result.locator("[data-result-asks]").is_hidden()
+    for other in ("good-fit", "proceed-with-care", "high-risk", "not-enough-info"):
+        assert result.locator(f"[data-band-next='{other}']").is_hidden()
+
+
+def test_score_reads_naturally_in_each_language(quiz_page):
+    click_answers(quiz_page, MIXED)
+    quiz_page.locator("[data-quiz-submit]").click()
+    reference = score(QUIZ, MIXED)
+    facts = quiz_page.locator("[data-quiz-result] .crf-panel__facts dd").first.inner_text()
+    wanted = {"en": f"{reference.score} out of 100", "ko": f"100점 만점에 {reference.score}점"}[quiz_page.language]
+    assert " ".join(facts.split()) == wanted
 
 
 def test_everything_unsure_gives_not_enough_info_and_every_question_to_ask(quiz_page):

@@ -33,7 +33,7 @@ def quiz_pages(browser, base_url):
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=ANSWER_SETS)
 def test_browser_and_python_give_the_same_scores_and_band(quiz_pages, language, answers):
-    assert submit(quiz_pages[language], answers) == expected(score(QUIZ, answers))
+    assert submit(quiz_pages[language], answers) == expected(score(QUIZ, answers), QUIZ)
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
@@ -45,4 +45,4 @@ def test_parity_holds_for_answer_sets_without_dealbreakers(quiz_pages, language,
         question.id: data.draw(st.sampled_from([o.id for o in question.options if o.dealbreaker is None]))
         for _, question in QUIZ.questions()
     }
-    assert submit(quiz_pages[language], answers) == expected(score(QUIZ, answers))
+    assert submit(quiz_pages[language], answers) == expected(score(QUIZ, answers), QUIZ)

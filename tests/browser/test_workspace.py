@@ -13,7 +13,7 @@ from quiz.scoring import score
 from quiz.share import share_key
 from quiz.strings import translator
 from tests.browser.test_quiz import BAD, GOOD, MIXED, QUESTIONS, QUIZ, _strongest
-from tests.support.quiz import click_answers, expected
+from tests.support.quiz import click_answers, expected, read_result
 from tests.support.watch import PageWatch, origin_of, settle
 
 pytestmark = pytest.mark.browser
@@ -157,10 +157,7 @@ def test_a_share_link_opens_the_same_result_in_a_fresh_browser(watched, browser,
     watch = PageWatch(origin_of(base_url)).attach(fresh)
     fresh.goto(link, wait_until="networkidle")
     result = fresh.locator("[data-quiz-result]")
-    shown = fresh.evaluate("""() => { const r = document.querySelector('[data-quiz-result]'); const flags = {};
-        for (const row of r.querySelectorAll('[data-flag-result]')) flags[row.dataset.flagResult] = row.dataset.score;
-        return {hidden: r.hidden, band: r.dataset.band, score: r.dataset.score, flags}; }""")
-    assert shown == expected(score(QUIZ, MIXED))
+    assert read_result(fresh) == expected(score(QUIZ, MIXED), QUIZ)
     assert result.is_visible()
     assert fresh.locator("[data-prospect-name]").input_value() == "Shared & <b>bold</b>"
     assert fresh.locator("b").count() == 0  # the name is text, never markup

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from quiz.model import Quiz
-from quiz.scoring import band, round_half_up, score
+from quiz.scoring import MIN_CONCERNS, band, concerns, round_half_up, score
 
 FIXTURE = yaml.safe_load((Path(__file__).with_name("fixtures") / "valid.yml").read_text(encoding="utf-8"))
 QUIZ = Quiz.model_validate(FIXTURE)  # alpha (weight 1): maxima 3 and 2; beta (weight 2): maximum 3
@@ -27,7 +27,7 @@ def _tiny(*flags: tuple[float, list[list[int]]]) -> Quiz:
             "questions": [
                 {
                     "id": f"f{i}-q{j}",
-                    "text": text, "hint": text, "ask": text,
+                    "text": text, "covers": {"en": f"q{i}-{j}", "ko": f"질문 {i}-{j}"}, "hint": text, "ask": text,
                     "options": [{"id": f"p{p}", "points": p, "text": text} for p in points]
                     + [{"id": "unsure", "unsure": True, "text": text}],
                 }
@@ -116,3 +116,38 @@ def test_the_minimum_share_of_definite_answers_is_inclusive():
 @pytest.mark.parametrize(("value", "expected"), [(0.5, 1), (1.5, 2), (2.5, 3), (12.5, 13), (12.4999, 12), (-0.5, 0)])
 def test_round_half_up(value, expected):
     assert round_half_up(value) == expected
+
+
+def _answers_with_points(quiz: Quiz, points: list[int]) -> dict[str, str]:
+    """One answer per flag (each flag here has one question), worth the given points."""
+    return {flag.questions[0].id: f"p{p}" for flag, p in zip(quiz.flags, points)}
+
+
+def test_concerns_are_every_flag_at_high_risk_or_above_strongest_first():
+    quiz = _tiny(*[(1, [[0, 1, 2, 3]])] * 6)  # scores 0, 33, 67 or 100 per flag
+    result = score(quiz, _answers_with_points(quiz, [2, 3, 2, 3, 2, 1]))
+    shown = [(flag.id, flag.score) for flag in concerns(quiz, result)]
+    assert shown == [("f1", 100), ("f3", 100), ("f0", 67), ("f2", 67), ("f4", 67)]  # ties in file order
+    assert all(score >= quiz.thresholds.high_risk for _, score in shown)
+
+
+def test_concerns_are_at_least_the_strongest_few_when_few_reach_high_risk():
+    quiz = _tiny(*[(1, [[0, 1, 2, 3]])] * 5)
+    result = score(quiz, _answers_with_points(quiz, [1, 0, 2, 1, 1]))
+    assert [(flag.id, flag.score) for flag in concerns(quiz, result)] == [("f2", 67), ("f0", 33), ("f3", 33)]
+    assert MIN_CONCERNS == 3
+
+
+def test_no_concern_without_points():
+    quiz = _tiny(*[(1, [[0, 1, 2, 3]])] * 3)
+    assert concerns(quiz, score(quiz, _answers_with_points(quiz, [0, 0, 0]))) == ()
+
+
+def test_a_walk_away_says_whether_a_dealbreaker_or_the_score_decided_it():
+    by_dealbreaker = score(QUIZ, {"alpha-one": "no", "alpha-two": "no", "beta-one": "yes"})
+    assert (by_dealbreaker.band, by_dealbreaker.decided_by) == ("walk-away", "dealbreaker")
+    quiz = _tiny((1, [[0, 3]]), (1, [[0, 3]]))
+    by_score = score(quiz, _answers_with_points(quiz, [3, 3]))
+    assert by_score.score == 100
+    assert (by_score.band, by_score.decided_by) == ("walk-away", "score")
+    assert score(QUIZ, {"alpha-one": "no", "alpha-two": "no", "beta-one": "no"}).decided_by is None

@@ -5,8 +5,25 @@ from __future__ import annotations
 from quiz.model import Quiz
 from quiz.validation import QUIZ_FILE
 from quiz.rules import validate_quiz
+from quiz.scoring import concerns
 from tests.support.site import ROOT
 
+# Read the result back as the test contract exposes it.
+_READ = """
+() => {
+  const result = document.querySelector("[data-quiz-result]");
+  const flags = {};
+  for (const row of result.querySelectorAll("[data-flag-result]")) {
+    flags[row.getAttribute("data-flag-result")] = row.getAttribute("data-score");
+  }
+  const shown = (selector, name) => [...result.querySelectorAll(selector)].filter((e) => !e.hidden).map((e) => e.getAttribute(name));
+  return {
+    hidden: result.hidden, band: result.getAttribute("data-band"), score: result.getAttribute("data-score"), flags,
+    concerns: shown("[data-concern]", "data-concern"),
+    walkReason: shown("[data-walk-reason]", "data-walk-reason")[0] || null,
+  };
+}
+"""
 # Check the given radios, submit the form, and read the result back, all in one round trip.
 _SUBMIT = """
 ([answers]) => {
@@ -16,14 +33,9 @@ _SUBMIT = """
     form.querySelector(`input[type=radio][name="${name}"][value="${value}"]`).checked = true;
   }
   form.requestSubmit();
-  const result = document.querySelector("[data-quiz-result]");
-  const flags = {};
-  for (const row of result.querySelectorAll("[data-flag-result]")) {
-    flags[row.getAttribute("data-flag-result")] = row.getAttribute("data-score");
-  }
-  return {hidden: result.hidden, band: result.getAttribute("data-band"), score: result.getAttribute("data-score"), flags};
+  return (READ)();
 }
-"""
+""".replace("READ", _READ.strip())
 
 
 def real_quiz() -> Quiz:
@@ -37,9 +49,16 @@ def submit(page, answers: dict[str, str]) -> dict:
     return page.evaluate(_SUBMIT, [answers])
 
 
-def expected(result) -> dict:
+def read_result(page) -> dict:
+    """What the page's result shows, in the contract's string form."""
+    return page.evaluate(_READ)
+
+
+def expected(result, quiz: Quiz) -> dict:
     """What the page must show for a reference `Result`, in the contract's string form."""
     return {
+        "concerns": [flag.id for flag in concerns(quiz, result)],
+        "walkReason": result.decided_by,
         "hidden": False,
         "band": result.band,
         "score": "" if result.score is None else str(result.score),
