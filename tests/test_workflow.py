@@ -1,50 +1,158 @@
-"""The Pages workflow is valid against GitHub's schema and publishes the way the README says."""
+"""The Pages workflow and the Dependabot file are valid against their schemas, and the workflow
+tests, builds and publishes the way the README says."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from tests.support.site import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
+
+# The current major of each official action the workflow uses.
+ACTIONS = {
+    "actions/checkout": "v7",
+    "actions/setup-python": "v7",
+    "actions/configure-pages": "v6",
+    "actions/upload-pages-artifact": "v5",
+    "actions/deploy-pages": "v5",
+}
 
 
-def _check(path) -> subprocess.CompletedProcess:
+def _check(schema: str, path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(path)],
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
         capture_output=True,
         text=True,
     )
 
 
+def _load(path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _triggers(workflow: dict) -> dict:
+    # PyYAML reads the bare key `on` as the boolean True.
+    return workflow.get("on", workflow.get(True))
+
+
+def _uses(job: dict) -> list[str]:
+    return [step["uses"] for step in job["steps"] if "uses" in step]
+
+
+def _runs(job: dict) -> list[str]:
+    return [step.get("run", "") for step in job["steps"]]
+
+
 def test_workflow_matches_the_github_workflow_schema():
-    result = _check(WORKFLOW)
+    result = _check("vendor.github-workflows", WORKFLOW)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_schema_check_rejects_a_broken_workflow(tmp_path):
-    broken = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    broken = _load(WORKFLOW)
     broken["jobs"]["build"]["runs-on"] = {"nonsense": True}
     del broken["jobs"]["deploy"]["steps"]
     path = tmp_path / "broken.yml"
     path.write_text(yaml.safe_dump(broken), encoding="utf-8")
-    assert _check(path).returncode != 0
+    assert _check("vendor.github-workflows", path).returncode != 0
 
 
-def test_workflow_tests_builds_strictly_and_deploys_with_the_official_actions():
-    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    build = workflow["jobs"]["build"]["steps"]
-    runs = [step.get("run", "") for step in build]
-    uses = [step.get("uses", "").split("@")[0] for step in build]
-    assert any("pytest" in run and "not browser" in run for run in runs)
-    assert any("mkdocs build --strict" in run for run in runs)
-    assert "actions/upload-pages-artifact" in uses
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
+def test_workflow_runs_on_pull_requests_and_pushes_to_any_branch():
+    triggers = _triggers(_load(WORKFLOW))
+    assert "pull_request" in triggers and "push" in triggers
+    assert not (triggers["push"] or {}).get("branches"), "tests run on a push to any branch"
+    assert not (triggers["pull_request"] or {}).get("branches")
+
+
+def test_the_test_job_runs_the_full_test_command_with_chromium_and_java():
+    test = _load(WORKFLOW)["jobs"]["test"]
+    runs = _runs(test)
+    assert "make test" in [run.strip() for run in runs]
+    assert not any("not browser" in run or "pytest" in run for run in runs), "the full suite, no subset"
+    assert any("apt-get install" in run and "chromium" in run and "default-jre-headless" in run for run in runs)
+    assert "if" not in test
+
+
+def test_the_build_job_builds_strictly_and_uploads_the_pages_artifact():
+    build = _load(WORKFLOW)["jobs"]["build"]
+    step = next(step for step in build["steps"] if "mkdocs build --strict" in step.get("run", ""))
+    assert set(step["env"]) >= {"SITE_URL", "SOURCE_URL"}
+    assert "steps.pages.outputs.base_url" in step["env"]["SITE_URL"]
+    uses = [use.split("@")[0] for use in _uses(build)]
+    assert uses.index("actions/configure-pages") < uses.index("actions/upload-pages-artifact")
+    assert "if" not in build
+
+
+def test_only_main_deploys_after_the_tests_and_the_build():
+    deploy = _load(WORKFLOW)["jobs"]["deploy"]
+    assert sorted(deploy["needs"]) == ["build", "test"]
+    condition = deploy["if"]
+    assert "github.ref == 'refs/heads/main'" in condition
+    assert "github.event_name == 'push'" in condition and "github.event_name == 'workflow_dispatch'" in condition
+    assert "pull_request" not in condition
     assert deploy["environment"]["name"] == "github-pages"
-    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert [use.split("@")[0] for use in _uses(deploy)] == ["actions/deploy-pages"]
+
+
+def test_only_the_deploy_job_may_publish():
+    workflow = _load(WORKFLOW)
+    assert workflow["permissions"] == {"contents": "read"}
+    jobs = workflow["jobs"]
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    for name, job in jobs.items():
+        if name != "deploy":
+            granted = job.get("permissions", {})
+            assert "id-token" not in granted and "write" not in granted.values(), name
+
+
+def test_workflow_uses_the_official_actions_at_their_current_majors():
+    used = [use for job in _load(WORKFLOW)["jobs"].values() for use in _uses(job)]
+    assert used, "the workflow uses actions"
+    for use in used:
+        name, _, version = use.partition("@")
+        assert name in ACTIONS, f"{use} is not one of the official actions"
+        assert version == ACTIONS[name], f"{use}: expected {name}@{ACTIONS[name]}"
+    assert {use.split("@")[0] for use in used} == set(ACTIONS)
+
+
+def test_dependabot_matches_its_schema():
+    result = _check("vendor.dependabot", DEPENDABOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _no_directory(config):
+    del config["updates"][1]["directory"]
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        lambda config: config.update(version=1),
+        lambda config: config["updates"][0]["schedule"].update(interval="fortnightly"),
+        lambda config: config["updates"][0].update({"package-ecosystem": "pypi"}),
+        _no_directory,
+    ],
+    ids=["version", "interval", "ecosystem", "directory"],
+)
+def test_the_schema_check_rejects_a_broken_dependabot_file(tmp_path, breakage):
+    broken = _load(DEPENDABOT)
+    breakage(broken)
+    path = tmp_path / "dependabot.yml"
+    path.write_text(yaml.safe_dump(broken), encoding="utf-8")
+    result = _check("vendor.dependabot", path)
+    assert result.returncode != 0 and "Schema validation errors" in result.stdout, result.stdout + result.stderr
+
+
+def test_dependabot_updates_the_actions_and_the_python_packages_weekly():
+    updates = {update["package-ecosystem"]: update for update in _load(DEPENDABOT)["updates"]}
+    assert set(updates) == {"github-actions", "pip"}
+    for update in updates.values():
+        assert update["directory"] == "/"
+        assert update["schedule"]["interval"] == "weekly"
