@@ -18,7 +18,8 @@ from pydantic import ValidationError
 from quiz.model import LANGUAGE_NAMES, Quiz
 from quiz.problems import Problem
 
-Path_ = tuple  # a path into the data: ("flags", 0, "questions", 2, "options", 1, "points")
+DataPath = tuple  # a path into the data: ("flags", 0, "questions", 2, "options", 1, "points")
+QUIZ_FILE = Path(__file__).with_name("quiz.yml")
 
 
 @dataclass
@@ -27,15 +28,15 @@ class Source:
 
     shown: str
     data: Any = None
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[DataPath, int] = field(default_factory=dict)
 
-    def line(self, path: Path_) -> int:
+    def line(self, path: DataPath) -> int:
         """The line of the value at `path`, or of its nearest parent that exists."""
         while path not in self.lines and path:
             path = path[:-1]
         return self.lines.get(path, 1)
 
-    def where(self, path: Path_) -> str:
+    def where(self, path: DataPath) -> str:
         """Names the flag, question and option a path points into, by their ids."""
         names = []
         node = self.data
@@ -107,7 +108,7 @@ def _parse(text: str, source: Source) -> list[Problem]:
     return problems
 
 
-def _value(node, path: Path_, source: Source, problems: list[Problem]):
+def _value(node, path: DataPath, source: Source, problems: list[Problem]):
     source.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result = {}
@@ -140,7 +141,7 @@ def _problem(source: Source, error: dict) -> Problem:
     return Problem(source.shown, line, f"{where}: {message}" if where else message)
 
 
-def _field_name(path: Path_) -> str:
+def _field_name(path: DataPath) -> str:
     names = [str(step) for step in path if not isinstance(step, int)]
     if not names:
         return "value"

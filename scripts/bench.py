@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from quiz.rules import guide_pages, validate_quiz  # noqa: E402
 from quiz.synthetic import synthetic_quiz, write_synthetic_quiz  # noqa: E402
-from tests.support.site import CHROMIUM_ARGS, chromium_path, serve, site_path  # noqa: E402
+from quiz.site.preview import CHROMIUM_ARGS, chromium_path, serve, site_path  # noqa: E402
 
 BUILD_RUNS = 5
 PAGES = ["", "flags/boundaries/", "quiz/"]

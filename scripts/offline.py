@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.site import build_site  # noqa: E402
+from quiz.site.preview import build_site  # noqa: E402
 
 
 def build_offline_zip(target: Path) -> Path:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.support.site import CHROMIUM_ARGS, build_site, chromium_path, serve, site_path  # noqa: E402
+from quiz.site.preview import CHROMIUM_ARGS, build_site, chromium_path, serve, site_path  # noqa: E402
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 375, "height": 740}}
 

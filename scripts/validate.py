@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quiz.validation import validate_site  # noqa: E402
+from quiz.site.settings import validate_site  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

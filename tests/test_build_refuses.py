@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 import re
 import subprocess
 import sys
 
 import pytest
 
-from tests.support.site import ROOT
+from tests.support.site import copy_project
 
 
 @pytest.fixture
 def project(tmp_path):
     """A copy of the project's sources to break."""
-    for name in ("mkdocs.yml", "docs", "overrides", "quiz"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def _build(project) -> subprocess.CompletedProcess:

@@ -6,8 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from quiz.strings import translator
+from quiz.site.strings import translator
 
+from tests.support.site import nav_flag_ids
 from tests.support.html import parse
 from tests.support.quiz import real_quiz
 
@@ -83,7 +84,7 @@ def test_our_scripts_and_styles_load_only_on_the_pages_that_use_them(built_site)
 
 
 def test_the_bundles_are_built_into_the_site_from_quiz_web(built_site):
-    from quiz.bundle import bundles
+    from quiz.site.assets import bundles
 
     for path, content in bundles().items():
         assert (built_site / path).read_text(encoding="utf-8") == content
@@ -98,9 +99,7 @@ def test_every_flag_has_its_page_and_its_questions(built_site):
 
 
 def test_the_nav_lists_the_flags_in_the_quiz_order():
-    from tests.test_site import _flag_ids
-
-    assert _flag_ids() == [flag.id for flag in QUIZ.flags]
+    assert nav_flag_ids() == [flag.id for flag in QUIZ.flags]
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])

@@ -8,23 +8,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from quiz.content import FLAG_SECTIONS
-from quiz.validation import load_site_config
+from quiz.site.content import FLAG_SECTIONS
+from quiz.site.settings import load_site_config
 from tests.support.html import parse
-from tests.support.site import ROOT
+from tests.support.site import ROOT, nav_flag_ids
 
 CONFIG = load_site_config(ROOT / "mkdocs.yml")
 SITE_URL = CONFIG.site_url
 
 
-def _flag_ids() -> list[str]:
-    section = next(item for item in CONFIG.nav if isinstance(item, dict) and "Red flags" in item)
-    return [Path(entry).stem for entry in section["Red flags"]]
-
-
 def test_the_navigation_lists_the_ten_flag_pages_in_the_docs():
     on_disk = sorted(path.stem for path in (ROOT / "docs" / "flags").glob("*.md") if path.suffixes == [".md"])
-    assert sorted(_flag_ids()) == on_disk
+    assert sorted(nav_flag_ids()) == on_disk
     assert len(on_disk) == 10
 
 
@@ -36,7 +31,7 @@ def test_both_languages_have_identical_page_sets(page_paths):
 
 
 def test_every_flag_page_has_the_five_section_ids_in_order_in_both_languages(built_site):
-    for flag in _flag_ids():
+    for flag in nav_flag_ids():
         for prefix in ("", "ko/"):
             page = built_site / prefix / "flags" / flag / "index.html"
             html = page.read_text(encoding="utf-8")
@@ -111,7 +106,7 @@ def _resolve(page_url: str, url: str) -> tuple[str | None, str]:
 
 
 def test_korean_headings_get_readable_unicode_anchors(tmp_path):
-    from quiz.content import settings_from_config, markdown_renderer
+    from quiz.site.content import settings_from_config, markdown_renderer
 
     render = markdown_renderer(settings_from_config(CONFIG))
     _, toc = render("## 계약 전에 확인할 것\n\n## Plain English\n")
@@ -184,8 +179,8 @@ def test_flag_lists_name_each_flag_by_its_title(built_site):
 
 
 def test_pages_that_suggest_terms_carry_the_one_legal_note_and_no_other_page_does(built_site):
-    from quiz.content import needs_legal_note
-    from quiz.strings import translator
+    from quiz.site.content import needs_legal_note
+    from quiz.site.strings import translator
 
     stems = sorted({path.relative_to(ROOT / "docs").as_posix().split(".")[0] for path in (ROOT / "docs").rglob("*.md")})
     assert {"terms", "after-signing", "decline"} <= set(stems)

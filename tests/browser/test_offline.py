@@ -8,8 +8,7 @@ import pytest
 
 from quiz.scoring import score
 from scripts.offline import build_offline_zip
-from tests.browser.test_quiz import MIXED, QUIZ
-from tests.support.quiz import click_answers
+from tests.support.quiz import MIXED, QUIZ, click_answers
 
 pytestmark = pytest.mark.browser
 

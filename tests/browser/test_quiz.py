@@ -7,41 +7,13 @@ from axe_playwright_python.sync_playwright import Axe
 
 from quiz.scoring import concerns as concerns_of
 from quiz.scoring import score
-from quiz.strings import translator
-from tests.support.quiz import click_answers, real_quiz, submit
+from quiz.site.strings import translator
+from tests.support.quiz import BAD, GOOD, MIXED, QUESTIONS, QUIZ, click_answers, strongest, submit, unsure, zero
 from tests.support.watch import PageWatch, origin_of, settle
 
 pytestmark = pytest.mark.browser
 
-QUIZ = real_quiz()
-QUESTIONS = [question for _, question in QUIZ.questions()]
 LANGUAGES = [("en", "quiz/"), ("ko", "ko/quiz/")]
-
-
-def _zero(question) -> str:
-    return next(option.id for option in question.options if option.points == 0)
-
-
-def _unsure(question) -> str:
-    return next(option.id for option in question.options if option.unsure)
-
-
-def _strongest(question, dealbreakers: bool) -> str:
-    options = [o for o in question.options if o.points is not None and (dealbreakers or o.dealbreaker is None)]
-    return max(options, key=lambda option: option.points).id
-
-
-GOOD = {question.id: _zero(question) for question in QUESTIONS}
-BAD = {question.id: _strongest(question, dealbreakers=True) for question in QUESTIONS}
-# A mixed prospect: some mild and some moderate concerns, a few unknowns, no dealbreaker.
-def _mixed(index: int, question) -> str:
-    if index % 4 == 3:
-        return _unsure(question)
-    wanted = {0: 2, 1: 1}.get(index % 3, 0)
-    return next((o.id for o in question.options if o.points == wanted and o.dealbreaker is None), _zero(question))
-
-
-MIXED = {question.id: _mixed(index, question) for index, question in enumerate(QUESTIONS)}
 
 
 @pytest.fixture(params=LANGUAGES, ids=[language for language, _ in LANGUAGES])
@@ -103,7 +75,7 @@ def test_submitting_with_gaps_shows_an_error_summary_that_takes_focus_and_links_
     assert f"error-{fourth.id}" in fieldset.get_attribute("aria-describedby")
     links.first.click()
     assert quiz_page.evaluate("document.activeElement.id") == f"q-{fourth.id}-{fourth.options[0].id}"
-    click_answers(quiz_page, {fourth.id: _zero(fourth)})
+    click_answers(quiz_page, {fourth.id: zero(fourth)})
     assert fieldset.locator("[data-error-message]").is_hidden()
     assert links.count() == len(QUESTIONS) - 4
 
@@ -151,12 +123,12 @@ def test_a_clear_verdict_for_good_bad_and_mixed_prospects(quiz_page, answers, ba
     if reference.band == "walk-away":
         assert asks == set()  # a walk-away result leads with declining, not with questions
     else:
-        assert asks == {q for q, o in answers.items() if o == _unsure(next(x for x in QUESTIONS if x.id == q))}
+        assert asks == {q for q, o in answers.items() if o == unsure(next(x for x in QUESTIONS if x.id == q))}
 
 
 def _walk_away_by_score() -> dict[str, str]:
     """The strongest answers that are not dealbreakers: the score alone says walk away."""
-    answers = {question.id: _strongest(question, dealbreakers=False) for question in QUESTIONS}
+    answers = {question.id: strongest(question, dealbreakers=False) for question in QUESTIONS}
     assert score(QUIZ, answers).band == "walk-away" and not score(QUIZ, answers).dealbreakers
     return answers
 
@@ -197,7 +169,7 @@ def test_score_reads_naturally_in_each_language(quiz_page):
 
 
 def test_everything_unsure_gives_not_enough_info_and_every_question_to_ask(quiz_page):
-    answers = {question.id: _unsure(question) for question in QUESTIONS}
+    answers = {question.id: unsure(question) for question in QUESTIONS}
     click_answers(quiz_page, answers)
     quiz_page.locator("[data-quiz-submit]").click()
     result = quiz_page.locator("[data-quiz-result]")
@@ -211,7 +183,7 @@ def test_changing_an_answer_rescores_and_keeps_the_rest(quiz_page):
     quiz_page.locator("[data-quiz-submit]").click()
     changed = dict(GOOD)
     question = QUESTIONS[0]
-    changed[question.id] = _strongest(question, dealbreakers=False)
+    changed[question.id] = strongest(question, dealbreakers=False)
     click_answers(quiz_page, {question.id: changed[question.id]})
     result = quiz_page.locator("[data-quiz-result]")
     assert result.get_attribute("data-score") == str(score(QUIZ, changed).score)

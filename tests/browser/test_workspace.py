@@ -11,9 +11,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from quiz.scoring import score
 from quiz.share import share_key
-from quiz.strings import translator
-from tests.browser.test_quiz import BAD, GOOD, MIXED, QUESTIONS, QUIZ, _strongest
-from tests.support.quiz import click_answers, expected, read_result
+from quiz.site.strings import translator
+from tests.support.quiz import BAD, GOOD, MIXED, QUESTIONS, QUIZ, click_answers, expected, read_result, strongest
 from tests.support.watch import PageWatch, origin_of, settle
 
 pytestmark = pytest.mark.browser
@@ -125,7 +124,7 @@ def test_reassessing_shows_what_changed_and_keeps_the_previous_answers(watched, 
     changed = dict(MIXED)
     flag = next(f for f in QUIZ.flags if f.id == "unresponsive")
     for question in flag.questions:
-        changed[question.id] = _strongest(question, dealbreakers=False)
+        changed[question.id] = strongest(question, dealbreakers=False)
     click_answers(watched, {q.id: changed[q.id] for q in flag.questions})
     before, after = score(QUIZ, MIXED), score(QUIZ, changed)
     index = [f.id for f in QUIZ.flags].index("unresponsive")

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.share import share_key
-from tests.browser.test_quiz import GOOD, MIXED
+from tests.support.quiz import GOOD, MIXED
 from tests.support.watch import PageWatch, origin_of, wait_until
 
 pytestmark = pytest.mark.browser

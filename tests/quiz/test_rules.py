@@ -9,11 +9,12 @@ import jsonschema
 import pytest
 import yaml
 
-from quiz.rules import reachable_bands, validate_quiz
+from quiz.reachability import reachable_bands
+from quiz.rules import validate_quiz
 from quiz.schema import SCHEMA_FILE, schema_text
 from quiz.scoring import score
 from quiz.synthetic import write_synthetic_quiz
-from quiz.validation import QUIZ_FILE
+from quiz.loader import QUIZ_FILE
 from tests.support.site import ROOT
 
 FIXTURES = Path(__file__).with_name("fixtures")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quiz.model import Quiz
-from quiz.validation import QUIZ_FILE
+from quiz.loader import QUIZ_FILE
 from quiz.rules import validate_quiz
 from quiz.scoring import concerns
 from tests.support.site import ROOT
@@ -70,3 +70,36 @@ def click_answers(page, answers: dict[str, str]) -> None:
     """Answer as a person would, by clicking each option's label."""
     for question, option in answers.items():
         page.locator(f"label[for='q-{question}-{option}']").click()
+
+
+# Answer sets the browser tests share, built from the real quiz.
+QUIZ = real_quiz()
+QUESTIONS = [question for _, question in QUIZ.questions()]
+
+
+def zero(question) -> str:
+    return next(option.id for option in question.options if option.points == 0)
+
+
+def unsure(question) -> str:
+    return next(option.id for option in question.options if option.unsure)
+
+
+def strongest(question, dealbreakers: bool) -> str:
+    options = [o for o in question.options if o.points is not None and (dealbreakers or o.dealbreaker is None)]
+    return max(options, key=lambda option: option.points).id
+
+
+GOOD = {question.id: zero(question) for question in QUESTIONS}
+BAD = {question.id: strongest(question, dealbreakers=True) for question in QUESTIONS}
+
+
+def _mixed(index: int, question) -> str:
+    """A mixed prospect: some mild and some moderate concerns, a few unknowns, no dealbreaker."""
+    if index % 4 == 3:
+        return unsure(question)
+    wanted = {0: 2, 1: 1}.get(index % 3, 0)
+    return next((o.id for o in question.options if o.points == wanted and o.dealbreaker is None), zero(question))
+
+
+MIXED = {question.id: _mixed(index, question) for index, question in enumerate(QUESTIONS)}

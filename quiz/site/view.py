@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quiz.model import Quiz
-from quiz.rules import reachable_bands
 from quiz.scoring import MIN_CONCERNS, score
 from quiz.share import share_key
-from quiz.strings import load_strings, translator
+from quiz.site.strings import load_strings, translator
 
 
 @dataclass(frozen=True)
@@ -17,6 +16,7 @@ class QuizView:
 
     quiz: Quiz
     language: str
+    witnesses: dict = field(default_factory=dict)  # band -> answers, from the reachability proof
 
     @property
     def total(self) -> int:
@@ -81,7 +81,9 @@ class QuizView:
     def examples(self) -> list[tuple[str, int | None, int]]:
         """For the methodology page: one answer set per band with its score and definite count."""
         rows = []
-        for band, answers in reachable_bands(self.quiz).items():
+        for band, answers in self.witnesses.items():
+            if answers is None:
+                continue
             result = score(self.quiz, answers)
             rows.append((band, result.score, result.definite))
         return rows

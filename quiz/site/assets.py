@@ -1,4 +1,4 @@
-"""The browser bundles, built from quiz/web/ at build time and served as generated files.
+"""The browser bundles, built from quiz/web/ at build time and emitted as generated MkDocs files.
 
 Each page loads one script: the quiz page `assets/quiz.js`, the saved-prospects page
 `assets/prospects.js`. Both share `core.js`; each bundle wraps its parts in one strict-mode
@@ -13,7 +13,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-WEB = Path(__file__).with_name("web")
+WEB = Path(__file__).resolve().parents[1] / "web"
 SCRIPTS = {
     "assets/quiz.js": ("core.js", "quiz.js"),
     "assets/prospects.js": ("core.js", "prospects.js"),
@@ -32,15 +32,6 @@ def bundles() -> dict[str, str]:
     for path, source in STYLES.items():
         built[path] = BANNER.format(parts=source) + rcssmin.cssmin((WEB / source).read_text(encoding="utf-8")) + "\n"
     return built
-
-
-def write_bundles(site_dir: Path) -> None:
-    """Write every bundle into a built site."""
-    for path, content in bundles().items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-
 
 
 def prepare_offline_copy(config) -> None:

@@ -6,7 +6,7 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
-from quiz.strings import load_strings, translator
+from quiz.site.strings import load_strings, translator
 from tests.support.site import ROOT
 
 

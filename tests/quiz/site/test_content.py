@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.content import ContentSettings, check_content, settings_from_config, wording_problems
-from quiz.validation import load_site_config, validate_site
+from quiz.site.content import ContentSettings, check_content, settings_from_config, wording_problems
+from quiz.site.settings import load_site_config, validate_site
 from tests.support.site import ROOT
 
 SECTIONS_EN = [("signs", "Signs"), ("cost", "What it costs"), ("test", "How to test for it"),
@@ -219,5 +219,5 @@ def test_short_sentences_and_repeats_within_one_page_are_allowed(tmp_path):
 
 
 def test_quiz_data_and_interface_strings_follow_the_korean_wording_rules():
-    for path in (ROOT / "quiz" / "quiz.yml", ROOT / "quiz" / "strings.yml"):
+    for path in (ROOT / "quiz" / "quiz.yml", ROOT / "quiz" / "site" / "strings.yml"):
         assert wording_problems(path.read_text(encoding="utf-8"), "ko") == [], path

@@ -12,11 +12,11 @@ STRINGS_FILE = Path(__file__).with_name("strings.yml")
 FALLBACK = "en"
 
 
-@lru_cache(maxsize=None)
 def load_strings(path: Path = STRINGS_FILE) -> dict[str, dict[str, str]]:
-    """All strings by language, as written in the file."""
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present
+    """All strings by language, as written in the file (read again whenever the file changes,
+    so `mkdocs serve` never shows stale strings)."""
+    stat = path.stat()
+    return _load(path, stat.st_mtime_ns, stat.st_size)
 
 
 def translator(language: str, path: Path = STRINGS_FILE) -> Callable[[str], str]:
@@ -59,3 +59,9 @@ def is_default_language_build(config) -> bool:
     """Whether the i18n plugin is building the default language (it builds each in turn)."""
     i18n = config.plugins["i18n"]
     return i18n.current_language in (None, i18n.default_language)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present

@@ -1,0 +1,185 @@
+"""Reachability of every band and every flag score, proved by dynamic programming over the
+answer space (never by enumerating answer combinations). Pure domain code: the validator uses it
+to refuse an unreachable band, and the methodology page shows its witnesses.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Iterable
+
+from quiz.model import BAND_IDS, Quiz
+from quiz.scoring import score
+
+
+def reachable_bands(quiz: Quiz) -> dict[str, dict[str, str] | None]:
+    """For each band, an answer set that the scorer puts in it, or None when none exists.
+
+    Bands other than not-enough-info are searched among answer sets that are all definite and
+    free of dealbreakers (walk-away also counts a dealbreaker), so a band is reachable by a
+    screener who knows every answer. The search is a DP: per flag, the reachable point totals
+    (a bitset over 0..sum of maxima); across flags, the reachable weighted sums in exact
+    rational units. Each witness is then scored by the reference scorer to confirm the band.
+    """
+    found: dict[str, dict[str, str] | None] = {band: None for band in BAND_IDS}
+    unsure = {question.id: _unsure_id(question) for _, question in quiz.questions()}
+    if score(quiz, unsure).band == "not-enough-info":
+        found["not-enough-info"] = unsure
+    for flag, question in quiz.questions():
+        breaker = next((option for option in question.options if option.dealbreaker), None)
+        if breaker:
+            answers = {q.id: _zero_id(q) for _, q in quiz.questions()} | {question.id: breaker.id}
+            if score(quiz, answers).band == "walk-away":
+                found["walk-away"] = answers
+                break
+    layers, unit = _weighted_sums(quiz)
+    if layers is None:
+        raise LatticeTooLarge(f"the exact lattice of weighted sums needs more than {MAX_LATTICE_BITS:,} states")
+    total_weight = sum(Fraction(str(flag.weight)) for flag in quiz.flags)
+    for band, (low, high) in score_ranges(quiz).items():
+        if found[band] is not None:
+            continue
+        start = max(0, math.ceil((low - Fraction(1, 2)) * total_weight / 100 * unit))
+        stop = math.ceil((high - Fraction(1, 2)) * total_weight / 100 * unit)
+        for total in _set_bits(layers[-1][0], start, stop, limit=WITNESS_TRIES):
+            answers = _witness(quiz, layers, total)
+            if score(quiz, answers).band == band:
+                found[band] = answers
+                break
+    return found
+
+
+def flag_range(quiz: Quiz, flag_index: int) -> tuple[bool, bool]:
+    """Whether the flag's shown score can be 0 and can be 100, from its point-total DP."""
+    flag = quiz.flags[flag_index]
+    reach, maximum = _point_totals(flag, allow_dealbreakers=True)
+    return bool(reach & 1) and maximum > 0, maximum > 0 and bool(reach >> maximum & 1)
+
+
+class LatticeTooLarge(ValueError):
+    """The exact reachability proof would need more memory than is sensible."""
+
+
+def score_ranges(quiz: Quiz) -> dict[str, tuple[int, int]]:
+    """Each score band as [low, high) in whole score points."""
+    t = quiz.thresholds
+    return {
+        "good-fit": (0, t.proceed_with_care),
+        "proceed-with-care": (t.proceed_with_care, t.high_risk),
+        "high-risk": (t.high_risk, t.walk_away),
+        "walk-away": (t.walk_away, 101),
+    }
+
+
+def _point_totals(flag, allow_dealbreakers: bool) -> tuple[int, int]:
+    """A bitset of the point totals the flag's all-definite answers can reach, and its maximum."""
+    reach = 1
+    maximum = 0
+    for question in flag.questions:
+        choices = {
+            option.points
+            for option in question.options
+            if option.points is not None and (allow_dealbreakers or option.dealbreaker is None)
+        }
+        step = 0
+        for points in choices:
+            step |= reach << points
+        reach = step
+        maximum += question.maximum
+    return reach, maximum
+
+
+def _weighted_sums(quiz: Quiz):
+    """Per flag, the bitset of reachable sum(weight * points / maximum), in units of 1/unit.
+
+    Returns the cumulative layers (layer k: sums over the first k+1 flags, with that flag's
+    point totals and step) and the unit, or (None, unit) when the exact lattice would be too
+    large to hold.
+    """
+    totals = [_point_totals(flag, False) for flag in quiz.flags]
+    fractions = [Fraction(str(flag.weight)) / max(maximum, 1) for flag, (_, maximum) in zip(quiz.flags, totals)]
+    unit = math.lcm(*(fraction.denominator for fraction in fractions))
+    span = sum(fraction * maximum for fraction, (_, maximum) in zip(fractions, totals)) * unit
+    if span > MAX_LATTICE_BITS:
+        return None, unit
+    layers = []
+    reach = 1
+    for fraction, (reachable, _) in zip(fractions, totals):
+        step_size = int(fraction * unit)
+        step = 0
+        for points in _set_bits(reachable, 0, reachable.bit_length()):
+            step |= reach << (points * step_size)
+        reach = step
+        layers.append((reach, reachable, step_size))
+    return layers, unit
+
+
+def _witness(quiz: Quiz, layers, total: int) -> dict[str, str]:
+    """Walk the DP layers back from a reachable weighted sum to one answer set."""
+    chosen_points = []
+    for k in range(len(quiz.flags) - 1, -1, -1):
+        _, totals, step_size = layers[k]
+        previous = layers[k - 1][0] if k else 1
+        for points in _set_bits(totals, 0, totals.bit_length()):
+            rest = total - points * step_size
+            if rest >= 0 and previous >> rest & 1:
+                chosen_points.append(points)
+                total = rest
+                break
+    chosen_points.reverse()
+    answers = {}
+    for flag, points in zip(quiz.flags, chosen_points):
+        answers.update(_answers_for_total(flag, points))
+    return answers
+
+
+def _answers_for_total(flag, target: int) -> dict[str, str]:
+    """Options (no dealbreakers) for the flag's questions whose points add up to `target`."""
+    prefixes = [1]
+    for question in flag.questions:
+        step = 0
+        for option in question.options:
+            if option.points is not None and option.dealbreaker is None:
+                step |= prefixes[-1] << option.points
+        prefixes.append(step)
+    answers = {}
+    for index in range(len(flag.questions) - 1, -1, -1):
+        question = flag.questions[index]
+        for option in question.options:
+            if option.points is None or option.dealbreaker is not None:
+                continue
+            if target - option.points >= 0 and prefixes[index] >> (target - option.points) & 1:
+                answers[question.id] = option.id
+                target -= option.points
+                break
+    return answers
+
+
+def _set_bits(mask, start: int, stop: int, limit: int | None = None) -> Iterable[int]:
+    """The positions of set bits in [start, stop), lowest first."""
+    if stop <= start:
+        return
+    window = (mask >> start) & ((1 << (stop - start)) - 1)
+    found = 0
+    while window and (limit is None or found < limit):
+        low = window & -window
+        yield start + low.bit_length() - 1
+        window ^= low
+        found += 1
+
+
+def _unsure_id(question) -> str:
+    return next(option.id for option in question.options if option.unsure)
+
+
+def _zero_id(question) -> str:
+    return next(option.id for option in question.options if option.points == 0)
+
+
+# The exact lattice of weighted sums is held as one integer bitset; past this size the
+# reachability proof gives up and says so rather than run for minutes.
+MAX_LATTICE_BITS = 50_000_000
+
+
+WITNESS_TRIES = 64
