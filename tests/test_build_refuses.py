@@ -47,3 +47,18 @@ def test_a_flag_page_without_a_section_stops_the_build(project):
     assert result.returncode != 0
     assert "docs/flags/vision.ko.md:" in result.stderr
     assert "flag page has no section with id 'cost'" in result.stderr
+
+
+def test_a_korean_section_left_in_english_stops_the_build_at_its_heading(project):
+    """The build checks each page's HTML as it renders it: here, the language of a section."""
+    path = project / "docs" / "flags" / "vision.ko.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    heading = next(number for number, line in enumerate(lines) if line.rstrip().endswith("{#cost}"))
+    following = next(number for number in range(heading + 1, len(lines)) if lines[number].startswith("## "))
+    english = "The project keeps changing shape, so every estimate you give turns out to be wrong and unpaid."
+    lines[heading + 1 : following] = ["", english, ""]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _build(project)
+    assert result.returncode != 0
+    assert f"docs/flags/vision.ko.md:{heading + 1}: section 'cost' reads as English; Korean expected" in result.stderr
+    assert "Traceback" not in result.stderr

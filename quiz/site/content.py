@@ -52,13 +52,20 @@ def settings_from_config(config) -> ContentSettings:
     )
 
 
-def check_content(settings: ContentSettings) -> list[Problem]:
-    """Every content problem in the docs folder, in file and line order."""
+def check_content(settings: ContentSettings, *, rendered: bool = True) -> list[Problem]:
+    """Every content problem in the docs folder, in file and line order.
+
+    With `rendered=False` the checks that need a page's HTML are left out: a build runs them on
+    the HTML it renders anyway (`check_rendered_page`, from the `on_page_content` hook).
+    """
     pages = _collect_pages(settings)
     problems = list(_missing_translations(pages, settings))
-    render = markdown_renderer(settings)
+    render = markdown_renderer(settings) if rendered else None
     for (stem, language), path in sorted(pages.items()):
-        problems.extend(check_page(path, stem, language, settings, render))
+        page = read_page(path, stem, language, settings)
+        problems.extend(check_page_source(page))
+        if render:
+            problems.extend(check_rendered_page(page, *render(page.body)))
     problems.extend(_reused_message_sentences(pages, settings))
     return sorted(problems)
 
@@ -76,32 +83,66 @@ def wording_problems(text: str, language: str) -> list[tuple[int, str]]:
     return found
 
 
-def check_page(
-    path: Path,
-    stem: str,
-    language: str,
-    settings: ContentSettings,
-    render: Callable[[str], tuple[str, list[dict]]] | None = None,
-) -> list[Problem]:
-    """The problems of one Markdown page."""
-    render = render or markdown_renderer(settings)
+@dataclass(frozen=True)
+class PageSource:
+    """One Markdown page as written: its front matter (a YAML node), its body and where it starts."""
+
+    stem: str
+    language: str
+    shown: str
+    text: str
+    front: object
+    body: str
+    body_start: int
+    front_problems: tuple[Problem, ...]
+
+
+def read_page(path: Path, stem: str, language: str, settings: ContentSettings) -> PageSource:
     shown = _shown(path, settings)
     text = path.read_text(encoding="utf-8")
-    front, body, body_start, front_problems = _split_front_matter(text, shown)
-    problems = list(front_problems)
-    if front is not None:
-        problems.extend(_check_front_matter(front, shown, language))
-    if needs_legal_note(stem) and not _has_legal_note(front):
-        problems.append(Problem(shown, 1, "this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note"))
-    problems.extend(Problem(shown, line, message) for line, message in wording_problems(text, language))
-    html, toc = render(body)
-    headings = _heading_lines(body, toc, body_start)
-    is_flag = stem.startswith(FLAGS_FOLDER + "/")
-    if is_flag:
-        problems.extend(_check_sections(headings, shown, language, body_start))
-        problems.extend(_check_length(html, shown, language, body_start))
-    problems.extend(_check_script(html, headings, shown, language, body_start))
+    front, body, body_start, problems = _split_front_matter(text, shown)
+    return PageSource(stem, language, shown, text, front, body, body_start, tuple(problems))
+
+
+def page_key(relative: str, settings: ContentSettings) -> tuple[str, str]:
+    """(stem, language) of a page by its path under docs/ ('flags/vision.ko.md' -> ('flags/vision', 'ko'))."""
+    stem = relative[: -len(".md")] if relative.endswith(".md") else relative
+    for other in settings.languages:
+        if other != settings.default_language and stem.endswith("." + other):
+            return stem[: -len(other) - 1], other
+    return stem, settings.default_language
+
+
+def check_page_source(page: PageSource) -> list[Problem]:
+    """The problems that show in the Markdown source: front matter, legal note, wording."""
+    problems = list(page.front_problems)
+    if page.front is not None:
+        problems.extend(_check_front_matter(page.front, page.shown, page.language))
+    if needs_legal_note(page.stem) and not _has_legal_note(page.front):
+        problems.append(Problem(page.shown, 1, "this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note"))
+    problems.extend(Problem(page.shown, line, message) for line, message in wording_problems(page.text, page.language))
     return problems
+
+
+def check_rendered_page(page: PageSource, html: str, toc: list[dict]) -> list[Problem]:
+    """The problems that need the page's HTML and headings: a flag page's sections and length,
+    and whether each section is in the page's language. `toc` is flat, as `toc_tokens` gives."""
+    headings = _heading_lines(page.body, toc, page.body_start)
+    problems = []
+    if page.stem.startswith(FLAGS_FOLDER + "/"):
+        problems.extend(_check_sections(headings, page.shown, page.language, page.body_start))
+        problems.extend(_check_length(html, page.shown, page.language, page.body_start))
+    problems.extend(_check_script(html, headings, page.shown, page.language, page.body_start))
+    return problems
+
+
+def toc_tokens(toc) -> list[dict]:
+    """A flat list of {level, id} from MkDocs' table of contents of a rendered page."""
+    flat = []
+    for link in toc:
+        flat.append({"level": link.level, "id": link.id})
+        flat.extend(toc_tokens(link.children))
+    return flat
 
 
 def needs_legal_note(stem: str) -> bool:
@@ -149,16 +190,8 @@ def _shorten(sentence: str, limit: int = 60) -> str:
 
 def _collect_pages(settings: ContentSettings) -> dict[tuple[str, str], Path]:
     """Map (page stem, language) to its file, using the `page.<lang>.md` suffix convention."""
-    others = [language for language in settings.languages if language != settings.default_language]
-    pages = {}
-    for path in sorted(settings.docs_dir.rglob("*.md")):
-        relative = path.relative_to(settings.docs_dir).as_posix()[: -len(".md")]
-        language = settings.default_language
-        for other in others:
-            if relative.endswith("." + other):
-                relative, language = relative[: -len(other) - 1], other
-        pages[(relative, language)] = path
-    return pages
+    return {page_key(path.relative_to(settings.docs_dir).as_posix(), settings): path
+            for path in sorted(settings.docs_dir.rglob("*.md"))}
 
 
 def _missing_translations(pages, settings: ContentSettings) -> Iterable[Problem]:

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from quiz.problems import format_problems  # noqa: E402
 from quiz.site.assets import bundles, prepare_offline_copy  # noqa: E402
+from quiz.site.content import check_rendered_page, page_key, read_page, settings_from_config, toc_tokens  # noqa: E402
 from quiz.site.csp import with_policy  # noqa: E402
 from quiz.site.settings import SiteCheck, check_site  # noqa: E402
 from quiz.site.strings import is_default_language_build, localizer, translator  # noqa: E402
@@ -54,6 +55,19 @@ def on_env(env, *, config, files):
     return env
 
 
+def on_page_content(html, *, page, config, files):
+    """The content checks that need a page's HTML, on the HTML this build has just rendered."""
+    if not page.file.abs_src_path or not page.file.src_uri.endswith(".md"):
+        return html
+    settings = settings_from_config(config)
+    stem, language = page_key(page.file.src_uri, settings)
+    source = read_page(Path(page.file.abs_src_path), stem, language, settings)
+    problems = check_rendered_page(source, html, toc_tokens(page.toc))
+    if problems:
+        raise PluginError("The page has problems:\n" + format_problems(problems))
+    return html
+
+
 def on_post_page(output, *, page, config):
     return with_policy(output)
 
@@ -66,6 +80,6 @@ def _site_check(config) -> SiteCheck:
     """The site's one check, run on the first language's build and kept on its config."""
     site = getattr(config, "_crf_site_check", None)
     if site is None:
-        site = check_site(config)
+        site = check_site(config, rendered=False)
         config._crf_site_check = site
     return site

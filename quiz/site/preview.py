@@ -4,11 +4,15 @@ scripts and the tests; not part of the build)."""
 from __future__ import annotations
 
 import functools
+import gzip
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -45,11 +49,23 @@ def build_site(site_dir: Path, *, extra_env: dict[str, str] | None = None) -> su
     )
 
 
+def copy_project(target: Path) -> Path:
+    """A copy of the project's sources (config, content, templates, quiz) to edit, break or serve."""
+    for name in ("mkdocs.yml", "docs", "overrides", "quiz"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
 @contextmanager
-def serve(site_dir: Path, prefix: str, port: int = 0):
+def serve(site_dir: Path, prefix: str, port: int = 0, *, compress: bool = False):
     """Serve `site_dir` at http://127.0.0.1:<port><prefix> (a free port by default); anything
-    outside the prefix is 404."""
-    handler = functools.partial(_SubPathHandler, directory=str(site_dir), prefix=prefix)
+    outside the prefix is 404. With `compress`, text is sent gzip-compressed to clients that
+    accept it, as GitHub Pages does."""
+    handler = functools.partial(_SubPathHandler, directory=str(site_dir), prefix=prefix, compress=compress)
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -68,10 +84,76 @@ def chromium_path() -> str:
     return path
 
 
+@contextmanager
+def live_server(project: Path, log: Path, timeout: float = 90):
+    """`mkdocs serve` (as `make serve` runs it) on `project`; yields the site's base URL once the
+    first build is served. Its output goes to `log` (a pipe nobody reads would stall it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}{site_path()}"
+            if not wait_until(lambda: "</html>" in fetch(base), timeout):
+                raise RuntimeError(f"mkdocs serve did not serve {base} within {timeout} s; see {log}")
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def fetch(url: str) -> str:
+    """The page at `url` as text, or '' when it cannot be fetched."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_until(condition, timeout: float, interval: float = 0.05) -> bool:
+    """Poll `condition` until it holds (True) or `timeout` seconds pass (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return False
+
+
+# What GitHub Pages compresses: text, never images or fonts that are compressed already.
+_COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
 class _SubPathHandler(SimpleHTTPRequestHandler):
-    def __init__(self, *args, prefix: str, **kwargs):
+    def __init__(self, *args, prefix: str, compress: bool = False, **kwargs):
         self.prefix = prefix
+        self.compress = compress
         super().__init__(*args, **kwargs)
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and urlsplit(self.path).path.endswith("/"):
+            path = os.path.join(path, "index.html")
+        if not self.compress or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        content_type = self.guess_type(path)
+        if not content_type.startswith(_COMPRESSED_TYPES) or not os.path.isfile(path):
+            return super().send_head()
+        with open(path, "rb") as source:
+            body = gzip.compress(source.read(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _Body(body)
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -79,4 +161,18 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.prefix):])
 
     def log_message(self, format, *args):  # keep test output quiet
+        pass
+
+
+class _Body:
+    """A finished response body that `SimpleHTTPRequestHandler` copies out and closes."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
         pass

@@ -25,15 +25,19 @@ class SiteCheck:
     quiz: Checked
 
 
-def check_site(config, quiz_file: Path = QUIZ_FILE) -> SiteCheck:
-    """Check the content and the quiz data of the site configured by a loaded `config`."""
+def check_site(config, quiz_file: Path = QUIZ_FILE, *, rendered: bool = True) -> SiteCheck:
+    """Check the content and the quiz data of the site configured by a loaded `config`.
+
+    A build passes `rendered=False` and checks each page's HTML as it renders it
+    (`quiz.site.content.check_rendered_page`), so no page is rendered twice.
+    """
     settings = settings_from_config(config)
     try:
         shown = quiz_file.resolve().relative_to(settings.root.resolve()).as_posix()
     except ValueError:
         shown = quiz_file.as_posix()
     checked = check_file(quiz_file, settings.docs_dir / "flags", shown)
-    return SiteCheck(sorted(check_content(settings) + checked.problems), checked)
+    return SiteCheck(sorted(check_content(settings, rendered=rendered) + checked.problems), checked)
 
 
 def validate_site(config_file: Path) -> list[Problem]:

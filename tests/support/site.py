@@ -3,10 +3,9 @@ and facts read from mkdocs.yml."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from quiz.site.preview import CHROMIUM_ARGS, ROOT, build_site, chromium_path, serve, site_path
+from quiz.site.preview import CHROMIUM_ARGS, ROOT, build_site, chromium_path, copy_project, serve, site_path
 
 __all__ = ["CHROMIUM_ARGS", "ROOT", "build_site", "chromium_path", "copy_project", "nav_flag_ids", "serve", "site_path"]
 
@@ -19,13 +18,3 @@ def nav_flag_ids() -> list[str]:
     section = next(item for item in config.nav if isinstance(item, dict) and "Red flags" in item)
     return [Path(entry).stem for entry in section["Red flags"]]
 
-
-def copy_project(target: Path) -> Path:
-    """A copy of the project's sources (config, content, templates, quiz) to edit or break."""
-    for name in ("mkdocs.yml", "docs", "overrides", "quiz"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / name)
-    return target
