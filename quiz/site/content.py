@@ -52,22 +52,29 @@ def settings_from_config(config) -> ContentSettings:
     )
 
 
-def check_content(settings: ContentSettings, *, rendered: bool = True) -> list[Problem]:
+def check_content(settings: ContentSettings, sources: dict | None = None, *, rendered: bool = True) -> list[Problem]:
     """Every content problem in the docs folder, in file and line order.
 
-    With `rendered=False` the checks that need a page's HTML are left out: a build runs them on
-    the HTML it renders anyway (`check_rendered_page`, from the `on_page_content` hook).
+    `sources` (from `read_pages`) saves reading the pages again. With `rendered=False` the checks
+    that need a page's HTML are left out: a build runs them on the HTML it renders anyway
+    (`check_rendered_page`, from the `on_page_content` hook).
     """
     pages = _collect_pages(settings)
+    sources = sources if sources is not None else read_pages(settings)
     problems = list(_missing_translations(pages, settings))
     render = markdown_renderer(settings) if rendered else None
-    for (stem, language), path in sorted(pages.items()):
-        page = read_page(path, stem, language, settings)
+    for key in sorted(pages):
+        page = sources[key]
         problems.extend(check_page_source(page))
         if render:
             problems.extend(check_rendered_page(page, *render(page.body)))
-    problems.extend(_reused_message_sentences(pages, settings))
+    problems.extend(_reused_message_sentences(sources))
     return sorted(problems)
+
+
+def read_pages(settings: ContentSettings) -> dict[tuple[str, str], "PageSource"]:
+    """Every page of the docs folder as written, by (stem, language)."""
+    return {key: read_page(path, *key, settings) for key, path in _collect_pages(settings).items()}
 
 
 def wording_problems(text: str, language: str) -> list[tuple[int, str]]:
@@ -128,11 +135,12 @@ def check_rendered_page(page: PageSource, html: str, toc: list[dict]) -> list[Pr
     """The problems that need the page's HTML and headings: a flag page's sections and length,
     and whether each section is in the page's language. `toc` is flat, as `toc_tokens` gives."""
     headings = _heading_lines(page.body, toc, page.body_start)
+    sections = _section_texts(html)
     problems = []
     if page.stem.startswith(FLAGS_FOLDER + "/"):
         problems.extend(_check_sections(headings, page.shown, page.language, page.body_start))
-        problems.extend(_check_length(html, page.shown, page.language, page.body_start))
-    problems.extend(_check_script(html, headings, page.shown, page.language, page.body_start))
+        problems.extend(_check_length(sections, page.shown, page.language, page.body_start))
+    problems.extend(_check_script(sections, headings, page.shown, page.language, page.body_start))
     return problems
 
 
@@ -162,12 +170,12 @@ def _has_legal_note(node) -> bool:
     return False
 
 
-def _reused_message_sentences(pages, settings: ContentSettings) -> Iterable[Problem]:
+def _reused_message_sentences(sources: dict[tuple[str, str], PageSource]) -> Iterable[Problem]:
     """Each sentence of an example message (a block quote line) belongs to one page only."""
     first: dict[tuple[str, str], tuple[str, int]] = {}
-    for (stem, language), path in sorted(pages.items()):
-        shown = _shown(path, settings)
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for (stem, language), page in sorted(sources.items()):
+        shown = page.shown
+        for number, line in enumerate(page.text.splitlines(), start=1):
             stripped = line.lstrip()
             if not stripped.startswith(">"):
                 continue
@@ -233,7 +241,10 @@ def _split_front_matter(text: str, shown: str):
             source = "".join(lines[1:index])
             body = "".join(lines[index + 1 :])
             try:
-                node = yaml.compose(source)
+                try:
+                    node = yaml.compose(source, Loader=_YAML_LOADER)
+                except yaml.YAMLError:  # say it in PyYAML's own words, with or without libyaml
+                    node = yaml.compose(source, Loader=yaml.SafeLoader)
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 line_number = mark.line + 2 if mark else 1
@@ -331,20 +342,20 @@ def _check_sections(headings, shown: str, language: str, body_start: int) -> Ite
         yield Problem(shown, line, "flag page sections are out of order: expected " + ", ".join(FLAG_SECTIONS))
 
 
-def _check_length(html: str, shown: str, language: str, body_start: int) -> Iterable[Problem]:
-    text = " ".join(_section_texts(html).values())
+def _check_length(sections: dict[str, str], shown: str, language: str, body_start: int) -> Iterable[Problem]:
+    text = " ".join(sections.values())
     unit, floor = LENGTH_FLOORS.get(language, LENGTH_FLOORS["en"])
     count = _count(text, unit)
     if count < floor:
         yield Problem(shown, body_start, f"flag page is too short: {count} {unit}, at least {floor} expected")
 
 
-def _check_script(html: str, headings, shown: str, language: str, body_start: int) -> Iterable[Problem]:
+def _check_script(sections: dict[str, str], headings, shown: str, language: str, body_start: int) -> Iterable[Problem]:
     script = SCRIPTS.get(language)
     if not script:
         return
     lines = {heading_id: line for _, heading_id, line in headings}
-    for section, text in _section_texts(html).items():
+    for section, text in sections.items():
         if not _in_script(text, script, minimum_letters=MIN_LETTERS_TO_JUDGE):
             where = f"section '{section}'" if section else "the page introduction"
             yield Problem(
@@ -400,6 +411,7 @@ class _SectionText(HTMLParser):
             self.sections[self.current].append(data)
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 FLAGS_FOLDER = "flags"
 FLAG_SECTIONS = ("signs", "cost", "test", "respond", "walk-away")
 REQUIRED_FRONT_MATTER = ("title", "description")

@@ -14,15 +14,17 @@ from mkdocs.config import load_config
 from quiz.loader import QUIZ_FILE
 from quiz.problems import Problem
 from quiz.rules import Checked, check_file
-from quiz.site.content import check_content, settings_from_config
+from quiz.site.content import PageSource, check_content, read_pages, settings_from_config
 
 
 @dataclass(frozen=True)
 class SiteCheck:
-    """Every problem of the site, sorted by file and line, and the checked quiz."""
+    """Every problem of the site, sorted by file and line, the checked quiz, and the pages as
+    read (by stem and language), for the checks a build runs on each rendered page."""
 
     problems: list[Problem]
     quiz: Checked
+    pages: dict[tuple[str, str], PageSource]
 
 
 def check_site(config, quiz_file: Path = QUIZ_FILE, *, rendered: bool = True) -> SiteCheck:
@@ -37,7 +39,9 @@ def check_site(config, quiz_file: Path = QUIZ_FILE, *, rendered: bool = True) ->
     except ValueError:
         shown = quiz_file.as_posix()
     checked = check_file(quiz_file, settings.docs_dir / "flags", shown)
-    return SiteCheck(sorted(check_content(settings, rendered=rendered) + checked.problems), checked)
+    pages = read_pages(settings)
+    problems = check_content(settings, pages, rendered=rendered) + checked.problems
+    return SiteCheck(sorted(problems), checked, pages)
 
 
 def validate_site(config_file: Path) -> list[Problem]:
