@@ -102,3 +102,10 @@ class Quiz(_Strict):
 BAND_IDS = ("good-fit", "proceed-with-care", "high-risk", "walk-away", "not-enough-info")
 LANGUAGES = tuple(Text.model_fields)
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
+
+# Limits of the quiz file as YAML, held by quiz/loader.py before the model sees the data.
+# A number is at most this many characters ("0.5", "100"): converting a 5,000-digit integer is
+# slow, and Python 3.11 refuses more than 4,300 digits.
+MAX_NUMBER_CHARS = 20
+# Lists and mappings nest at most this deep; the quiz itself needs 8 (an option's dealbreaker text).
+MAX_DEPTH = 16

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,11 +13,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quiz.loader import load_quiz
 from quiz.rules import validate_quiz
+from tests.support.site import ROOT
 
 VALID_TEXT = (Path(__file__).with_name("fixtures") / "valid.yml").read_text(encoding="utf-8")
 VALID = yaml.safe_load(VALID_TEXT)
-PROBLEM = re.compile(r"^quiz\.yml:\d+: \S.*$", re.S)
+PROBLEM = re.compile(r"^quiz\.yml:\d+:\d+: \S.*$", re.S)
 SETTINGS = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
@@ -75,6 +79,10 @@ def broken_data(draw):
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
+INSERTED = [":", "-", "  ", "\t", "[", "{", "}", "'", '"', "&a", "*a", "\n", "? ", "!!python/object:os.system ", "%YAML 9",
+            "<<: {}", "!custom ", "? [a]: ", "1" * 30]
+
+
 @st.composite
 def broken_text(draw):
     text = VALID_TEXT
@@ -82,7 +90,7 @@ def broken_text(draw):
         position = draw(st.integers(0, len(text)))
         action = draw(st.sampled_from(["insert", "delete", "truncate"]))
         if action == "insert":
-            text = text[:position] + draw(st.sampled_from([":", "-", "  ", "\t", "[", "{", "}", "'", '"', "&a", "*a", "\n", "? ", "!!python/object:os.system ", "%YAML 9"])) + text[position:]
+            text = text[:position] + draw(st.sampled_from(INSERTED)) + text[position:]
         elif action == "delete":
             text = text[:position] + text[position + draw(st.integers(1, 40)):]
         else:
@@ -119,3 +127,180 @@ def test_textually_broken_files_get_clear_messages(tmp_path, text):
 @pytest.mark.parametrize("depth", [500, 5000])
 def test_absurd_nesting_is_a_message_too(tmp_path, depth):
     _check(tmp_path, "flags: " + "[" * depth + "]" * depth + "\n")
+
+
+# ---------------------------------------------------------------------------- hostile files
+# What an adversarial run fed the validator: each is refused with one message at the exact line
+# and column where it stands, before the model sees any data.
+
+TAG_NOT_ALLOWED = "is not allowed: the quiz file holds only text, numbers, true or false, lists and mappings"
+MERGE_KEY = "merge keys (<<) are not allowed: write the keys out in full"
+NO_ANCHORS = "is not allowed: the quiz file uses no anchors or aliases; write each value out in full"
+# "Billion laughs": nine levels of nine aliases, 342 bytes that expand to 9**9 strings.
+BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{name}: &{name} [{','.join(['*' + previous] * 9)}]\n" for previous, name in zip("abcdefgh", "bcdefghi")
+)
+
+
+def _edit(number: int, old: str, new: str, text: str = VALID_TEXT) -> str:
+    """valid.yml with `old` replaced by `new` on line `number` (from 1)."""
+    lines = text.split("\n")
+    assert old in lines[number - 1], (number, old)
+    lines[number - 1] = lines[number - 1].replace(old, new, 1)
+    return "\n".join(lines)
+
+
+def _load(tmp_path, data: str | bytes):
+    path = tmp_path / "quiz.yml"
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return load_quiz(path, "quiz.yml")
+
+
+def _messages(tmp_path, data: str | bytes) -> list[str]:
+    return [str(problem) for problem in _load(tmp_path, data)[2]]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(BOMB, f"quiz.yml:1:4: the anchor '&a' {NO_ANCHORS}", id="alias-bomb"),
+        pytest.param(_edit(15, "weight: 1", "weight: &w 1"), f"quiz.yml:15:13: the anchor '&w' {NO_ANCHORS}", id="anchor"),
+        pytest.param(_edit(40, "weight: 2", "weight: *w"), f"quiz.yml:40:13: the alias '*w' {NO_ANCHORS}", id="alias"),
+        pytest.param(_edit(40, "2", "!!python/name:os.system ''"), f"quiz.yml:40:13: the tag '!!python/name:os.system' {TAG_NOT_ALLOWED}", id="python-name-tag"),
+        pytest.param(_edit(17, "{en: Write it down., ko: 적으십시오.}", "!!python/object/apply:os.system [ls]"),
+                     f"quiz.yml:17:9: the tag '!!python/object/apply:os.system' {TAG_NOT_ALLOWED}", id="python-object-tag-on-a-list"),
+        pytest.param(_edit(14, "{en:", "!custom {en:"), f"quiz.yml:14:11: the tag '!custom' {TAG_NOT_ALLOWED}", id="unknown-tag-on-a-mapping"),
+        pytest.param(_edit(22, "en: Because.", "en: !!binary QmVjYXVzZS4="), f"quiz.yml:22:20: the tag '!!binary' {TAG_NOT_ALLOWED}", id="binary-tag"),
+        pytest.param(_edit(1, "thresholds:", "thresholds:\n  <<: {high-risk: 50}"), f"quiz.yml:2:3: {MERGE_KEY}", id="merge-key"),
+        pytest.param(_edit(25, '{id: "no"', '{<<: {points: 0}, id: "no"'), f"quiz.yml:25:14: {MERGE_KEY}", id="merge-key-in-flow"),
+        pytest.param(_edit(14, "{en:", "{{en: Alpha}: 1, en:"), "quiz.yml:14:12: a mapping cannot be a key: keys are names such as 'id' or 'text'", id="mapping-as-key"),
+        pytest.param(_edit(13, "- id: alpha", "- id: alpha\n    ? [name, weight]\n    : 1"), "quiz.yml:14:7: a list cannot be a key: keys are names such as 'id' or 'text'", id="list-as-key"),
+        pytest.param(_edit(5, "0.5", "1" * 5000), "quiz.yml:5:15: this number is 5,000 characters long; a number in the quiz file has at most 20", id="5000-digit-integer"),
+        pytest.param(_edit(27, "points: 3", "points: " + "9" * 21), "quiz.yml:27:34: this number is 21 characters long; a number in the quiz file has at most 20", id="21-digit-integer"),
+        pytest.param(_edit(5, "0.5", "0." + "5" * 30), "quiz.yml:5:15: this number is 32 characters long; a number in the quiz file has at most 20", id="long-float"),
+        pytest.param(_edit(22, "이유", "이\udcff유").encode("utf-8", "surrogateescape"), "quiz.yml:22:35: byte 0xff is not UTF-8: save the quiz file as UTF-8", id="byte-in-korean-text"),
+        pytest.param(_edit(21, "First", "Café").encode("latin-1", "replace"), "quiz.yml:21:36: byte 0xe9 is not UTF-8: save the quiz file as UTF-8", id="latin-1-file"),
+        pytest.param(_edit(22, "이유", "이\x07유"), "quiz.yml:22:35: not valid YAML: control characters are not allowed (U+0007)", id="control-character-after-korean"),
+        pytest.param("flags: " + "[" * 20 + "]" * 20 + "\n", "quiz.yml:1:24: lists and mappings are nested more than 16 levels deep here: the quiz file needs far fewer", id="deep-nesting"),
+    ],
+)
+def test_each_hostile_file_is_refused_where_it_stands(tmp_path, data, expected):
+    assert _messages(tmp_path, data) == [expected]
+
+
+def test_a_20_digit_number_is_still_read_as_a_number(tmp_path):
+    messages = _messages(tmp_path, _edit(27, "points: 3", "points: " + "9" * 20))
+    assert messages == ["quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be at most 3, not 99999999999999999999"]
+
+
+def test_an_alias_bomb_is_refused_before_a_single_value_is_read(tmp_path):
+    quiz, source, problems = _load(tmp_path, BOMB)
+    assert quiz is None and source.data is None
+    assert source.marks == {}
+    assert [str(problem) for problem in problems] == [f"quiz.yml:1:4: the anchor '&a' {NO_ANCHORS}"]
+
+
+def test_a_bigger_alias_bomb_is_refused_within_a_small_memory_limit(tmp_path):
+    """Thirty levels (9**30 strings) in a process that may not take more than 512 MiB: a loader
+    that expanded aliases would die with MemoryError here, not hang the suite."""
+    bomb = tmp_path / "quiz.yml"
+    names = [f"l{level}" for level in range(31)]
+    bomb.write_text(
+        f'{names[0]}: &{names[0]} ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+        + "".join(f"{name}: &{name} [{','.join(['*' + previous] * 9)}]\n" for previous, name in zip(names, names[1:])),
+        encoding="utf-8",
+    )
+    child = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (512 << 20, 512 << 20))\n"
+        "from pathlib import Path\n"
+        "from quiz.loader import load_quiz\n"
+        "quiz, source, problems = load_quiz(Path(sys.argv[1]), 'quiz.yml')\n"
+        "print(*problems, f'values read: {len(source.marks)}', sep='\\n')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", child, str(bomb)], cwd=ROOT, capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [f"quiz.yml:1:5: the anchor '&l0' {NO_ANCHORS}", "values read: 0"]
+
+
+# ---------------------------------------------------------------------------- the same, anywhere
+# valid.yml's nodes, as PyYAML's own composer places them, are where the hostile text goes.
+
+def _nodes(node, is_key=False):
+    yield node, is_key
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _nodes(key, True)
+            yield from _nodes(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _nodes(item)
+
+
+NODES = list(_nodes(yaml.compose(VALID_TEXT)))
+VALUES_IN_PLACE = [node for node, is_key in NODES if not is_key and (isinstance(node, yaml.ScalarNode) or node.flow_style)]
+SCALAR_VALUES = [node for node in VALUES_IN_PLACE if isinstance(node, yaml.ScalarNode)]
+FLOW_MAPPINGS = [node for node in VALUES_IN_PLACE if isinstance(node, yaml.MappingNode)]
+PLACE_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _at(node, offset: int = 0) -> str:
+    return f"quiz.yml:{node.start_mark.line + 1}:{node.start_mark.column + 1 + offset}"
+
+
+@PLACE_SETTINGS
+@given(node=st.sampled_from(VALUES_IN_PLACE), tag=st.sampled_from(["!custom", "!!python/name:os.system", "!!python/object:os.system", "!!set", "!<tag:evil.example,2024:x>"]))
+def test_a_tag_on_any_value_is_refused_where_it_stands(tmp_path, node, tag):
+    text = VALID_TEXT[: node.start_mark.index] + tag + " " + VALID_TEXT[node.start_mark.index :]
+    shown = "tag:evil.example,2024:x" if tag.startswith("!<") else tag
+    assert _messages(tmp_path, text) == [f"{_at(node)}: the tag '{shown}' {TAG_NOT_ALLOWED}"]
+
+
+@PLACE_SETTINGS
+@given(node=st.sampled_from(VALUES_IN_PLACE), name=st.from_regex(r"[a-z][a-z0-9]{0,7}", fullmatch=True))
+def test_an_anchor_on_any_value_is_refused_where_it_stands(tmp_path, node, name):
+    text = VALID_TEXT[: node.start_mark.index] + f"&{name} " + VALID_TEXT[node.start_mark.index :]
+    assert _messages(tmp_path, text) == [f"{_at(node)}: the anchor '&{name}' {NO_ANCHORS}"]
+
+
+@PLACE_SETTINGS
+@given(node=st.sampled_from(SCALAR_VALUES))
+def test_an_alias_in_place_of_any_value_is_refused_where_it_stands(tmp_path, node):
+    text = VALID_TEXT[: node.start_mark.index] + "*x" + VALID_TEXT[node.end_mark.index :]
+    assert _messages(tmp_path, text) == [f"{_at(node)}: the alias '*x' {NO_ANCHORS}"]
+
+
+@PLACE_SETTINGS
+@given(node=st.sampled_from(SCALAR_VALUES), digits=st.integers(21, 6000), sign=st.sampled_from(["", "-", "+"]))
+def test_a_number_too_long_in_place_of_any_value_is_refused_where_it_stands(tmp_path, node, digits, sign):
+    number = sign + "7" * digits
+    text = VALID_TEXT[: node.start_mark.index] + number + VALID_TEXT[node.end_mark.index :]
+    expected = f"{_at(node)}: this number is {len(number):,} characters long; a number in the quiz file has at most 20"
+    assert _messages(tmp_path, text) == [expected]
+
+
+# A key put first into a mapping, with where its refusal stands (columns after the '{') and why.
+KEYS_REFUSED = {
+    "<<: {}": (1, MERGE_KEY),
+    "<<: [{}]": (1, MERGE_KEY),
+    "? [a, b] : 1": (3, "a list cannot be a key: keys are names such as 'id' or 'text'"),
+    "[a]: 1": (1, "a list cannot be a key: keys are names such as 'id' or 'text'"),
+    "{a: 1}: 1": (1, "a mapping cannot be a key: keys are names such as 'id' or 'text'"),
+}
+
+
+@PLACE_SETTINGS
+@given(node=st.sampled_from(FLOW_MAPPINGS), key=st.sampled_from(sorted(KEYS_REFUSED)))
+def test_a_merge_key_or_a_complex_key_in_any_mapping_is_refused_where_it_stands(tmp_path, node, key):
+    text = VALID_TEXT[: node.start_mark.index + 1] + key + ", " + VALID_TEXT[node.start_mark.index + 1 :]
+    offset, message = KEYS_REFUSED[key]
+    assert _messages(tmp_path, text) == [f"{_at(node, offset)}: {message}"]
+
+
+@PLACE_SETTINGS
+@given(position=st.integers(0, len(VALID_TEXT)), byte=st.integers(0x80, 0xFF))
+def test_a_byte_that_is_not_utf8_anywhere_is_refused_at_its_line_and_column(tmp_path, position, byte):
+    before = VALID_TEXT[:position]
+    data = before.encode("utf-8") + bytes([byte]) + VALID_TEXT[position:].encode("utf-8")
+    line, column = before.count("\n") + 1, position - before.rfind("\n")
+    assert _messages(tmp_path, data) == [f"quiz.yml:{line}:{column}: byte 0x{byte:02x} is not UTF-8: save the quiz file as UTF-8"]
