@@ -98,7 +98,7 @@ def broken_text(draw):
     return text
 
 
-def _check(tmp_path, text: str) -> None:
+def _check(tmp_path, text: str) -> list[str]:
     path = tmp_path / "quiz.yml"
     path.write_text(text, encoding="utf-8")
     pages = tmp_path / "flags"
@@ -110,6 +110,7 @@ def _check(tmp_path, text: str) -> None:
     for problem in problems:
         assert PROBLEM.match(str(problem)), str(problem)
         assert "Traceback" not in str(problem)
+    return [str(problem) for problem in problems]
 
 
 @SETTINGS
@@ -226,19 +227,20 @@ def test_a_bigger_alias_bomb_is_refused_within_a_small_memory_limit(tmp_path):
 # ---------------------------------------------------------------------------- the same, anywhere
 # valid.yml's nodes, as PyYAML's own composer places them, are where the hostile text goes.
 
-def _nodes(node, is_key=False):
-    yield node, is_key
+def _nodes(node, path=(), is_key=False):
+    """Every node with its path into the data, keys included."""
+    yield node, path, is_key
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            yield from _nodes(key, True)
-            yield from _nodes(value)
+            yield from _nodes(key, path, True)
+            yield from _nodes(value, path + (key.value,))
     elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _nodes(item)
+        for index, item in enumerate(node.value):
+            yield from _nodes(item, path + (index,))
 
 
 NODES = list(_nodes(yaml.compose(VALID_TEXT)))
-VALUES_IN_PLACE = [node for node, is_key in NODES if not is_key and (isinstance(node, yaml.ScalarNode) or node.flow_style)]
+VALUES_IN_PLACE = [node for node, _, is_key in NODES if not is_key and (isinstance(node, yaml.ScalarNode) or node.flow_style)]
 SCALAR_VALUES = [node for node in VALUES_IN_PLACE if isinstance(node, yaml.ScalarNode)]
 FLOW_MAPPINGS = [node for node in VALUES_IN_PLACE if isinstance(node, yaml.MappingNode)]
 PLACE_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -304,3 +306,72 @@ def test_a_byte_that_is_not_utf8_anywhere_is_refused_at_its_line_and_column(tmp_
     data = before.encode("utf-8") + bytes([byte]) + VALID_TEXT[position:].encode("utf-8")
     line, column = before.count("\n") + 1, position - before.rfind("\n")
     assert _messages(tmp_path, data) == [f"quiz.yml:{line}:{column}: byte 0x{byte:02x} is not UTF-8: save the quiz file as UTF-8"]
+
+
+# ---------------------------------------------------------------------------- strict values
+# Each value is what it is written as: no text read as a number, no number or true/false as text.
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(_edit(27, "points: 3", 'points: "1"'), "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be a whole number, not the text '1' (write it without quotes)", id="points-as-text"),
+        pytest.param(_edit(27, "points: 3", "points: true"), "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be a whole number, not true", id="points-as-true"),
+        pytest.param(_edit(27, "points: 3", "points: 3.0"), "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be a whole number, not the number 3.0", id="points-as-float"),
+        pytest.param(_edit(40, "weight: 2", 'weight: "2"'), "quiz.yml:40:13: flag 'beta': weight must be a number, not the text '2' (write it without quotes)", id="weight-as-text"),
+        pytest.param(_edit(40, "weight: 2", "weight: false"), "quiz.yml:40:13: flag 'beta': weight must be a number, not false", id="weight-as-false"),
+        pytest.param(_edit(5, "0.5", "'0.5'"), "quiz.yml:5:15: min_definite must be a number, not the text '0.5' (write it without quotes)", id="min-definite-as-text"),
+        pytest.param(_edit(3, "50", '"fifty"'), "quiz.yml:3:14: thresholds: high-risk must be a whole number, not the text 'fifty'", id="threshold-as-word"),
+        pytest.param(_edit(28, "unsure: true", 'unsure: "true"'), "quiz.yml:28:34: flag 'alpha', question 'alpha-one', option 'unsure': unsure must be true or false, not the text 'true' (write it without quotes)", id="unsure-as-text"),
+        pytest.param(_edit(28, "unsure: true", "unsure: 1"), "quiz.yml:28:34: flag 'alpha', question 'alpha-one', option 'unsure': unsure must be true or false, not the number 1", id="unsure-as-number"),
+        pytest.param(_edit(26, "ko: 조금", "ko: 3"), "quiz.yml:26:56: flag 'alpha', question 'alpha-one', option 'some': text (Korean) must be text, not the number 3 (put it in quotes to make it text)", id="korean-as-number"),
+        pytest.param(_edit(26, "en: Some", "en: yes"), "quiz.yml:26:46: flag 'alpha', question 'alpha-one', option 'some': text (English) must be text, not true (put it in quotes to make it text)", id="english-yes-read-as-true"),
+        pytest.param(_edit(19, "alpha-one", "1"), "quiz.yml:19:13: flag 'alpha', question #1: id must be text, not the number 1 (put it in quotes to make it text)", id="id-as-number"),
+    ],
+)
+def test_each_value_of_the_wrong_type_is_refused_where_it_stands(tmp_path, text, expected):
+    assert _messages(tmp_path, text) == [expected]
+
+
+# ---------------------------------------------------------------------------- text limits
+# The longest text each field may hold, in characters, in either language.
+LIMITS = {"name": 40, "title": 80, "covers": 80, "text": 250, "ask": 250,
+          "hint": 400, "actions": 400, "dealbreaker": 400, "verdict": 400, "next": 400, "score_only": 400}
+TEXTS = [
+    (node, next(step for step in reversed(path[:-1]) if isinstance(step, str)), path[-1])
+    for node, path, is_key in NODES
+    if not is_key and path and path[-1] in ("en", "ko")
+]
+
+
+def test_every_text_field_of_the_quiz_has_its_limit_here():
+    assert {field for _, field, _ in TEXTS} == set(LIMITS)
+
+
+def _replaced(node, value: str) -> str:
+    return VALID_TEXT[: node.start_mark.index] + value + VALID_TEXT[node.end_mark.index :]
+
+
+@PLACE_SETTINGS
+@given(text=st.sampled_from(TEXTS), extra=st.integers(1, 5000))
+def test_a_text_over_its_limit_is_refused_with_the_field_and_the_limit(tmp_path, text, extra):
+    node, field, language = text
+    length = LIMITS[field] + extra
+    letter = "가" if language == "ko" else "a"
+    problems = _messages(tmp_path, _replaced(node, letter * length))
+    assert len(problems) == 1
+    assert problems[0].startswith(_at(node) + ": ")
+    name = {"en": "English", "ko": "Korean"}[language]
+    assert problems[0].endswith(f"{field} ({name}) is {length:,} characters long; the limit is {LIMITS[field]}")
+
+
+@pytest.mark.parametrize(("node", "field", "language"), TEXTS, ids=[f"line-{node.start_mark.line + 1}-{field}-{language}" for node, field, language in TEXTS])
+def test_a_text_at_its_limit_is_accepted(tmp_path, node, field, language):
+    letter = "가" if language == "ko" else "a"
+    assert _check(tmp_path, _replaced(node, letter * LIMITS[field])) == []
+
+
+def test_a_10_mb_hint_is_refused_with_its_length_and_the_limit(tmp_path):
+    text = _edit(22, "en: Because.", "en: " + "x" * 10_000_000)
+    assert _messages(tmp_path, text) == [
+        "quiz.yml:22:20: flag 'alpha', question 'alpha-one': hint (English) is 10,000,000 characters long; the limit is 400"
+    ]

@@ -150,10 +150,37 @@ def test_the_committed_json_schema_is_generated_from_the_models():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run scripts/schema.py"
 
 
-def test_the_real_quiz_matches_its_json_schema_and_a_broken_one_does_not():
+def test_the_real_quiz_matches_its_json_schema():
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(QUIZ_FILE.read_text(encoding="utf-8")), schema)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("flags", 0, "questions", 0, "options", 0, "points"), 7),
+        (("flags", 0, "questions", 0, "options", 0, "points"), "1"),
+        (("flags", 0, "questions", 0, "options", 0, "points"), True),
+        (("flags", 0, "weight"), "2"),
+        (("thresholds", "high-risk"), 50.5),
+        (("flags", 0, "questions", 0, "options", -1, "unsure"), "true"),
+        (("flags", 0, "name", "en"), "x" * 41),
+        (("flags", 0, "questions", 0, "covers", "ko"), "가" * 81),
+        (("flags", 0, "questions", 0, "text", "en"), "x" * 251),
+        (("flags", 0, "questions", 0, "hint", "ko"), "가" * 401),
+        (("flags", 0, "questions", 0, "hint", "en"), 3),
+    ],
+)
+def test_the_json_schema_refuses_what_the_model_refuses(tmp_path, path, value):
+    """Editors see the same types and limits as the validator: the schema and the model agree."""
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     data = yaml.safe_load(QUIZ_FILE.read_text(encoding="utf-8"))
-    jsonschema.validate(data, schema)
-    data["flags"][0]["questions"][0]["options"][0]["points"] = 7
+    parent = data
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = value
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+    broken = tmp_path / "broken.yml"
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert validate_quiz(broken, ROOT / "docs" / "flags")[1] != []
