@@ -54,6 +54,11 @@ class Source:
         mark = self.key_marks.get(path) if at_key else None
         return self.at(mark or self.mark(path), message)
 
+    def problem_in(self, path: DataPath, message: str, *, at_key: bool = False) -> Problem:
+        """A problem at the value of `path`, led by the flag, question and option it is in."""
+        where = self.where(path) or ".".join(str(step) for step in _field(path)[0] if not isinstance(step, int))
+        return self.problem(path, f"{where}: {message}" if where else message, at_key=at_key)
+
     def at(self, mark: Mark, message: str) -> Problem:
         """A problem at a position in this file."""
         return Problem(self.shown, mark[0], message, mark[1])
@@ -97,7 +102,24 @@ def load_quiz(path: Path, shown: str | None = None) -> tuple[Quiz | None, Source
     return quiz, source, []
 
 
+def field_name(path: DataPath) -> str:
+    """How messages name the field at `path`: 'points', 'hint (Korean)'."""
+    return _field(path)[1]
+
+
 # ---------------------------------------------------------------------------- helpers
+
+
+def _field(path: DataPath) -> tuple[DataPath, str]:
+    """The path above the field that `path` names, and the field's name (a text's language in brackets)."""
+    steps = [index for index, step in enumerate(path) if not isinstance(step, int)]
+    if not steps:
+        return (), "value"
+    last = steps[-1]
+    if path[last] in LANGUAGE_NAMES and len(steps) > 1:
+        above = steps[-2]
+        return path[:above], f"{path[above]} ({LANGUAGE_NAMES[path[last]]})"
+    return path[:last], str(path[last])
 
 
 class _Refused(Exception):
@@ -265,18 +287,7 @@ def _shown_tag(tag: str) -> str:
 
 def _problem(source: Source, error: dict) -> Problem:
     path = tuple(error["loc"])
-    where = source.where(path) or ".".join(str(step) for step in path[:-1] if not isinstance(step, int))
-    message = _message(error, _field_name(path))
-    return source.problem(path, f"{where}: {message}" if where else message, at_key=error["type"] == "extra_forbidden")
-
-
-def _field_name(path: DataPath) -> str:
-    names = [str(step) for step in path if not isinstance(step, int)]
-    if not names:
-        return "value"
-    if names[-1] in LANGUAGE_NAMES and len(names) > 1:
-        return f"{names[-2]} ({LANGUAGE_NAMES[names[-1]]})"
-    return names[-1]
+    return source.problem_in(path, _message(error, field_name(path)), at_key=error["type"] == "extra_forbidden")
 
 
 def _message(error: dict, name: str) -> str:

@@ -1,4 +1,5 @@
-"""The quiz's rules beyond types: unique ids and behaviours, guide pages, one "Not sure yet" per
+"""The quiz's rules beyond types: unique ids and behaviours, every text in its own language (the
+rule in quiz/language.py, which the guide's pages follow too), guide pages, one "Not sure yet" per
 question, sane points and thresholds, and reachability of every band and every flag score (the
 proof itself is in quiz/reachability.py).
 """
@@ -9,8 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from quiz.loader import Source, load_quiz
-from quiz.model import LANGUAGES, Quiz
+from pydantic import BaseModel
+
+from quiz.language import written_in
+from quiz.loader import DataPath, Source, field_name, load_quiz
+from quiz.model import LANGUAGE_NAMES, LANGUAGES, Quiz, Text
 from quiz.problems import Problem
 from quiz.reachability import LatticeTooLarge, flag_range, reachable_bands, score_ranges
 from quiz.share import share_key
@@ -55,6 +59,7 @@ def _check(quiz: Quiz, source: Source, pages: set[str]) -> tuple[list[Problem], 
     problems = [
         *_unique_ids(quiz, source),
         *_unique_covers(quiz, source),
+        *_languages(quiz, source),
         *_guide_pages(quiz, source, pages),
         *_options(quiz, source),
         *_thresholds(quiz, source),
@@ -105,6 +110,27 @@ def _unique_covers(quiz: Quiz, source: Source) -> Iterable[Problem]:
                     )
                 else:
                     first[text] = (question.id, path)
+
+
+def _languages(quiz: Quiz, source: Source) -> Iterable[Problem]:
+    """Each text in its own language: Korean in every `ko`, by the guide's own rule."""
+    for path, text in _texts(quiz, ()):
+        for language in LANGUAGES:
+            if not written_in(getattr(text, language), language):
+                field = path + (language,)
+                yield source.problem_in(field, f"{field_name(field)} reads as English; {LANGUAGE_NAMES[language]} expected")
+
+
+def _texts(node, path: DataPath) -> Iterable[tuple[DataPath, Text]]:
+    """Every text of a model, with its path into the data (by the keys the file uses)."""
+    if isinstance(node, Text):
+        yield path, node
+    elif isinstance(node, BaseModel):
+        for name, info in type(node).model_fields.items():
+            yield from _texts(getattr(node, name), path + (info.alias or name,))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _texts(item, path + (index,))
 
 
 def _duplicates(items, kind: str, source: Source) -> Iterable[Problem]:

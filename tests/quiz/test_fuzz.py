@@ -375,3 +375,43 @@ def test_a_10_mb_hint_is_refused_with_its_length_and_the_limit(tmp_path):
     assert _messages(tmp_path, text) == [
         "quiz.yml:22:20: flag 'alpha', question 'alpha-one': hint (English) is 10,000,000 characters long; the limit is 400"
     ]
+
+
+# ---------------------------------------------------------------------------- Korean in Korean
+# Every `ko` text must read as Korean, by the same rule as the guide's pages (quiz/language.py).
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(_edit(22, "ko: 이유.", "ko: Because we need to know."), ["quiz.yml:22:34: flag 'alpha', question 'alpha-one': hint (Korean) reads as English; Korean expected"], id="english-hint"),
+        pytest.param(_edit(14, "ko: 알파", "ko: Alpha"), ["quiz.yml:14:27: flag 'alpha': name (Korean) reads as English; Korean expected"], id="english-flag-name"),
+        pytest.param(_edit(17, "ko: 적으십시오.", "ko: Write it down."), ["quiz.yml:17:34: flag 'alpha': actions (Korean) reads as English; Korean expected"], id="english-action"),
+        pytest.param(_edit(7, "ko: 좋음", "ko: Good"), ["quiz.yml:7:36: bands.good-fit: title (Korean) reads as English; Korean expected"], id="english-band-title"),
+        pytest.param(_edit(22, "ko: 이유.", "ko: NDA를 먼저 보내 주십시오."), [], id="korean-with-a-latin-word"),
+        pytest.param(_edit(22, "ko: 이유.", "ko: 2주 안에 PDF로 보내 주십시오."), [], id="korean-with-digits-and-a-latin-word"),
+        pytest.param(_edit(22, "en: Because.", "en: 이유."), [], id="english-fields-are-not-judged"),
+    ],
+)
+def test_a_korean_text_must_read_as_korean(tmp_path, text, expected):
+    assert _check(tmp_path, text) == expected
+
+
+KOREAN_TEXTS = [(node, field) for node, field, language in TEXTS if language == "ko"]
+
+
+@PLACE_SETTINGS
+@given(text=st.sampled_from(KOREAN_TEXTS), words=st.lists(st.from_regex(r"[A-Za-z]{1,12}", fullmatch=True), min_size=1, max_size=8))
+def test_latin_letters_in_any_korean_field_are_refused_where_they_stand(tmp_path, text, words):
+    node, field = text
+    problems = _check(tmp_path, _replaced(node, '"' + " ".join(words) + '"'))
+    assert len(problems) == 1
+    assert problems[0].startswith(_at(node) + ": ")
+    assert problems[0].endswith(f"{field} (Korean) reads as English; Korean expected")
+
+
+@PLACE_SETTINGS
+@given(text=st.sampled_from(KOREAN_TEXTS), latin=st.from_regex(r"[A-Z]{1,5}", fullmatch=True), hangul=st.text(alphabet="가나다라마바사아자차카타파하", min_size=5, max_size=20))
+def test_a_korean_field_may_hold_a_latin_word_among_more_hangul(tmp_path, text, latin, hangul):
+    node, _ = text
+    korean = f"{latin}{hangul[: len(latin)]} {hangul}"  # at least as many Hangul syllables as Latin letters
+    assert _check(tmp_path, _replaced(node, f'"{korean}"')) == []
