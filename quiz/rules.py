@@ -125,12 +125,14 @@ def _texts(node, path: DataPath) -> Iterable[tuple[DataPath, Text]]:
     """Every text of a model, with its path into the data (by the keys the file uses)."""
     if isinstance(node, Text):
         yield path, node
-    elif isinstance(node, BaseModel):
-        for name, info in type(node).model_fields.items():
-            yield from _texts(getattr(node, name), path + (info.alias or name,))
     elif isinstance(node, list):
         for index, item in enumerate(node):
             yield from _texts(item, path + (index,))
+    elif isinstance(node, BaseModel):
+        for name, info in type(node).model_fields.items():
+            value = getattr(node, name)
+            if isinstance(value, (BaseModel, list)):  # ids, numbers and true/false hold no text
+                yield from _texts(value, path + (info.alias or name,))
 
 
 def _duplicates(items, kind: str, source: Source) -> Iterable[Problem]:
