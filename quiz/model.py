@@ -1,21 +1,26 @@
-"""Typed models of the quiz data file. The editors' JSON Schema is generated from these."""
+"""Typed models of the quiz data file. The editors' JSON Schema is generated from these.
+
+Types are strict: text is never read as a number, a number never as text, and true or false is
+not a number. Every limit on the data is here: the length of each kind of text (one class per
+kind, sized by TEXT_LIMITS), and the limits the loader holds while reading the YAML.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
 
 class Text(_Strict):
-    """A text in every language of the site."""
+    """A text in every language of the site; each field uses one of the kinds below, by its length."""
 
     en: NonEmpty = Field(description="English")
     ko: NonEmpty = Field(description="Korean (합니다체)")
@@ -24,22 +29,38 @@ class Text(_Strict):
         return getattr(self, language, None) or self.en
 
 
+def _text_kind(name: str, doc: str) -> type[Text]:
+    """A kind of Text whose every language holds at most TEXT_LIMITS[name] characters."""
+    bounded = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_LIMITS[name])]
+    languages = {language: (bounded, Field(description=field.description)) for language, field in Text.model_fields.items()}
+    return create_model(name, __base__=Text, __doc__=doc, __module__=__name__, **languages)
+
+
+# The longest text of each kind, in characters in either language: about twice the longest of
+# its kind in the real quiz, and short enough for the chart, the result and the printed summary.
+TEXT_LIMITS = {"Label": 40, "Heading": 80, "Sentence": 250, "Paragraph": 400}
+Label = _text_kind("Label", "A flag's name, shown on the chart.")
+Heading = _text_kind("Heading", "A band's title, or the few words that say what a question measures.")
+Sentence = _text_kind("Sentence", "A question, an answer, or what to ask the prospect.")
+Paragraph = _text_kind("Paragraph", "A hint, an action, a dealbreaker's reason, or a verdict and its next steps.")
+
+
 class Option(_Strict):
     """One answer. Either it scores `points`, or it is the question's single "Not sure yet"."""
 
     id: Id
-    text: Text
+    text: Sentence
     points: Optional[int] = Field(None, ge=0, le=3, description="0 (no concern) to 3 (strong concern)")
     unsure: bool = Field(False, description="The question's one \"Not sure yet\" option; it has no points")
-    dealbreaker: Optional[Text] = Field(None, description="Why choosing this option alone means walk away")
+    dealbreaker: Optional[Paragraph] = Field(None, description="Why choosing this option alone means walk away")
 
 
 class Question(_Strict):
     id: Id = Field(description="Unique across the quiz; share links and saved prospects refer to it")
-    text: Text
-    covers: Text = Field(description="The one behaviour this question measures, in a few words; no two questions share it")
-    hint: Text = Field(description="Why we ask, shown under the question")
-    ask: Text = Field(description="What to ask the prospect when the answer is not known yet")
+    text: Sentence
+    covers: Heading = Field(description="The one behaviour this question measures, in a few words; no two questions share it")
+    hint: Paragraph = Field(description="Why we ask, shown under the question")
+    ask: Sentence = Field(description="What to ask the prospect when the answer is not known yet")
     options: list[Option] = Field(min_length=2)
 
     @property
@@ -50,9 +71,9 @@ class Question(_Strict):
 
 class Flag(_Strict):
     id: Id = Field(description="The flag's guide page is docs/flags/<id>.md")
-    name: Text = Field(description="Short label for the chart")
+    name: Label = Field(description="Short label for the chart")
     weight: float = Field(1, gt=0, le=100, description="Share of this flag in the overall score")
-    actions: list[Text] = Field(min_length=1, description="Recommended actions before signing")
+    actions: list[Paragraph] = Field(min_length=1, description="Recommended actions before signing")
     questions: list[Question] = Field(min_length=1)
 
 
@@ -65,14 +86,14 @@ class Thresholds(_Strict):
 
 
 class BandText(_Strict):
-    title: Text
-    verdict: Text
-    next: Text
+    title: Heading
+    verdict: Paragraph
+    next: Paragraph
 
 
 class WalkAwayText(BandText):
-    dealbreaker: Text = Field(description="Added when a dealbreaker decided the verdict: decline firmly, settle what is owed")
-    score_only: Text = Field(description="Added when the score alone decided the verdict: the door may stay open")
+    dealbreaker: Paragraph = Field(description="Added when a dealbreaker decided the verdict: decline firmly, settle what is owed")
+    score_only: Paragraph = Field(description="Added when the score alone decided the verdict: the door may stay open")
 
 
 class Bands(_Strict):
@@ -102,3 +123,10 @@ class Quiz(_Strict):
 BAND_IDS = ("good-fit", "proceed-with-care", "high-risk", "walk-away", "not-enough-info")
 LANGUAGES = tuple(Text.model_fields)
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
+
+# Limits of the quiz file as YAML, held by quiz/loader.py before the model sees the data.
+# A number is at most this many characters ("0.5", "100"): converting a 5,000-digit integer is
+# slow, and Python 3.11 refuses more than 4,300 digits.
+MAX_NUMBER_CHARS = 20
+# Lists and mappings nest at most this deep; the quiz itself needs 8 (an option's dealbreaker text).
+MAX_DEPTH = 16

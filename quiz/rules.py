@@ -1,4 +1,5 @@
-"""The quiz's rules beyond types: unique ids and behaviours, guide pages, one "Not sure yet" per
+"""The quiz's rules beyond types: unique ids and behaviours, every text in its own language (the
+rule in quiz/language.py, which the guide's pages follow too), guide pages, one "Not sure yet" per
 question, sane points and thresholds, and reachability of every band and every flag score (the
 proof itself is in quiz/reachability.py).
 """
@@ -9,8 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from quiz.loader import Source, load_quiz
-from quiz.model import LANGUAGES, Quiz
+from pydantic import BaseModel
+
+from quiz.language import written_in
+from quiz.loader import DataPath, Source, field_name, load_quiz
+from quiz.model import LANGUAGE_NAMES, LANGUAGES, Quiz, Text
 from quiz.problems import Problem
 from quiz.reachability import LatticeTooLarge, flag_range, reachable_bands, score_ranges
 from quiz.share import share_key
@@ -55,6 +59,7 @@ def _check(quiz: Quiz, source: Source, pages: set[str]) -> tuple[list[Problem], 
     problems = [
         *_unique_ids(quiz, source),
         *_unique_covers(quiz, source),
+        *_languages(quiz, source),
         *_guide_pages(quiz, source, pages),
         *_options(quiz, source),
         *_thresholds(quiz, source),
@@ -80,7 +85,7 @@ def _unique_ids(quiz: Quiz, source: Source) -> Iterable[Problem]:
     seen: dict[str, str] = {}
     for (key, path), (ident, _) in zip(keys, questions):
         if key in seen and seen[key] != ident:
-            yield Problem(source.shown, source.line(path), f"question '{ident}' has the same share-link key as '{seen[key]}'; rename one of them")
+            yield source.problem(path, f"question '{ident}' has the same share-link key as '{seen[key]}'; rename one of them")
         seen.setdefault(key, ident)
     for i, flag in enumerate(quiz.flags):
         for j, question in enumerate(flag.questions):
@@ -98,14 +103,36 @@ def _unique_covers(quiz: Quiz, source: Source) -> Iterable[Problem]:
                 text = " ".join(getattr(question.covers, language).casefold().split()).rstrip(".")
                 if text in first:
                     other, other_path = first[text]
-                    yield Problem(
-                        source.shown,
-                        source.line(path),
+                    yield source.problem(
+                        path,
                         f"question '{question.id}' covers the same behaviour as '{other}' (line {source.line(other_path)}); "
                         "merge them or say what each one measures",
                     )
                 else:
                     first[text] = (question.id, path)
+
+
+def _languages(quiz: Quiz, source: Source) -> Iterable[Problem]:
+    """Each text in its own language: Korean in every `ko`, by the guide's own rule."""
+    for path, text in _texts(quiz, ()):
+        for language in LANGUAGES:
+            if not written_in(getattr(text, language), language):
+                field = path + (language,)
+                yield source.problem_in(field, f"{field_name(field)} reads as English; {LANGUAGE_NAMES[language]} expected")
+
+
+def _texts(node, path: DataPath) -> Iterable[tuple[DataPath, Text]]:
+    """Every text of a model, with its path into the data (by the keys the file uses)."""
+    if isinstance(node, Text):
+        yield path, node
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _texts(item, path + (index,))
+    elif isinstance(node, BaseModel):
+        for name, info in type(node).model_fields.items():
+            value = getattr(node, name)
+            if isinstance(value, (BaseModel, list)):  # ids, numbers and true/false hold no text
+                yield from _texts(value, path + (info.alias or name,))
 
 
 def _duplicates(items, kind: str, source: Source) -> Iterable[Problem]:
@@ -114,7 +141,7 @@ def _duplicates(items, kind: str, source: Source) -> Iterable[Problem]:
         if ident in first:
             where = source.where(path[:-2]) if len(path) > 2 else ""
             prefix = f"{where}: " if where else ""
-            yield Problem(source.shown, source.line(path), f"{prefix}{kind} id '{ident}' is used twice (first on line {source.line(first[ident])})")
+            yield source.problem(path, f"{prefix}{kind} id '{ident}' is used twice (first on line {source.line(first[ident])})")
         else:
             first[ident] = path
 
@@ -123,9 +150,9 @@ def _guide_pages(quiz: Quiz, source: Source, pages: set[str]) -> Iterable[Proble
     ids = {flag.id for flag in quiz.flags}
     for i, flag in enumerate(quiz.flags):
         if flag.id not in pages:
-            yield Problem(source.shown, source.line(("flags", i)), f"flag '{flag.id}' has no guide page docs/flags/{flag.id}.md")
+            yield source.problem(("flags", i), f"flag '{flag.id}' has no guide page docs/flags/{flag.id}.md")
     for page in sorted(pages - ids):
-        yield Problem(source.shown, source.line(("flags",)), f"the quiz has no flag for the guide page docs/flags/{page}.md")
+        yield source.problem(("flags",), f"the quiz has no flag for the guide page docs/flags/{page}.md")
 
 
 def _options(quiz: Quiz, source: Source) -> Iterable[Problem]:
@@ -136,28 +163,27 @@ def _options(quiz: Quiz, source: Source) -> Iterable[Problem]:
             for k, option in enumerate(question.options):
                 option_path = path + ("options", k)
                 if option.unsure and option.points is not None:
-                    yield Problem(source.shown, source.line(option_path + ("points",)), f"{source.where(option_path)}: a \"Not sure yet\" option has no points")
+                    yield source.problem(option_path + ("points",), f"{source.where(option_path)}: a \"Not sure yet\" option has no points")
                 if option.unsure and option.dealbreaker is not None:
-                    yield Problem(source.shown, source.line(option_path + ("dealbreaker",)), f"{source.where(option_path)}: a \"Not sure yet\" option cannot be a dealbreaker")
+                    yield source.problem(option_path + ("dealbreaker",), f"{source.where(option_path)}: a \"Not sure yet\" option cannot be a dealbreaker")
                 if not option.unsure and option.points is None:
-                    yield Problem(source.shown, source.line(option_path), f"{source.where(option_path)}: points are missing (0 to 3, or unsure: true)")
+                    yield source.problem(option_path, f"{source.where(option_path)}: points are missing (0 to 3, or unsure: true)")
             unsure = sum(option.unsure for option in question.options)
             if unsure != 1:
                 found = "none" if unsure == 0 else str(unsure)
-                yield Problem(source.shown, source.line(path + ("options",)), f"{where}: needs exactly one \"Not sure yet\" option (unsure: true), found {found}")
+                yield source.problem(path + ("options",), f"{where}: needs exactly one \"Not sure yet\" option (unsure: true), found {found}")
             points = [option.points for option in question.options if option.points is not None]
             if 0 not in points:
-                yield Problem(source.shown, source.line(path + ("options",)), f"{where}: needs an option with 0 points (no concern)")
+                yield source.problem(path + ("options",), f"{where}: needs an option with 0 points (no concern)")
             if not any(points):
-                yield Problem(source.shown, source.line(path + ("options",)), f"{where}: needs an option with more than 0 points, or it can never raise a concern")
+                yield source.problem(path + ("options",), f"{where}: needs an option with more than 0 points, or it can never raise a concern")
 
 
 def _thresholds(quiz: Quiz, source: Source) -> Iterable[Problem]:
     t = quiz.thresholds
     if not t.proceed_with_care < t.high_risk < t.walk_away:
-        yield Problem(
-            source.shown,
-            source.line(("thresholds",)),
+        yield source.problem(
+            ("thresholds",),
             "thresholds must increase strictly: proceed-with-care "
             f"({t.proceed_with_care}) < high-risk ({t.high_risk}) < walk-away ({t.walk_away})",
         )
@@ -169,17 +195,17 @@ def _reachability(quiz: Quiz, source: Source, witnesses: dict) -> Iterable[Probl
         can_zero, can_hundred = flag_range(quiz, i)
         for ok, value in ((can_zero, 0), (can_hundred, 100)):
             if not ok:
-                yield Problem(source.shown, source.line(("flags", i)), f"flag '{flag.id}': no answers give it a score of {value}")
+                yield source.problem(("flags", i), f"flag '{flag.id}': no answers give it a score of {value}")
     ranges = score_ranges(quiz)
     try:
         witnesses.update(reachable_bands(quiz))
     except LatticeTooLarge as error:
-        yield Problem(source.shown, source.line(("flags",)), f"cannot prove every band is reachable: {error}; use fewer distinct weights or question maxima")
+        yield source.problem(("flags",), f"cannot prove every band is reachable: {error}; use fewer distinct weights or question maxima")
         return
     for band, witness in witnesses.items():
         if witness is None:
             low, high = ranges.get(band, (0, 0))
             scores = f" (scores {low} to {high - 1})" if band in ranges else ""
-            yield Problem(source.shown, source.line(("thresholds",)), f"band '{band}'{scores} cannot be reached by any set of definite answers without a dealbreaker")
+            yield source.problem(("thresholds",), f"band '{band}'{scores} cannot be reached by any set of definite answers without a dealbreaker")
 
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Check the guide's content (and, once it exists, the quiz data) and print `file:line: message`.
+"""Check the guide's content and the quiz data, and print each problem as `file:line: message`
+(`file:line:column: message` for the quiz data).
 
 Usage: python scripts/validate.py [path/to/mkdocs.yml]
 Exits 1 when anything is wrong; the build runs the same checks and refuses to ship.

@@ -32,10 +32,14 @@ def test_a_broken_quiz_file_stops_the_build_with_file_line_and_item(project):
     path = project / "quiz" / "quiz.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"points: 3\b", "points: 9", text, count=1), encoding="utf-8")
-    line = next(number for number, content in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "points: 9" in content)
+    line, column = next(
+        (number, content.index("points: 9") + len("points: ") + 1)
+        for number, content in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "points: 9" in content
+    )
     result = _build(project)
     assert result.returncode != 0
-    assert f"quiz/quiz.yml:{line}: flag 'boundaries', question 'boundaries-" in result.stderr
+    assert f"quiz/quiz.yml:{line}:{column}: flag 'boundaries', question 'boundaries-" in result.stderr
     assert "points must be at most 3, not 9" in result.stderr
     assert "Traceback" not in result.stderr
 

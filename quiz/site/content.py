@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 import markdown
 import yaml
 
+from quiz.language import HANGUL, SCRIPTS, native_letters, written_in
 from quiz.model import LANGUAGE_NAMES
 from quiz.problems import Problem
 
@@ -272,11 +273,10 @@ def _check_front_matter(node, shown: str, language: str) -> Iterable[Problem]:
             yield Problem(shown, line, "front matter description must be one sentence ending with a full stop")
         if len(sentence) > DESCRIPTION_MAX:
             yield Problem(shown, line, f"front matter description is {len(sentence)} characters; keep it to {DESCRIPTION_MAX}")
-    script = SCRIPTS.get(language)
     for key in REQUIRED_FRONT_MATTER:
         value = values.get(key)
-        if script and isinstance(value, yaml.ScalarNode) and str(value.value).strip():
-            if not _in_script(str(value.value), script, minimum_letters=1):
+        if isinstance(value, yaml.ScalarNode) and str(value.value).strip():
+            if not written_in(str(value.value), language, minimum_letters=1):
                 yield Problem(shown, value.start_mark.line + 2, f"front matter {key} is not in {LANGUAGE_NAMES[language]}")
 
 
@@ -351,12 +351,11 @@ def _check_length(sections: dict[str, str], shown: str, language: str, body_star
 
 
 def _check_script(sections: dict[str, str], headings, shown: str, language: str, body_start: int) -> Iterable[Problem]:
-    script = SCRIPTS.get(language)
-    if not script:
+    if language not in SCRIPTS:
         return
     lines = {heading_id: line for _, heading_id, line in headings}
     for section, text in sections.items():
-        if not _in_script(text, script, minimum_letters=MIN_LETTERS_TO_JUDGE):
+        if not written_in(text, language, minimum_letters=MIN_LETTERS_TO_JUDGE):
             where = f"section '{section}'" if section else "the page introduction"
             yield Problem(
                 shown,
@@ -365,19 +364,10 @@ def _check_script(sections: dict[str, str], headings, shown: str, language: str,
             )
 
 
-def _in_script(text: str, script: str, minimum_letters: int) -> bool:
-    """Whether most letters of the text are in the given script (too little text passes)."""
-    native = len(re.findall(script, text))
-    latin = len(re.findall(r"[A-Za-z]", text))
-    if native + latin < minimum_letters:
-        return True
-    return native / (native + latin) >= NATIVE_SHARE
-
-
 def _count(text: str, unit: str) -> int:
     if unit == "words":
         return len(re.findall(r"[\w'’-]+", text))
-    return len(re.findall(SCRIPTS["ko"], text))
+    return native_letters(text, "ko")
 
 
 def _section_texts(html: str) -> dict[str, str]:
@@ -416,9 +406,7 @@ FLAGS_FOLDER = "flags"
 FLAG_SECTIONS = ("signs", "cost", "test", "respond", "walk-away")
 REQUIRED_FRONT_MATTER = ("title", "description")
 DESCRIPTION_MAX = 200
-# Letters that show a page is written in its language; languages not listed are not checked.
-SCRIPTS = {"ko": r"[\uac00-\ud7a3]"}
-NATIVE_SHARE = 0.5
+# A section with fewer letters than this is too short to judge its language (quiz/language.py).
 MIN_LETTERS_TO_JUDGE = 40
 # The floor for a flag page: English words, or Hangul syllables for Korean.
 LENGTH_FLOORS = {"en": ("words", 350), "ko": ("Hangul syllables", 900)}
@@ -426,12 +414,12 @@ LENGTH_FLOORS = {"en": ("words", 350), "ko": ("Hangul syllables", 900)}
 LEGAL_NOTE_PAGES = ("terms", "after-signing", "decline")
 # Shorter sentences ("Thank you.") may recur; longer ones in example messages may not.
 MESSAGE_SENTENCE_MIN_WORDS = 5
-_HANGUL_WORD_START = r"(?<![\uac00-\ud7a3])"
+_HANGUL_WORD_START = f"(?<!{HANGUL})"
 WORDING_RULES = {
     "en": (
         (r"₩|\bKRW\b|\b\d[\d,.]*\s*(?:(?:million|thousand)\s+)?won\b|\bNaver\b|\bKakao(?:Talk)?\b|\bKmong\b|\bSoomgo\b",
          "'{match}' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')"),
-        (r"[\uac00-\ud7a3]+", "'{match}' is Korean text on an English page; keep Korean detail in the Korean edition"),
+        (HANGUL + "+", "'{match}' is Korean text on an English page; keep Korean detail in the Korean edition"),
     ),
     "ko": (
         (r"작업자|" + _HANGUL_WORD_START + r"(?:당신|나는|내가|나의|나를|나에게)",

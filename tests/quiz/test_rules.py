@@ -22,43 +22,43 @@ F = "tests/quiz/fixtures/"
 
 EXPECTED = {
     "valid": [],
-    "bad-id": [F + "bad-id.yml:38: flag 'Beta Flag': id 'Beta Flag' must be lowercase letters, digits and single hyphens"],
+    "bad-id": [F + "bad-id.yml:38:9: flag 'Beta Flag': id 'Beta Flag' must be lowercase letters, digits and single hyphens"],
     "duplicate-flag-id": [
-        F + "duplicate-flag-id.yml:13: the quiz has no flag for the guide page docs/flags/beta.md",
-        F + "duplicate-flag-id.yml:38: flag id 'alpha' is used twice (first on line 13)",
+        F + "duplicate-flag-id.yml:13:3: the quiz has no flag for the guide page docs/flags/beta.md",
+        F + "duplicate-flag-id.yml:38:5: flag id 'alpha' is used twice (first on line 13)",
     ],
-    "duplicate-key": [F + "duplicate-key.yml:41: key 'weight' appears twice in the same mapping"],
-    "duplicate-option-id": [F + "duplicate-option-id.yml:36: flag 'alpha', question 'alpha-two': option id 'no' is used twice (first on line 35)"],
-    "duplicate-question-id": [F + "duplicate-question-id.yml:29: flag 'alpha': question id 'alpha-one' is used twice (first on line 19)"],
-    "empty-text": [F + "empty-text.yml:45: flag 'beta', question 'beta-one': text (Korean) is empty"],
-    "invalid-yaml": [F + "invalid-yaml.yml:31: not valid YAML: did not find expected ',' or '}'"],
-    "min-definite-zero": [F + "min-definite-zero.yml:5: min_definite must be more than 0.0, not 0"],
-    "missing-band": [F + "missing-band.yml:7: bands: walk-away is missing"],
-    "missing-korean": [F + "missing-korean.yml:32: flag 'alpha', question 'alpha-two': hint (Korean) is missing"],
-    "negative-weight": [F + "negative-weight.yml:40: flag 'beta': weight must be more than 0.0, not -1"],
+    "duplicate-key": [F + "duplicate-key.yml:41:5: key 'weight' appears twice in the same mapping"],
+    "duplicate-option-id": [F + "duplicate-option-id.yml:36:13: flag 'alpha', question 'alpha-two': option id 'no' is used twice (first on line 35)"],
+    "duplicate-question-id": [F + "duplicate-question-id.yml:29:9: flag 'alpha': question id 'alpha-one' is used twice (first on line 19)"],
+    "empty-text": [F + "empty-text.yml:45:32: flag 'beta', question 'beta-one': text (Korean) is empty"],
+    "invalid-yaml": [F + "invalid-yaml.yml:31:9: not valid YAML: did not find expected ',' or '}'"],
+    "min-definite-zero": [F + "min-definite-zero.yml:5:15: min_definite must be more than 0.0, not 0"],
+    "missing-band": [F + "missing-band.yml:7:3: bands: walk-away is missing"],
+    "missing-korean": [F + "missing-korean.yml:32:15: flag 'alpha', question 'alpha-two': hint (Korean) is missing"],
+    "negative-weight": [F + "negative-weight.yml:40:13: flag 'beta': weight must be more than 0.0, not -1"],
     "no-questions": [
-        F + "no-questions.yml:43: flag 'beta': questions needs at least 1 item",
-        F + "no-questions.yml:45: flag 'beta': unknown key 'unused'",
+        F + "no-questions.yml:43:16: flag 'beta': questions needs at least 1 item",
+        F + "no-questions.yml:44:5: flag 'beta': unknown key 'unused'",
     ],
-    "no-unsure-option": [F + "no-unsure-option.yml:25: flag 'alpha', question 'alpha-one': needs exactly one \"Not sure yet\" option (unsure: true), found none"],
-    "no-zero-option": [F + "no-zero-option.yml:35: flag 'alpha', question 'alpha-two': needs an option with 0 points (no concern)"],
-    "option-without-points": [F + "option-without-points.yml:52: flag 'beta', question 'beta-one', option 'mild': points are missing (0 to 3, or unsure: true)"],
-    "points-not-a-number": [F + "points-not-a-number.yml:27: flag 'alpha', question 'alpha-one', option 'strong': points must be a number, not 'lots'"],
-    "points-out-of-range": [F + "points-out-of-range.yml:27: flag 'alpha', question 'alpha-one', option 'strong': points must be at most 3, not 4"],
-    "threshold-out-of-range": [F + "threshold-out-of-range.yml:4: thresholds: walk-away must be at most 100, not 120"],
-    "thresholds-not-increasing": [F + "thresholds-not-increasing.yml:2: thresholds must increase strictly: proceed-with-care (25) < high-risk (20) < walk-away (75)"],
+    "no-unsure-option": [F + "no-unsure-option.yml:25:11: flag 'alpha', question 'alpha-one': needs exactly one \"Not sure yet\" option (unsure: true), found none"],
+    "no-zero-option": [F + "no-zero-option.yml:35:11: flag 'alpha', question 'alpha-two': needs an option with 0 points (no concern)"],
+    "option-without-points": [F + "option-without-points.yml:52:13: flag 'beta', question 'beta-one', option 'mild': points are missing (0 to 3, or unsure: true)"],
+    "points-not-a-number": [F + "points-not-a-number.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be a whole number, not the text 'lots'"],
+    "points-out-of-range": [F + "points-out-of-range.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be at most 3, not 4"],
+    "threshold-out-of-range": [F + "threshold-out-of-range.yml:4:14: thresholds: walk-away must be at most 100, not 120"],
+    "thresholds-not-increasing": [F + "thresholds-not-increasing.yml:2:3: thresholds must increase strictly: proceed-with-care (25) < high-risk (20) < walk-away (75)"],
     "two-unsure-options": [
-        F + "two-unsure-options.yml:35: flag 'alpha', question 'alpha-two': needs an option with more than 0 points, or it can never raise a concern",
-        F + "two-unsure-options.yml:35: flag 'alpha', question 'alpha-two': needs exactly one \"Not sure yet\" option (unsure: true), found 2",
+        F + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': needs an option with more than 0 points, or it can never raise a concern",
+        F + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': needs exactly one \"Not sure yet\" option (unsure: true), found 2",
     ],
     "unknown-flag-page": [
-        F + "unknown-flag-page.yml:13: the quiz has no flag for the guide page docs/flags/beta.md",
-        F + "unknown-flag-page.yml:38: flag 'gamma' has no guide page docs/flags/gamma.md",
+        F + "unknown-flag-page.yml:13:3: the quiz has no flag for the guide page docs/flags/beta.md",
+        F + "unknown-flag-page.yml:38:5: flag 'gamma' has no guide page docs/flags/gamma.md",
     ],
-    "same-covers": [F + "same-covers.yml:31: question 'alpha-two' covers the same behaviour as 'alpha-one' (line 21); merge them or say what each one measures"],
-    "unknown-key": [F + "unknown-key.yml:41: flag 'beta': unknown key 'colour'"],
-    "unreachable-band": [F + "unreachable-band.yml:2: band 'proceed-with-care' (scores 25 to 25) cannot be reached by any set of definite answers without a dealbreaker"],
-    "unsure-with-points": [F + "unsure-with-points.yml:37: flag 'alpha', question 'alpha-two', option 'unsure': a \"Not sure yet\" option has no points"],
+    "same-covers": [F + "same-covers.yml:31:22: question 'alpha-two' covers the same behaviour as 'alpha-one' (line 21); merge them or say what each one measures"],
+    "unknown-key": [F + "unknown-key.yml:41:5: flag 'beta': unknown key 'colour'"],
+    "unreachable-band": [F + "unreachable-band.yml:2:3: band 'proceed-with-care' (scores 25 to 25) cannot be reached by any set of definite answers without a dealbreaker"],
+    "unsure-with-points": [F + "unsure-with-points.yml:37:48: flag 'alpha', question 'alpha-two', option 'unsure': a \"Not sure yet\" option has no points"],
 }
 
 
@@ -107,14 +107,14 @@ def test_every_band_of_the_real_quiz_has_a_witness_the_scorer_confirms():
 
 def test_a_missing_file_and_an_empty_file_are_reported(tmp_path, flag_pages):
     _, missing = validate_quiz(tmp_path / "nope.yml", flag_pages, "nope.yml")
-    assert [str(problem) for problem in missing][0].startswith("nope.yml:1: cannot read the quiz file:")
+    assert [str(problem) for problem in missing][0].startswith("nope.yml:1:1: cannot read the quiz file:")
     empty = tmp_path / "empty.yml"
     empty.write_text("", encoding="utf-8")
-    assert [str(p) for p in validate_quiz(empty, flag_pages, "empty.yml")[1]] == ["empty.yml:1: the quiz file is empty"]
+    assert [str(p) for p in validate_quiz(empty, flag_pages, "empty.yml")[1]] == ["empty.yml:1:1: the quiz file is empty"]
     listing = tmp_path / "list.yml"
     listing.write_text("- a\n- b\n", encoding="utf-8")
     assert [str(p) for p in validate_quiz(listing, flag_pages, "list.yml")[1]] == [
-        "list.yml:1: the quiz file must be a mapping with thresholds, bands and flags"
+        "list.yml:1:1: the quiz file must be a mapping with thresholds, bands and flags"
     ]
 
 
@@ -150,10 +150,37 @@ def test_the_committed_json_schema_is_generated_from_the_models():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run scripts/schema.py"
 
 
-def test_the_real_quiz_matches_its_json_schema_and_a_broken_one_does_not():
+def test_the_real_quiz_matches_its_json_schema():
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(QUIZ_FILE.read_text(encoding="utf-8")), schema)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("flags", 0, "questions", 0, "options", 0, "points"), 7),
+        (("flags", 0, "questions", 0, "options", 0, "points"), "1"),
+        (("flags", 0, "questions", 0, "options", 0, "points"), True),
+        (("flags", 0, "weight"), "2"),
+        (("thresholds", "high-risk"), 50.5),
+        (("flags", 0, "questions", 0, "options", -1, "unsure"), "true"),
+        (("flags", 0, "name", "en"), "x" * 41),
+        (("flags", 0, "questions", 0, "covers", "ko"), "가" * 81),
+        (("flags", 0, "questions", 0, "text", "en"), "x" * 251),
+        (("flags", 0, "questions", 0, "hint", "ko"), "가" * 401),
+        (("flags", 0, "questions", 0, "hint", "en"), 3),
+    ],
+)
+def test_the_json_schema_refuses_what_the_model_refuses(tmp_path, path, value):
+    """Editors see the same types and limits as the validator: the schema and the model agree."""
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     data = yaml.safe_load(QUIZ_FILE.read_text(encoding="utf-8"))
-    jsonschema.validate(data, schema)
-    data["flags"][0]["questions"][0]["options"][0]["points"] = 7
+    parent = data
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = value
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+    broken = tmp_path / "broken.yml"
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert validate_quiz(broken, ROOT / "docs" / "flags")[1] != []
