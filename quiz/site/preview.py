@@ -136,6 +136,12 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         self.compress = compress
         super().__init__(*args, **kwargs)
 
+    def handle(self):
+        try:
+            super().handle()
+        except ConnectionError:  # the browser closed the page mid-response: nothing to report
+            pass
+
     def send_head(self):
         path = self.translate_path(self.path)
         if os.path.isdir(path) and urlsplit(self.path).path.endswith("/"):
