@@ -1,4 +1,4 @@
-"""The reference scorer. The browser engine (quiz/web/core.js) implements the same rule
+"""The reference scorer. The browser engine (quiz/web/scoring.js) implements the same rule
 and must agree exactly; tests/browser/test_quiz_parity.py holds the two together.
 
 The rule, step by step (the methodology page shows it with the live numbers):

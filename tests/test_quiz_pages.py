@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 
 import pytest
 
+from quiz.scoring import MIN_CONCERNS
+from quiz.share import share_key
 from quiz.site.strings import translator
 
 from tests.support.site import nav_flag_ids
@@ -43,6 +46,78 @@ def _read(path, *names) -> dict:
     parser = _Attributes(names)
     parser.feed(path.read_text(encoding="utf-8"))
     return {key: " ".join(text.split()) for key, text in parser.found.items()}
+
+
+class _Widget(HTMLParser):
+    """The page's JSON island and every attribute name used on the page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.islands: list[str] = []
+        self.attributes: set[str] = set()
+        self._in_island = False
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes.update(name for name, _ in attrs)
+        self._in_island = tag == "script" and "data-quiz-data" in dict(attrs)
+        if self._in_island:
+            self.islands.append("")
+
+    def handle_endtag(self, tag):
+        self._in_island = False
+
+    def handle_data(self, data):
+        if self._in_island:
+            self.islands[-1] += data
+
+
+def _widget(path) -> _Widget:
+    parser = _Widget()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+WIDGET_PAGES = [(page, prefix) for page in ("quiz", "prospects") for prefix in ("", "ko/")]
+
+
+@pytest.mark.parametrize(("page", "prefix"), WIDGET_PAGES)
+def test_the_island_carries_every_number_and_name_the_scripts_use(built_site, page, prefix):
+    language = "ko" if prefix else "en"
+    islands = _widget(built_site / prefix / page / "index.html").islands
+    assert len(islands) == 1
+    island = json.loads(islands[0])
+    assert island["thresholds"] == QUIZ.thresholds.model_dump(by_alias=True)
+    assert island["minDefinite"] == QUIZ.min_definite
+    assert island["minConcerns"] == MIN_CONCERNS
+    assert island["bands"] == {band_id: band.title.get(language) for band_id, band in QUIZ.bands.by_id().items()}
+    assert [(flag["id"], flag["name"], flag["weight"]) for flag in island["flags"]] == [
+        (flag.id, flag.name.get(language), flag.weight) for flag in QUIZ.flags
+    ]
+    questions = [question for flag in island["flags"] for question in flag["questions"]]
+    assert [(q["id"], q["key"], q["max"]) for q in questions] == [
+        (question.id, share_key(question.id), question.maximum) for _, question in QUIZ.questions()
+    ]
+    options = [
+        (o["id"], o.get("points"), o.get("unsure", False), o.get("dealbreaker", False)) for q in questions for o in q["options"]
+    ]
+    assert options == [
+        (option.id, option.points, option.unsure, option.dealbreaker is not None)
+        for _, question in QUIZ.questions()
+        for option in question.options
+    ]
+    assert island["strings"]["result.flag.unknown"] == translator(language)("result.flag.unknown")
+
+
+# Numbers and names that once travelled twice, in attributes beside the island.
+DUPLICATE_ATTRIBUTES = {
+    "data-threshold-proceed-with-care", "data-threshold-high-risk", "data-threshold-walk-away", "data-min-definite",
+    "data-weight", "data-points", "data-unsure", "data-dealbreaker", "data-band-name", "data-flag-name",
+}
+
+
+@pytest.mark.parametrize(("page", "prefix"), WIDGET_PAGES)
+def test_the_numbers_and_names_travel_only_in_the_island(built_site, page, prefix):
+    assert _widget(built_site / prefix / page / "index.html").attributes & DUPLICATE_ATTRIBUTES == set()
 
 
 @pytest.mark.parametrize("prefix", ["", "ko/"])
@@ -84,11 +159,13 @@ def test_our_scripts_and_styles_load_only_on_the_pages_that_use_them(built_site)
 
 
 def test_the_bundles_are_built_into_the_site_from_quiz_web(built_site):
-    from quiz.site.assets import bundles
+    from quiz.site.assets import SCRIPTS, bundles
 
     for path, content in bundles().items():
         assert (built_site / path).read_text(encoding="utf-8") == content
-    assert not list(built_site.rglob("core.js"))
+    bundled = {path.rsplit("/", 1)[-1] for path in SCRIPTS}
+    modules = {part for parts in SCRIPTS.values() for part in parts} - bundled
+    assert modules and not [path for module in modules for path in built_site.rglob(module)]
 
 
 def test_every_flag_has_its_page_and_its_questions(built_site):

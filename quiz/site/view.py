@@ -45,36 +45,31 @@ class QuizView:
         return value.get(self.language)
 
     def browser_data(self) -> dict:
-        """The JSON island: the scoring rule's numbers and the few strings the script formats."""
+        """The JSON island, the scripts' one source: every number and name they use, and the few
+        strings they format. An option carries `unsure` or `dealbreaker` only when true."""
         t = translator(self.language)
         return {
             "thresholds": self.quiz.thresholds.model_dump(by_alias=True),
             "minDefinite": self.quiz.min_definite,
+            "minConcerns": MIN_CONCERNS,
+            "bands": {band_id: self.text(band.title) for band_id, band in self.bands.items()},
             "flags": [
                 {
                     "id": flag.id,
+                    "name": self.text(flag.name),
                     "weight": flag.weight,
                     "questions": [
                         {
                             "id": question.id,
                             "key": share_key(question.id),
                             "max": question.maximum,
-                            "options": [
-                                {
-                                    "id": option.id,
-                                    "points": option.points,
-                                    "unsure": option.unsure,
-                                    "dealbreaker": option.dealbreaker is not None,
-                                }
-                                for option in question.options
-                            ],
+                            "options": [_option(option) for option in question.options],
                         }
                         for question in flag.questions
                     ],
                 }
                 for flag in self.quiz.flags
             ],
-            "minConcerns": MIN_CONCERNS,
             "strings": {key: t(key) for key in load_strings()["en"] if key.startswith(BROWSER_PREFIXES)},
         }
 
@@ -87,6 +82,18 @@ class QuizView:
             result = score(self.quiz, answers)
             rows.append((band, result.score, result.definite))
         return rows
+
+
+def _option(option) -> dict:
+    """An option as the scorer needs it: its points, or that it is "Not sure yet"."""
+    data = {"id": option.id}
+    if option.unsure:
+        data["unsure"] = True
+    else:
+        data["points"] = option.points
+    if option.dealbreaker is not None:
+        data["dealbreaker"] = True
+    return data
 
 
 # Interface strings the script formats or shows, by key prefix.

@@ -1,342 +1,360 @@
-/* The quiz page: answers, errors, the result, and saving, sharing and printing it. */
+/* The quiz page: answers, errors, the result, and saving, sharing and printing it. The widget is
+   the `[data-quiz-scope]` element; every part the script touches is inside it. */
 
-// ------------------------------------------------------------------ the quiz
+/**
+ * Set up the quiz: its form, result and workspace.
+ * @param {Element} root the `[data-quiz-scope]` element
+ * @param {Object} data its JSON island (quiz/site/view.py)
+ */
+function initQuiz(root, data) {
+  const quiz = quizState(root, data);
+  listen(quiz);
+  quiz.parts.submit.hidden = false;
+  quiz.parts.progress.classList.remove("crf-progress--pending");
+  updateProgress(quiz, answers(quiz));
+  load(quiz, window.location.hash.slice(1));
+}
 
-/** Set up one quiz form and its workspace. */
-function initQuiz(form) {
-  if (form.hasAttribute("data-quiz-ready")) return;
-  const scope = form.closest("[data-quiz-scope]");
-  if (!scope) throw new QuizError("The quiz form is not inside [data-quiz-scope]");
-  const data = readData(scope);
-  const strings = data.strings;
-  const parts = {
-    notice: required(scope, "[data-quiz-notice]"),
-    errors: required(scope, "[data-quiz-errors]"),
-    progress: required(form, "[data-quiz-progress]"),
-    submit: required(form, "[data-quiz-submit]"),
-    result: required(scope, "[data-quiz-result]"),
-    announce: required(scope, "[data-quiz-announce]"),
-    workspace: required(scope, "[data-workspace]"),
-    name: required(scope, "[data-prospect-name]"),
-    nameError: required(scope, "[data-name-error]"),
-    shareField: required(scope, "[data-share-field]"),
-    shareLink: required(scope, "[data-share-link]"),
-    status: required(scope, "[data-workspace-status]"),
-    changes: required(scope, "[data-changes]"),
+/** The widget's parts, checked up front, and look-ups built once (so that a quiz of a thousand
+    questions still answers within a frame). */
+function quizState(root, data) {
+  const form = required(root, "form[data-quiz]");
+  const errors = required(root, "[data-quiz-errors]");
+  return {
+    data: data,
+    strings: data.strings,
+    parts: {
+      form: form,
+      errors: errors,
+      notice: required(root, "[data-quiz-notice]"),
+      progress: required(form, "[data-quiz-progress]"),
+      submit: required(form, "[data-quiz-submit]"),
+      result: required(root, "[data-quiz-result]"),
+      announce: required(root, "[data-quiz-announce]"),
+      workspace: required(root, "[data-workspace]"),
+      name: required(root, "[data-prospect-name]"),
+      nameError: required(root, "[data-name-error]"),
+      shareField: required(root, "[data-share-field]"),
+      shareLink: required(root, "[data-share-link]"),
+      status: required(root, "[data-workspace-status]"),
+      changes: required(root, "[data-changes]"),
+      save: required(root, '[data-action="save"]'),
+      share: required(root, '[data-action="share"]'),
+      print: required(root, '[data-action="print"]'),
+      printHeading: required(root, "[data-print-heading]"),
+    },
+    questions: new Map(data.flags.flatMap((flag) => flag.questions.map((question) => [question.id, question]))),
+    fieldsets: byAttribute(form, "data-question"),
+    errorItems: byAttribute(errors, "data-error-for"),
+    radios: new Map([...form.querySelectorAll("input[type=radio]")].map((input) => [input.name + "\n" + input.value, input])),
+    inError: new Set(),
+    editing: null, // the saved prospect being re-assessed
   };
-  const questionIds = data.flags.flatMap((flag) => flag.questions.map((question) => question.id));
-  // Look-ups built once, so that a quiz of a thousand questions still answers within a frame.
-  const fieldsets = new Map([...form.querySelectorAll("fieldset[data-question]")].map((element) => [element.getAttribute("data-question"), element]));
-  const errorItems = new Map([...parts.errors.querySelectorAll("[data-error-for]")].map((element) => [element.getAttribute("data-error-for"), element]));
-  const radios = new Map([...form.querySelectorAll("input[type=radio]")].map((input) => [input.name + "\n" + input.value, input]));
-  const inError = new Set();
-  let editing = null; // the saved prospect being re-assessed
+}
 
-  form.setAttribute("data-quiz-ready", "");
-  parts.submit.hidden = false;
-  parts.progress.classList.remove("crf-progress--pending");
-
-  function answers() {
-    const map = new Map();
-    for (const input of form.querySelectorAll("input[type=radio]:checked")) map.set(input.name, input.value);
-    return map;
-  }
-
-  function setAnswers(map) {
-    for (const input of radios.values()) input.checked = map.get(input.name) === input.value;
-  }
-
-  /** The radio chosen for a question, or null. */
-  function chosen(current, questionId) {
-    return current.has(questionId) ? radios.get(questionId + "\n" + current.get(questionId)) || null : null;
-  }
-
-  function updateProgress(current) {
-    const answered = questionIds.filter((id) => current.has(id)).length;
-    parts.progress.textContent = format(strings["quiz.progress"], { answered: answered, total: questionIds.length });
-  }
-
-  function setError(id, on) {
-    if (on === inError.has(id)) return;
-    const fieldset = fieldsets.get(id);
-    const error = fieldset.querySelector("[data-error-message]");
-    error.hidden = !on;
-    fieldset.classList.toggle("crf-question--error", on);
-    fieldset.setAttribute("aria-describedby", "hint-" + id + (on ? " " + error.id : ""));
-    errorItems.get(id).hidden = !on;
-    if (on) inError.add(id);
-    else inError.delete(id);
-  }
-
-  function showErrors(missing) {
-    const wanted = new Set(missing);
-    for (const id of [...inError]) if (!wanted.has(id)) setError(id, false);
-    for (const id of missing) setError(id, true);
-    parts.errors.hidden = false;
-    parts.errors.focus();
-  }
-
-  function hideErrors() {
-    for (const id of [...inError]) setError(id, false);
-    parts.errors.hidden = true;
-  }
-
-  function notify(element, text) {
-    element.textContent = text;
-    element.hidden = !text;
-  }
-
-  function render(current, moveFocus) {
-    const result = score(data, current);
-    fillResult(parts.result, result, (id) => chosen(current, id), data);
-    parts.result.hidden = false;
-    parts.workspace.hidden = false;
-    document.documentElement.classList.add("crf-has-result");
-    renderChanges(current);
-    const title = parts.result.querySelector('[data-band-text="' + result.band + '"] [data-band-title]');
-    const announcement = result.score === null ? strings["quiz.announce.unknown"] : strings["quiz.announce"];
-    parts.announce.textContent = format(announcement, { band: title.textContent.trim(), score: result.score });
-    if (moveFocus) parts.result.focus();
-  }
-
-  /** Before and after, for a saved prospect: unsaved changes, or else the last save's. */
-  function renderChanges(current) {
-    if (!editing) {
-      parts.changes.hidden = true;
-      return;
-    }
-    const saved = toMap(editing.answers);
-    let before = saved;
-    let after = current;
-    let since = editing.updated;
-    if (sameAnswers(saved, current) && editing.previous) {
-      before = toMap(editing.previous.answers);
-      after = saved;
-      since = editing.previous.updated;
-    }
-    fillChanges(parts.changes, score(data, before), score(data, after), formatDate(since), strings, parts.result);
-    parts.changes.hidden = false;
-  }
-
-  function load(fragment) {
-    if (fragment.startsWith("v=")) {
-      let shared;
-      try {
-        shared = decodeShare(data, fragment);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        notify(parts.notice, message(strings, "work.link.error", { reason: error.reason }));
-        return;
-      }
-      editing = null;
-      setAnswers(shared.answers);
-      parts.name.value = shared.name;
-      const missing = questionIds.length - shared.answers.size;
-      notify(parts.notice, strings["work.shared"] + (missing ? " " + format(strings["work.shared.older"], { count: missing }) : ""));
-      updateProgress(shared.answers);
-      hideErrors();
-      render(shared.answers, true);
-    } else if (fragment.startsWith("prospect=")) {
-      const id = fragment.slice("prospect=".length);
-      const store = readStore();
-      const found = store.prospects.find((prospect) => prospect.id === id);
-      if (!found) {
-        const problem = store.problem ? " " + message(strings, store.problem[0], store.problem[1]) : "";
-        notify(parts.notice, strings["work.missing"] + problem);
-        return;
-      }
-      editing = found;
-      setAnswers(toMap(found.answers));
-      parts.name.value = found.name;
-      notify(parts.notice, format(strings["work.editing"], { name: found.name, date: formatDate(found.updated) }));
-      updateProgress(answers());
-      hideErrors();
-      render(answers(), true);
-    }
-  }
-
-  function save() {
-    const name = parts.name.value.trim();
-    parts.nameError.hidden = Boolean(name);
-    parts.name.setAttribute("aria-describedby", "prospect-name-hint" + (name ? "" : " prospect-name-error"));
-    parts.name.closest("[data-name-field]").classList.toggle("crf-field--error", !name);
-    if (!name) {
-      parts.name.focus();
-      return;
-    }
-    const store = readStore();
-    const now = new Date().toISOString();
-    const current = toObject(answers());
-    const prospects = store.prospects.slice();
-    const index = editing ? prospects.findIndex((prospect) => prospect.id === editing.id) : -1;
-    let saved;
-    if (index >= 0) {
-      const old = prospects[index];
-      saved = { ...old, name: name.slice(0, MAX_NAME), updated: now, answers: current, previous: { updated: old.updated, answers: old.answers } };
-      prospects[index] = saved;
-    } else {
-      saved = { id: newId(), name: name.slice(0, MAX_NAME), created: now, updated: now, answers: current, previous: null };
-      prospects.push(saved);
-    }
-    try {
-      writeStore(store, prospects);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      notify(parts.status, message(strings, "work.storage.error", { reason: error.reason }));
-      return;
-    }
-    const key = index >= 0 ? "work.updated" : "work.saved";
-    editing = saved;
-    window.history.replaceState(null, "", "#prospect=" + saved.id);
-    notify(parts.status, format(strings[key], { name: saved.name }));
-    renderChanges(answers());
-  }
-
-  function share() {
-    const link = window.location.href.split("#")[0] + "#" + encodeShare(data, answers(), parts.name.value.trim());
-    parts.shareField.hidden = false;
-    parts.shareLink.value = link;
-    parts.shareLink.select();
-    const done = () => notify(parts.status, strings["work.copied"]);
-    const failed = () => notify(parts.status, strings["work.copy-failed"]);
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).then(done, failed);
-    else failed();
-  }
-
-  form.addEventListener("change", (event) => {
-    const current = answers();
-    updateProgress(current);
-    if (event.target.name && current.has(event.target.name)) setError(event.target.name, false);
-    if (parts.errors.querySelectorAll("[data-error-for]:not([hidden])").length === 0) parts.errors.hidden = true;
-    if (!parts.result.hidden) render(current, false);
+/** Answer, submit, follow an error link, save, share and print; reopen on a new fragment. */
+function listen(quiz) {
+  const parts = quiz.parts;
+  parts.form.addEventListener("change", (event) => {
+    const current = answers(quiz);
+    updateProgress(quiz, current);
+    if (current.has(event.target.name)) setError(quiz, event.target.name, false);
+    if (quiz.inError.size === 0) parts.errors.hidden = true;
+    if (!parts.result.hidden) render(quiz, current, false);
   });
-
-  form.addEventListener("submit", (event) => {
+  parts.form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const current = answers();
-    const missing = questionIds.filter((id) => !current.has(id));
-    if (missing.length) {
-      parts.result.hidden = true;
-      parts.workspace.hidden = true;
-      document.documentElement.classList.remove("crf-has-result");
-      showErrors(missing);
-      return;
-    }
-    hideErrors();
-    render(current, true);
+    submit(quiz);
   });
-
-  // GOV.UK pattern: a link in the error summary focuses the first answer and shows the question.
-  parts.errors.addEventListener("click", (event) => {
-    const link = event.target.closest("a[href^='#']");
-    if (!link) return;
-    const input = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
-    if (!input) return;
-    event.preventDefault();
-    input.focus({ preventScroll: true });
-    input.closest("fieldset").scrollIntoView({ block: "start" });
-  });
-
-  scope.querySelector('[data-action="save"]').addEventListener("click", save);
-  scope.querySelector('[data-action="share"]').addEventListener("click", share);
-  scope.querySelector('[data-action="print"]').addEventListener("click", () => window.print());
+  parts.errors.addEventListener("click", followErrorLink);
+  parts.save.addEventListener("click", () => save(quiz));
+  parts.share.addEventListener("click", () => share(quiz));
+  parts.print.addEventListener("click", () => window.print());
   // The printed page names the prospect and the date, for whoever reads it later.
   window.addEventListener("beforeprint", () => {
     const name = parts.name.value.trim();
-    const today = new Intl.DateTimeFormat(document.documentElement.lang || "en", { dateStyle: "long" }).format(new Date());
-    required(scope, "[data-print-heading]").textContent = (name ? name + " · " : "") + today;
+    parts.printHeading.textContent = (name ? name + " · " : "") + formatDate(Date.now(), { dateStyle: "long" });
   });
-  window.addEventListener("hashchange", () => load(window.location.hash.slice(1)));
-
-  updateProgress(answers());
-  load(window.location.hash.slice(1));
+  window.addEventListener("hashchange", () => load(quiz, window.location.hash.slice(1)));
 }
 
-function sameAnswers(a, b) {
-  return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
+// ------------------------------------------------------------------ answers and errors
+
+function answers(quiz) {
+  const map = new Map();
+  for (const input of quiz.parts.form.querySelectorAll("input[type=radio]:checked")) map.set(input.name, input.value);
+  return map;
+}
+
+function setAnswers(quiz, map) {
+  for (const input of quiz.radios.values()) input.checked = map.get(input.name) === input.value;
+}
+
+function updateProgress(quiz, current) {
+  const answered = [...quiz.questions.keys()].filter((id) => current.has(id)).length;
+  quiz.parts.progress.textContent = format(quiz.strings["quiz.progress"], { answered: answered, total: quiz.questions.size });
+}
+
+function submit(quiz) {
+  const current = answers(quiz);
+  if ([...quiz.questions.keys()].every((id) => current.has(id))) {
+    hideErrors(quiz);
+    render(quiz, current, true);
+    return;
+  }
+  quiz.parts.result.hidden = true;
+  quiz.parts.workspace.hidden = true;
+  document.documentElement.classList.remove("crf-has-result");
+  for (const id of quiz.questions.keys()) setError(quiz, id, !current.has(id));
+  quiz.parts.errors.hidden = false;
+  quiz.parts.errors.focus();
+}
+
+function setError(quiz, id, on) {
+  if (on === quiz.inError.has(id)) return;
+  const fieldset = quiz.fieldsets.get(id);
+  const error = fieldset.querySelector("[data-error-message]");
+  error.hidden = !on;
+  fieldset.classList.toggle("crf-question--error", on);
+  fieldset.setAttribute("aria-describedby", "hint-" + id + (on ? " " + error.id : ""));
+  quiz.errorItems.get(id).hidden = !on;
+  if (on) quiz.inError.add(id);
+  else quiz.inError.delete(id);
+}
+
+function hideErrors(quiz) {
+  for (const id of [...quiz.inError]) setError(quiz, id, false);
+  quiz.parts.errors.hidden = true;
+}
+
+/** GOV.UK pattern: a link in the error summary focuses the first answer and shows the question. */
+function followErrorLink(event) {
+  const link = event.target.closest("a[href^='#']");
+  if (!link) return;
+  const input = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+  if (!input) return;
+  event.preventDefault();
+  input.focus({ preventScroll: true });
+  input.closest("fieldset").scrollIntoView({ block: "start" });
+}
+
+// ------------------------------------------------------------------ the result
+
+function render(quiz, current, moveFocus) {
+  const parts = quiz.parts;
+  const result = score(quiz.data, current);
+  fillResult(quiz, result, current);
+  parts.result.hidden = false;
+  parts.workspace.hidden = false;
+  document.documentElement.classList.add("crf-has-result");
+  renderChanges(quiz, current);
+  const announcement = result.score === null ? quiz.strings["quiz.announce.unknown"] : quiz.strings["quiz.announce"];
+  parts.announce.textContent = format(announcement, { band: quiz.data.bands[result.band], score: result.score });
+  if (moveFocus) parts.result.focus();
 }
 
 /** Show the parts of the server-rendered result that apply, and fill in its numbers. */
-function fillResult(root, result, chosenInput, data) {
-  const strings = data.strings;
+function fillResult(quiz, result, current) {
+  const root = quiz.parts.result;
+  const walkAway = result.band === "walk-away";
+  fillVerdict(root, result, quiz.strings);
+  const fired = new Set(result.dealbreakers);
+  for (const [id, item] of byAttribute(root, "data-dealbreaker-result")) item.hidden = !fired.has(id);
+  required(root, "[data-result-dealbreakers]").hidden = fired.size === 0;
+  for (const flag of result.flags) {
+    const row = required(root, '[data-flag-result="' + flag.id + '"]');
+    row.setAttribute("data-score", shown(flag.score, ""));
+    slot(row, "bar").style.width = (flag.score || 0) + "%";
+    slot(row, "value").textContent = shown(flag.score, quiz.strings["result.flag.unknown"]);
+  }
+  fillConcerns(quiz, result, current, walkAway);
+  let asks = 0;
+  for (const [id, item] of byAttribute(root, "data-ask")) {
+    const option = chosenOption(quiz.questions.get(id), current);
+    item.hidden = walkAway || !(option === undefined || option.unsure);
+    if (!item.hidden) asks += 1;
+  }
+  required(root, "[data-result-asks]").hidden = asks === 0;
+}
+
+/** The band, its next step, the score and how many answers were definite. */
+function fillVerdict(root, result, strings) {
   root.setAttribute("data-band", result.band);
-  root.setAttribute("data-score", result.score === null ? "" : String(result.score));
+  root.setAttribute("data-score", shown(result.score, ""));
   for (const element of root.querySelectorAll("[data-band-text], [data-band-next]")) {
     const id = element.getAttribute("data-band-text") || element.getAttribute("data-band-next");
     element.hidden = id !== result.band;
   }
-  slot(root, "score").textContent = result.score === null ? strings["result.score.unknown"] : String(result.score);
+  slot(root, "score").textContent = shown(result.score, strings["result.score.unknown"]);
   slot(root, "scale").hidden = slot(root, "out-of").hidden = result.score === null;
-  const walkAway = result.band === "walk-away";
   const reason = result.dealbreakers.length ? "dealbreaker" : "score";
   for (const item of root.querySelectorAll("[data-walk-reason]")) {
-    item.hidden = !walkAway || item.getAttribute("data-walk-reason") !== reason;
+    item.hidden = result.band !== "walk-away" || item.getAttribute("data-walk-reason") !== reason;
   }
   slot(root, "confidence").textContent = format(strings["result.confidence.value"], {
     definite: result.definite,
     total: result.total,
     percent: Math.round((100 * result.definite) / result.total),
   });
+}
 
-  const fired = new Set(result.dealbreakers);
-  for (const item of root.querySelectorAll("[data-dealbreaker-result]")) {
-    item.hidden = !fired.has(item.getAttribute("data-dealbreaker-result"));
-  }
-  root.querySelector("[data-result-dealbreakers]").hidden = fired.size === 0;
-
-  for (const flag of result.flags) {
-    const row = root.querySelector('[data-flag-result="' + flag.id + '"]');
-    const known = flag.score !== null;
-    row.setAttribute("data-score", known ? String(flag.score) : "");
-    row.classList.toggle("crf-chart__row--unknown", !known);
-    slot(row, "bar").style.width = (known ? flag.score : 0) + "%";
-    slot(row, "value").textContent = known ? String(flag.score) : strings["result.flag.unknown"];
-  }
-
-  const concerns = topConcerns(data, result);
-  const container = root.querySelector("[data-concerns]");
+/** The strongest flags, highest first, each with the answers that raised it. */
+function fillConcerns(quiz, result, current, walkAway) {
+  const root = quiz.parts.result;
+  const concerns = topConcerns(quiz.data, result);
+  const container = required(root, "[data-concerns]");
   for (const section of container.querySelectorAll("[data-concern]")) section.hidden = true;
   for (const [rank, flag] of concerns.entries()) {
-    const section = container.querySelector('[data-concern="' + flag.id + '"]');
+    const section = required(container, '[data-concern="' + flag.id + '"]');
     slot(section, "score").textContent = String(flag.score);
-    section.classList.toggle("crf-concern--further", rank >= data.minConcerns); // printed without its steps
-    for (const item of section.querySelectorAll("[data-concern-answer]")) {
-      const input = chosenInput(item.getAttribute("data-concern-answer"));
-      const raised = Boolean(input) && Number(input.getAttribute("data-points")) > 0;
-      item.hidden = !raised;
-      if (raised) slot(item, "answer").textContent = input.labels[0].textContent.trim();
+    section.classList.toggle("crf-concern--further", rank >= quiz.data.minConcerns); // printed without its steps
+    for (const [id, item] of byAttribute(section, "data-concern-answer")) {
+      const option = chosenOption(quiz.questions.get(id), current);
+      item.hidden = !(option && option.points > 0);
+      if (!item.hidden) slot(item, "answer").textContent = quiz.radios.get(id + "\n" + option.id).labels[0].textContent.trim();
     }
     slot(section, "actions").hidden = walkAway; // no "before you sign" steps after a walk-away verdict
     section.hidden = false;
     container.appendChild(section); // keep the highest concern first
   }
-  root.querySelector("[data-concerns-none]").hidden = concerns.length > 0;
+  required(root, "[data-concerns-none]").hidden = concerns.length > 0;
+}
 
-  let asks = 0;
-  for (const item of root.querySelectorAll("[data-ask]")) {
-    const input = chosenInput(item.getAttribute("data-ask"));
-    item.hidden = walkAway || !(input === null || input.hasAttribute("data-unsure"));
-    if (!item.hidden) asks += 1;
+/** Before and after, for a saved prospect: unsaved changes, or else the last save's. */
+function renderChanges(quiz, current) {
+  const editing = quiz.editing;
+  quiz.parts.changes.hidden = !editing;
+  if (!editing) return;
+  const saved = toMap(editing.answers);
+  let [before, after, since] = [saved, current, editing.updated];
+  if (sameAnswers(saved, current) && editing.previous) {
+    [before, after, since] = [toMap(editing.previous.answers), saved, editing.previous.updated];
   }
-  root.querySelector("[data-result-asks]").hidden = asks === 0;
+  fillChanges(quiz, score(quiz.data, before), score(quiz.data, after), formatDate(since));
 }
 
 /** "Responsiveness: 67 → 33": only what differs between two results. */
-function fillChanges(root, before, after, since, strings, result) {
-  root.querySelector("[data-changes-title]").textContent = format(strings["changes.heading"], { date: since });
-  const bandTitle = (id) => result.querySelector('[data-band-text="' + id + '"] [data-band-title]').textContent.trim();
-  const shown = (value) => (value === null ? strings["result.flag.unknown"] : String(value));
-  const rows = [["band", bandTitle(before.band), bandTitle(after.band)], ["score", shown(before.score), shown(after.score)]];
-  before.flags.forEach((flag, index) => rows.push([flag.id, shown(flag.score), shown(after.flags[index].score)]));
+function fillChanges(quiz, before, after, since) {
+  const root = quiz.parts.changes;
+  const strings = quiz.strings;
+  const value = (number) => shown(number, strings["result.flag.unknown"]);
+  required(root, "[data-changes-title]").textContent = format(strings["changes.heading"], { date: since });
+  const rows = [["band", quiz.data.bands[before.band], quiz.data.bands[after.band]], ["score", value(before.score), value(after.score)]];
+  before.flags.forEach((flag, index) => rows.push([flag.id, value(flag.score), value(after.flags[index].score)]));
   let changed = 0;
   for (const [id, old, now] of rows) {
-    const item = root.querySelector('[data-change="' + id + '"]');
+    const item = required(root, '[data-change="' + id + '"]');
     item.hidden = old === now;
     slot(item, "before").textContent = old;
     slot(item, "after").textContent = now;
     if (old !== now) changed += 1;
   }
-  root.querySelector("[data-changes-none]").hidden = changed > 0;
+  required(root, "[data-changes-none]").hidden = changed > 0;
 }
 
-boot("form[data-quiz]", initQuiz);
+function sameAnswers(a, b) {
+  return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
+}
+
+// ------------------------------------------------------------------ links, saving, sharing
+
+/** Open what the URL fragment names: a share link (`v=...`) or a saved prospect (`prospect=...`). */
+function load(quiz, fragment) {
+  if (fragment.startsWith("v=")) loadShared(quiz, fragment);
+  else if (fragment.startsWith("prospect=")) loadSaved(quiz, fragment.slice("prospect=".length));
+}
+
+function loadShared(quiz, fragment) {
+  const strings = quiz.strings;
+  let shared;
+  try {
+    shared = decodeShare(quiz.data, fragment);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    notify(quiz.parts.notice, message(strings, "work.link.error", { reason: error.reason }));
+    return;
+  }
+  const missing = quiz.questions.size - shared.answers.size;
+  const notice = strings["work.shared"] + (missing ? " " + format(strings["work.shared.older"], { count: missing }) : "");
+  openAnswers(quiz, null, shared.answers, shared.name, notice);
+}
+
+function loadSaved(quiz, id) {
+  const strings = quiz.strings;
+  const store = readStore();
+  const found = store.prospects.find((prospect) => prospect.id === id);
+  if (!found) {
+    const problem = store.problem ? " " + message(strings, store.problem[0], store.problem[1]) : "";
+    notify(quiz.parts.notice, strings["work.missing"] + problem);
+    return;
+  }
+  const notice = format(strings["work.editing"], { name: found.name, date: formatDate(found.updated) });
+  openAnswers(quiz, found, toMap(found.answers), found.name, notice);
+}
+
+/** Show a prospect's answers and their result, as if just submitted. */
+function openAnswers(quiz, editing, map, name, notice) {
+  quiz.editing = editing;
+  setAnswers(quiz, map);
+  quiz.parts.name.value = name;
+  notify(quiz.parts.notice, notice);
+  const current = answers(quiz);
+  updateProgress(quiz, current);
+  hideErrors(quiz);
+  render(quiz, current, true);
+}
+
+function save(quiz) {
+  const parts = quiz.parts;
+  const name = parts.name.value.trim();
+  parts.nameError.hidden = Boolean(name);
+  parts.name.setAttribute("aria-describedby", "prospect-name-hint" + (name ? "" : " prospect-name-error"));
+  parts.name.closest("[data-name-field]").classList.toggle("crf-field--error", !name);
+  if (!name) {
+    parts.name.focus();
+    return;
+  }
+  const store = readStore();
+  const prospects = store.prospects.slice();
+  const index = quiz.editing ? prospects.findIndex((prospect) => prospect.id === quiz.editing.id) : -1;
+  const saved = saveAs(index >= 0 ? prospects[index] : null, name.slice(0, MAX_NAME), toObject(answers(quiz)));
+  if (index >= 0) prospects[index] = saved;
+  else prospects.push(saved);
+  try {
+    writeStore(store, prospects);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    notify(parts.status, message(quiz.strings, "work.storage.error", { reason: error.reason }));
+    return;
+  }
+  quiz.editing = saved;
+  window.history.replaceState(null, "", "#prospect=" + saved.id);
+  notify(parts.status, format(quiz.strings[index >= 0 ? "work.updated" : "work.saved"], { name: saved.name }));
+  renderChanges(quiz, answers(quiz));
+}
+
+/** A new saved prospect, or the old one updated, keeping its last answers as `previous`. */
+function saveAs(old, name, current) {
+  const now = new Date().toISOString();
+  if (old) return { ...old, name: name, updated: now, answers: current, previous: { updated: old.updated, answers: old.answers } };
+  return { id: newId(), name: name, created: now, updated: now, answers: current, previous: null };
+}
+
+function share(quiz) {
+  const parts = quiz.parts;
+  const link = window.location.href.split("#")[0] + "#" + encodeShare(quiz.data, answers(quiz), parts.name.value.trim());
+  parts.shareField.hidden = false;
+  parts.shareLink.value = link;
+  parts.shareLink.select();
+  const done = () => notify(parts.status, quiz.strings["work.copied"]);
+  const failed = () => notify(parts.status, quiz.strings["work.copy-failed"]);
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).then(done, failed);
+  else failed();
+}
+
+function notify(element, text) {
+  element.textContent = text;
+  element.hidden = !text;
+}
+
+boot("data-quiz-scope", initQuiz);

@@ -1,0 +1,66 @@
+/* Finding a widget and its parts, reading its data island, and writing text: shared by every page. */
+
+/**
+ * Start every widget found by its root attribute, once, so that one broken widget never breaks
+ * the page. The root is marked `<attribute>-ready` when set up.
+ * @param {string} attribute the root's data attribute, e.g. "data-prospects"
+ * @param {function(Element, Object): void} init called with the root and its data island
+ */
+function boot(attribute, init) {
+  for (const root of document.querySelectorAll("[" + attribute + "]")) {
+    if (root.hasAttribute(attribute + "-ready")) continue;
+    try {
+      init(root, readData(root));
+      root.setAttribute(attribute + "-ready", "");
+    } catch (error) {
+      // Leave the widget's no-script content in place.
+      console.error(error);
+    }
+  }
+}
+
+/** The widget's JSON island: every number and name its script needs, from quiz/site/view.py. */
+function readData(root) {
+  return JSON.parse(required(root, "script[data-quiz-data]").textContent);
+}
+
+/** The one element inside the widget that matches; a missing part is a broken page. */
+function required(root, selector) {
+  const element = root.querySelector(selector);
+  if (!element) throw new QuizError("The page has no " + selector);
+  return element;
+}
+
+/** Every element inside the widget that carries `attribute`, by its value. */
+function byAttribute(root, attribute) {
+  return new Map([...root.querySelectorAll("[" + attribute + "]")].map((element) => [element.getAttribute(attribute), element]));
+}
+
+function slot(root, name) {
+  return root.querySelector('[data-slot="' + name + '"]');
+}
+
+/** Fill {name} placeholders; the result is only ever used as text. */
+function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
+}
+
+/** A message whose {reason} is itself a string key, formatted with the same values. */
+function message(strings, key, values) {
+  const resolved = { ...values };
+  if (typeof resolved.reason === "string" && resolved.reason.startsWith("reason.")) {
+    resolved.reason = format(strings[resolved.reason], values);
+  }
+  return format(strings[key], resolved);
+}
+
+/** A score as the page shows it: the number, or the given text when unknown. */
+function shown(value, unknown) {
+  return value === null ? unknown : String(value);
+}
+
+/** A date (ISO text or milliseconds) in the page's language; by default with its time. */
+function formatDate(date, style) {
+  const language = document.documentElement.lang || "en";
+  return new Intl.DateTimeFormat(language, style || { dateStyle: "medium", timeStyle: "short" }).format(new Date(date));
+}
