@@ -3,9 +3,11 @@ that matter still lead somewhere on paper."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tests.support.quiz import real_quiz
+from tests.support.quiz import MIXED, real_quiz
 from tests.support.site import nav_flag_ids
 
 pytestmark = pytest.mark.browser
@@ -60,3 +62,48 @@ def test_the_quiz_link_on_a_flag_page_prints_its_address(page, base_url, prefix)
     assert address in printed
     page.emulate_media(media="screen")
     assert link.evaluate("link => getComputedStyle(link, '::after').content") == "none"
+
+
+def _seed(page, base_url, prefix, names):
+    """Saved prospects in storage (the store's format, see README), then the prospects page."""
+    now = "2026-11-30T10:00:00.000Z"
+    store = {"version": 1, "prospects": [
+        {"id": f"p-journey{index:04d}", "name": name, "created": now, "updated": now,
+         "answers": dict(MIXED), "previous": None}
+        for index, name in enumerate(names)
+    ]}
+    page.goto(base_url + prefix + "prospects/", wait_until="networkidle")
+    page.evaluate("value => localStorage.setItem('client-red-flags:prospects', value)", json.dumps(store))
+    page.reload(wait_until="networkidle")
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_saved_prospects_fit_the_screen_without_sideways_scrolling(screen, base_url, prefix):
+    page, _ = screen
+    width = page.viewport_size["width"]
+    names = ["Harbour Bakery", "Northwind Agency & Partners Limited of Greater Example", "새벽 인쇄소"]
+    _seed(page, base_url, prefix, names)
+    cards = page.locator("[data-saved-prospect]")
+    assert cards.count() == len(names)
+    for index in range(cards.count()):
+        card = cards.nth(index)
+        for part in ('[data-slot="name"]', '[data-slot="date"]', '[data-slot="band"]', '[data-slot="score"]',
+                     '[data-compare]', '[data-slot="open"]', '[data-action="delete"]'):
+            box = card.locator(part).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, (part, width)
+    caption = page.locator("[data-prospects-list-wrap] caption")
+    assert caption.evaluate("c => c.scrollWidth <= c.clientWidth")
+    scrolled = page.evaluate("""() => [...document.querySelectorAll("[data-prospects-list-wrap] *")]
+        .filter((e) => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible")
+        .map((e) => e.tagName + "." + e.className + " " + e.scrollWidth + ">" + e.clientWidth)""")
+    assert scrolled == []
+    assert page.evaluate("() => document.scrollingElement.scrollWidth") <= width
+    card_layout = cards.first.evaluate("row => getComputedStyle(row).display")
+    assert card_layout == ("flex" if width < 720 else "table-row")
+    for index in (0, 2):
+        cards.nth(index).locator("[data-compare]").check()
+    page.locator('[data-action="compare"]').click()
+    comparison = page.locator("[data-comparison]")
+    comparison.wait_for()
+    box = comparison.locator("th").first.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
