@@ -191,3 +191,23 @@ def test_the_checklist_has_every_question_option_and_ask_without_a_script(built_
         for option in question.options:
             assert getattr(option.text, language) in block
     assert "quiz.js" not in html and "prospects.js" not in html
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_checklist_is_for_paper_and_says_so(built_site, language):
+    """Its boxes are drawn, not controls; the words send on-screen readers to the quiz."""
+    html = (built_site / ("ko" if language == "ko" else "") / "checklist" / "index.html").read_text(encoding="utf-8")
+    checklist = html[html.index('class="crf-checklist"'):html.index('class="crf-checklist__online"')]
+    assert "<input" not in checklist and "data-check=" not in checklist and "data-check " not in checklist
+    assert checklist.count('class="crf-box" aria-hidden="true"') == sum(len(q.options) for _, q in QUIZ.questions())
+    intro = html[html.index("<h1"):html.index('class="crf-checklist"')]
+    assert ("print" in intro.lower()) if language == "en" else ("인쇄" in intro)
+    assert 'href="../quiz/"' in intro
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_each_flag_page_states_the_real_number_of_questions(built_site, language):
+    cta = translator(language)("flag.cta.text").replace("{count}", str(len(QUIZ.questions())))
+    for flag in QUIZ.flags:
+        html = (built_site / ("ko" if language == "ko" else "") / "flags" / flag.id / "index.html").read_text(encoding="utf-8")
+        assert cta in html, flag.id
