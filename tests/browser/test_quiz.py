@@ -21,6 +21,7 @@ def quiz_page(request, page, base_url):
     language, path = request.param
     watch = PageWatch(origin_of(base_url)).attach(page)
     page.goto(base_url + path, wait_until="networkidle")
+    page.locator("[data-quiz-scope-ready]").wait_for(state="attached")  # the script has set up the page
     page.language = language
     yield page
     assert watch.problems == []  # no console error, no request beyond the local server
