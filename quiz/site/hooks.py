@@ -22,6 +22,7 @@ from quiz.site.assets import bundles, prepare_offline_copy  # noqa: E402
 from quiz.site.content import check_rendered_page, page_key, settings_from_config, toc_tokens  # noqa: E402
 from quiz.site.csp import with_policy  # noqa: E402
 from quiz.site.languages import (  # noqa: E402
+    built_languages,
     is_default_language_build,
     language_homes,
     language_prefix,
@@ -61,6 +62,7 @@ def on_env(env, *, config, files):
     env.globals["quiz_view"] = QuizView(checked.quiz, language, checked.witnesses)
     env.globals["language_folder"] = language_prefix(config)
     env.globals["language_homes"] = language_homes(config)
+    env.globals["og_locale_alternates"] = [translator(other)("og.locale") for other in built_languages(config) if other != language]
     return env
 
 
