@@ -1,9 +1,9 @@
 """The browser bundles, built from quiz/web/ at build time and emitted as generated MkDocs files.
 
-Each page loads one script: the quiz page `assets/quiz.js`, the saved-prospects page
-`assets/prospects.js`. Both share `core.js`; each bundle wraps its parts in one strict-mode
-function (no globals, and a classic script, so the site also works opened from disk) and is
-minified, as is the stylesheet.
+Each page loads its own script: the quiz page `assets/quiz.js`, the saved-prospects page
+`assets/prospects.js`, both sharing `core.js`; every page also loads `assets/search.js` for the
+search box. Each bundle wraps its parts in one strict-mode function (no globals, and a classic
+script, so the site also works opened from disk) and is minified, as are the stylesheets.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ WEB = Path(__file__).resolve().parents[1] / "web"
 SCRIPTS = {
     "assets/quiz.js": ("core.js", "quiz.js"),
     "assets/prospects.js": ("core.js", "prospects.js"),
+    "assets/search.js": ("search.js",),
 }
 STYLES = {"assets/quiz.css": "quiz.css", "assets/pages.css": "pages.css"}
 BANNER = "/* Client Red Flags: built from quiz/web/{parts}; readable sources in the repository. */\n"

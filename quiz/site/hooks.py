@@ -29,6 +29,7 @@ from quiz.site.languages import (  # noqa: E402
     localizer,
     publish_in_language_folder,
 )
+from quiz.site.search import index_rendered_page, split_index  # noqa: E402
 from quiz.site.settings import SiteCheck, check_site  # noqa: E402
 from quiz.site.strings import translator  # noqa: E402
 from quiz.site.view import QuizView  # noqa: E402
@@ -78,6 +79,7 @@ def on_page_content(html, *, page, config, files):
 
 
 def on_post_page(output, *, page, config):
+    index_rendered_page(config, page, output)
     return with_policy(output)
 
 
@@ -92,6 +94,11 @@ def on_post_template(output_content, *, template_name, config):
     if template_name == NOT_FOUND and not is_default_language_build(config):
         return publish_in_language_folder(output, template_name, config)  # the root's stays the default's
     return output
+
+
+@event_priority(-110)  # after the i18n plugin has built every language and merged their search entries
+def on_post_build(*, config):
+    split_index(config.site_dir, [language + "/" for language in built_languages(config)[1:]])
 
 
 def _site_check(config) -> SiteCheck:
