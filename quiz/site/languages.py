@@ -25,8 +25,7 @@ def language_prefix(config) -> str:
 
 def built_languages(config) -> list[str]:
     """The locale of every language the site publishes, the default first."""
-    languages = [language for language in config.plugins["i18n"].config.languages if language.build]
-    return [language.locale for language in sorted(languages, key=lambda language: not language.default)]
+    return [language.locale for language in _published(config)]
 
 
 def localizer(config) -> Callable[[str], str]:
@@ -48,14 +47,14 @@ def localizer(config) -> Callable[[str], str]:
 
 def language_homes(config) -> list[dict[str, str]]:
     """Each language's home page as the language switcher lists it (`name`, absolute `link`,
-    `lang`): where the switcher leads from a page that has no counterpart, such as the 404 page."""
+    `lang`), the default first: where the switcher leads from a page that has no counterpart,
+    such as the 404 page."""
     site = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
     suffix = "" if config.use_directory_urls else "index.html"
     homes = []
-    for language in config.plugins["i18n"].config.languages:
-        if language.build:
-            folder = "" if language.default else f"{language.locale}/"
-            homes.append({"name": language.name, "link": site + folder + suffix, "lang": language.locale})
+    for language in _published(config):
+        folder = "" if language.default else f"{language.locale}/"
+        homes.append({"name": language.name, "link": site + folder + suffix, "lang": language.locale})
     return homes
 
 
@@ -64,3 +63,9 @@ def publish_in_language_folder(output: str, template_name: str, config) -> str:
     folder, and return '' so that MkDocs leaves the root's copy, the default language's, alone."""
     write_file(output.encode("utf-8"), str(Path(config.site_dir) / language_prefix(config) / template_name))
     return ""
+
+
+def _published(config) -> list:
+    """The i18n plugin's languages that are built, the default first."""
+    languages = [language for language in config.plugins["i18n"].config.languages if language.build]
+    return sorted(languages, key=lambda language: not language.default)
