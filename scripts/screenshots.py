@@ -3,6 +3,7 @@
 
 Usage: python scripts/screenshots.py [OUT_DIR] [PAGE ...]   e.g. `flags/vision/` or `quiz/`
 Pages default to the home page and one flag page; files land in OUT_DIR (default: screenshots/).
+A missing page (`no-such-page/`) shows the not-found page, served as GitHub Pages serves it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def main(argv: list[str]) -> int:
         if result.returncode:
             print(result.stdout + result.stderr, file=sys.stderr)
             return 1
-        with serve(Path(folder), site_path()) as base, sync_playwright() as playwright:
+        with serve(Path(folder), site_path(), not_found_page=True) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             for name, viewport in VIEWPORTS.items():
                 page = browser.new_page(viewport=viewport)

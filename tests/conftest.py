@@ -20,8 +20,9 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(built_site) -> str:
-    """The built site's address, under the same sub-path as on GitHub Pages."""
-    with serve(built_site, site_path()) as url:
+    """The built site's address, under the same sub-path as on GitHub Pages, which answers a
+    missing path with the root 404.html."""
+    with serve(built_site, site_path(), not_found_page=True) as url:
         yield url
 
 

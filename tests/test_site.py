@@ -204,3 +204,74 @@ def test_the_decline_guide_has_a_fully_booked_message_in_both_languages(built_si
         section = html.split('id="fully-booked"', 1)
         assert len(section) == 2, prefix
         assert "<blockquote>" in section[1].split("<h3", 1)[0], prefix
+
+
+class _Meta(HTMLParser):
+    """Every <meta property|name content> of a page, in order, as (key, content) pairs."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pairs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        key = attributes.get("property") or attributes.get("name")
+        if tag == "meta" and key:
+            self.pairs.append((key, attributes.get("content") or ""))
+
+
+def _meta(page: Path) -> list[tuple[str, str]]:
+    parser = _Meta()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.pairs
+
+
+def _front_matter(page_path: str) -> dict:
+    """The front matter of the Markdown page a site path ('ko/flags/vision/') was built from."""
+    import yaml
+
+    language = "ko" if page_path.startswith("ko/") else "en"
+    stem = page_path[len("ko/"):] if language == "ko" else page_path
+    stem = stem.rstrip("/") or "index"
+    source = ROOT / "docs" / (f"{stem}.ko.md" if language == "ko" else f"{stem}.md")
+    return yaml.safe_load(source.read_text(encoding="utf-8").split("---")[1])
+
+
+OG_LOCALES = {"en": "en_US", "ko": "ko_KR"}
+
+
+def test_every_page_has_a_link_preview_in_its_own_language(built_site, page_paths):
+    from quiz.site.strings import translator
+
+    names = {language.locale: language.site_name or CONFIG.site_name for language in CONFIG.plugins["i18n"].config.languages}
+    pages = [(path, built_site / path / "index.html") for path in page_paths]
+    pages += [("404", built_site / "404.html"), ("ko/404", built_site / "ko" / "404.html")]
+    for path, page in pages:
+        language = "ko" if path.startswith("ko/") else "en"
+        meta = _meta(page)
+        found = dict(meta)
+        if not path.endswith("404"):
+            front = _front_matter(path)
+            assert found["og:title"] == front["title"], path
+            assert found["og:description"] == front["description"] == found["description"], path
+            assert found["og:url"] == SITE_URL + path, path
+        assert found["og:locale"] == OG_LOCALES[language], path
+        assert [content for key, content in meta if key == "og:locale:alternate"] == [
+            locale for other, locale in OG_LOCALES.items() if other != language
+        ], path
+        image = found["og:image"]
+        assert image == f"{SITE_URL}assets/preview-{language}.png", path
+        assert (built_site / image[len(SITE_URL):]).is_file(), path
+        assert (found["og:image:width"], found["og:image:height"]) == ("1200", "630"), path
+        assert found["og:image:alt"] == f"{names[language]}: {translator(language)('og.image.line')}", path
+        assert found["twitter:card"] == "summary_large_image", path
+
+
+def test_the_preview_images_are_committed_1200_by_630_pngs_one_per_language():
+    from PIL import Image
+
+    images = sorted((ROOT / "docs" / "assets").glob("preview-*.png"))
+    assert [image.name for image in images] == [f"preview-{language}.png" for language in sorted(OG_LOCALES)]
+    for path in images:
+        with Image.open(path) as image:
+            assert (image.format, image.size) == ("PNG", (1200, 630)), path.name

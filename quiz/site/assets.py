@@ -1,11 +1,12 @@
 """The browser bundles, built from quiz/web/ at build time and emitted as generated MkDocs files.
 
-Each page loads one script: the quiz page `assets/quiz.js`, the saved-prospects page
-`assets/prospects.js`. A bundle is the small modules its page needs, concatenated in a fixed
-order, the page's own module last (it starts the widget once every declaration has run), inside
-one strict-mode function: no module loader, no globals, and a classic script, so the site also
-works opened from disk. Bundles and stylesheets are minified and carry no banner comment: the
-quiz page's own script and styles have a budget of 8 KB gzipped (README, "Benchmarks").
+Each page loads one script of its own: the quiz page `assets/quiz.js`, the saved-prospects page
+`assets/prospects.js`; every page also loads `assets/search.js` for the search box. A bundle is
+the small modules its page needs, concatenated in a fixed order, the page's own module last (it
+starts the widget once every declaration has run), inside one strict-mode function: no module
+loader, no globals, and a classic script, so the site also works opened from disk. Bundles and
+stylesheets are minified and carry no banner comment: the quiz page's own script and styles
+have a budget of 8 KB gzipped (README, "Benchmarks").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ WEB = Path(__file__).resolve().parents[1] / "web"
 SCRIPTS = {
     "assets/quiz.js": ("errors.js", "dom.js", "scoring.js", "store.js", "share.js", "quiz.js"),
     "assets/prospects.js": ("errors.js", "dom.js", "scoring.js", "store.js", "prospects.js"),
+    "assets/search.js": ("search.js",),
 }
 STYLES = {"assets/quiz.css": "quiz.css", "assets/pages.css": "pages.css"}
 

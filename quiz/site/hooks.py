@@ -21,8 +21,17 @@ from quiz.problems import format_problems  # noqa: E402
 from quiz.site.assets import bundles, prepare_offline_copy  # noqa: E402
 from quiz.site.content import check_rendered_page, page_key, settings_from_config, toc_tokens  # noqa: E402
 from quiz.site.csp import with_policy  # noqa: E402
+from quiz.site.languages import (  # noqa: E402
+    built_languages,
+    is_default_language_build,
+    language_homes,
+    language_prefix,
+    localizer,
+    publish_in_language_folder,
+)
+from quiz.site.search import index_rendered_page, split_index  # noqa: E402
 from quiz.site.settings import SiteCheck, check_site  # noqa: E402
-from quiz.site.strings import is_default_language_build, localizer, translator  # noqa: E402
+from quiz.site.strings import translator  # noqa: E402
 from quiz.site.view import QuizView  # noqa: E402
 
 
@@ -52,6 +61,9 @@ def on_env(env, *, config, files):
     env.globals["t"] = translator(language)
     env.filters["localized"] = localizer(config)
     env.globals["quiz_view"] = QuizView(checked.quiz, language, checked.witnesses)
+    env.globals["language_folder"] = language_prefix(config)
+    env.globals["language_homes"] = language_homes(config)
+    env.globals["og_locale_alternates"] = [translator(other)("og.locale") for other in built_languages(config) if other != language]
     return env
 
 
@@ -67,11 +79,26 @@ def on_page_content(html, *, page, config, files):
 
 
 def on_post_page(output, *, page, config):
+    index_rendered_page(config, page, output)
     return with_policy(output)
 
 
+def on_pre_template(template, *, template_name, config):
+    if template_name == NOT_FOUND:  # no counterpart page: the switcher leads to each language's home
+        config.extra.alternate = language_homes(config)  # an attribute, as the i18n plugin sets it per page
+    return template
+
+
 def on_post_template(output_content, *, template_name, config):
-    return with_policy(output_content)
+    output = with_policy(output_content)
+    if template_name == NOT_FOUND and not is_default_language_build(config):
+        return publish_in_language_folder(output, template_name, config)  # the root's stays the default's
+    return output
+
+
+@event_priority(-110)  # after the i18n plugin has built every language and merged their search entries
+def on_post_build(*, config):
+    split_index(config.site_dir, [language + "/" for language in built_languages(config)[1:]])
 
 
 def _site_check(config) -> SiteCheck:
@@ -81,3 +108,7 @@ def _site_check(config) -> SiteCheck:
         site = check_site(config, rendered=False)
         config._crf_site_check = site
     return site
+
+
+# GitHub Pages answers every missing path below the site with the root's 404.html.
+NOT_FOUND = "404.html"

@@ -61,11 +61,14 @@ def copy_project(target: Path) -> Path:
 
 
 @contextmanager
-def serve(site_dir: Path, prefix: str, port: int = 0, *, compress: bool = False):
+def serve(site_dir: Path, prefix: str, port: int = 0, *, compress: bool = False, not_found_page: bool = False):
     """Serve `site_dir` at http://127.0.0.1:<port><prefix> (a free port by default); anything
-    outside the prefix is 404. With `compress`, text is sent gzip-compressed to clients that
-    accept it, as GitHub Pages does."""
-    handler = functools.partial(_SubPathHandler, directory=str(site_dir), prefix=prefix, compress=compress)
+    outside the prefix is 404. As GitHub Pages does: with `compress`, text is sent
+    gzip-compressed to clients that accept it; with `not_found_page`, a missing path below the
+    prefix is answered with the site's root `404.html` and status 404."""
+    handler = functools.partial(
+        _SubPathHandler, directory=str(site_dir), prefix=prefix, compress=compress, not_found_page=not_found_page
+    )
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -131,9 +134,10 @@ _COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "ima
 
 
 class _SubPathHandler(SimpleHTTPRequestHandler):
-    def __init__(self, *args, prefix: str, compress: bool = False, **kwargs):
+    def __init__(self, *args, prefix: str, compress: bool = False, not_found_page: bool = False, **kwargs):
         self.prefix = prefix
         self.compress = compress
+        self.not_found_page = not_found_page
         super().__init__(*args, **kwargs)
 
     def handle(self):
@@ -146,6 +150,8 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path) and urlsplit(self.path).path.endswith("/"):
             path = os.path.join(path, "index.html")
+        if self.not_found_page and self.path.startswith(self.prefix) and not os.path.exists(path):
+            return self._not_found()
         if not self.compress or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return super().send_head()
         content_type = self.guess_type(path)
@@ -158,6 +164,16 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _Body(body)
+
+    def _not_found(self):
+        """The site's root 404.html with status 404, as GitHub Pages answers a missing path."""
+        with open(os.path.join(self.directory, "404.html"), "rb") as source:
+            body = source.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return _Body(body)
 

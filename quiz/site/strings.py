@@ -35,32 +35,6 @@ def translator(language: str, path: Path = STRINGS_FILE) -> Callable[[str], str]
     return t
 
 
-def localizer(config) -> Callable[[str], str]:
-    """A filter that points a site-relative page path (`quiz/`) at the current language's copy.
-
-    In a non-default language build, MkDocs' `url` filter still resolves paths from the site's
-    root, so `'quiz/' | url` would lead a Korean reader to the English quiz.
-    """
-    i18n = config.plugins["i18n"]
-    default = next(language.locale for language in i18n.config.languages if language.default)
-    language = config.theme["language"]
-    prefix = "" if language == default else f"{language}/"
-    directory_urls = config.use_directory_urls
-
-    def localized(path: str) -> str:
-        if not directory_urls:  # the offline copy: page.md becomes page.html
-            path = path[:-1] + ".html" if path.endswith("/") else path or "index.html"
-        return prefix + path
-
-    return localized
-
-
-def is_default_language_build(config) -> bool:
-    """Whether the i18n plugin is building the default language (it builds each in turn)."""
-    i18n = config.plugins["i18n"]
-    return i18n.current_language in (None, i18n.default_language)
-
-
 @lru_cache(maxsize=8)
 def _load(path: Path, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
     with path.open(encoding="utf-8") as handle:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.support.watch import PageWatch, origin_of, settle
+from tests.support.watch import PageWatch, origin_of, settle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -20,17 +20,57 @@ def test_every_page_loads_cleanly_and_stays_on_this_site(page, base_url, page_pa
     assert watch.problems == []
 
 
-def test_search_works_in_both_languages_without_leaving_the_site(page, base_url):
+SEARCHES = [
+    # (page, a query its language's pages answer, a query only the other language's pages answer)
+    ("", "deposit", "계약"),
+    ("ko/flags/vision/", "계약서", "deposit"),
+]
+
+
+@pytest.mark.parametrize(("path", "own", "other"), SEARCHES, ids=["en", "ko"])
+def test_search_finds_only_pages_in_the_readers_language(page, base_url, path, own, other):
     watch = PageWatch(origin_of(base_url)).attach(page)
-    for path, query in (("", "deposit"), ("ko/", "계약서")):
-        page.goto(base_url + path, wait_until="networkidle")
-        _search(page, query)
-        results = page.locator(".md-search-result__item")
-        results.first.wait_for()
-        assert results.count() > 0, query
-        if path:
-            assert all(href.startswith(base_url + "ko/") for href in page.locator(".md-search-result__link").evaluate_all("links => links.map(l => l.href)"))
+    folder = base_url + ("ko/" if path.startswith("ko/") else "")
+    page.goto(base_url + path, wait_until="networkidle")
+    _search(page, own)
+    links = _result_links(page)
+    assert links and all(link.startswith(folder) for link in links), links
+    if not path.startswith("ko/"):
+        assert not any(link.startswith(base_url + "ko/") for link in links), links
+    _search(page, other)
+    wait_until(page, "document.querySelector('.md-search-result__meta').textContent.trim() === " + NONE)
+    assert page.locator(".md-search-result__item").count() == 0
     assert watch.problems == []
+
+
+@pytest.mark.parametrize(("path", "query"), [("", "criteria"), ("ko/", "업종")], ids=["en", "ko"])
+def test_search_finds_what_the_generated_pages_show(page, base_url, path, query):
+    """The quiz, checklist and methodology pages are found by their questions, which their
+    templates render from quiz/quiz.yml, not only by their Markdown introduction."""
+    page.goto(base_url + path, wait_until="networkidle")
+    _search(page, query)
+    found = {link[len(base_url + path):].split("?")[0].split("#")[0] for link in _result_links(page)}
+    assert {"quiz/", "checklist/", "methodology/"} <= found, found
+
+
+# A query that arrives without a key coming up: pasted (an input event, no keyup), or a Korean
+# word an input method finishes (compositionend). Playwright's typing of Hangul fires no keyup.
+ARRIVALS = {
+    "paste": "(field, query) => { field.value = query; field.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste', data: query})); }",
+    "composition": "(field, query) => { field.value = query; field.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: query})); }",
+}
+
+
+@pytest.mark.parametrize("arrival", sorted(ARRIVALS))
+@pytest.mark.parametrize(("path", "query"), [("", "deposit"), ("ko/", "착수금")], ids=["en", "ko"])
+def test_a_pasted_or_composed_query_searches_at_once(page, base_url, path, query, arrival):
+    page.goto(base_url + path, wait_until="networkidle")
+    page.keyboard.press("/")
+    field = page.locator("[data-md-component=search-query]")
+    wait_until(page, "document.querySelector('[data-md-component=search-result] .md-search-result__meta').textContent.trim() !== ''")
+    field.evaluate(ARRIVALS[arrival], query)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.locator(".md-search-result__item").count() > 0
 
 
 def test_axe_finds_no_violation_on_any_page(page, base_url, page_paths):
@@ -51,7 +91,7 @@ def test_axe_finds_no_violation_in_dark_mode_or_with_search_open(page, base_url)
         page.goto(base_url + path, wait_until="networkidle")
         results = axe.run(page)
         assert results.violations_count == 0, results.generate_snapshot()
-    _search(page, "scope")
+    _search(page, "계약")  # on the Korean page, which searches the Korean pages
     page.locator(".md-search-result__item").first.wait_for()
     settle(page)
     results = axe.run(page)
@@ -68,6 +108,15 @@ def test_language_switcher_lands_on_the_same_page(page, base_url, page_paths):
             page.locator(f".md-select__link[hreflang={target_language}]").click()
         assert page.url == base_url + other, path
         assert page.locator("html").get_attribute("lang") == target_language
+
+
+def _result_links(page) -> list[str]:
+    page.locator(".md-search-result__item").first.wait_for()
+    return page.locator(".md-search-result__link").evaluate_all("links => links.map(l => l.href)")
+
+
+# Material's "no results" line, in the page's language.
+NONE = "JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']"
 
 
 def _search(page, query: str) -> None:
