@@ -51,6 +51,7 @@ def build_site(site_dir: Path, *, extra_env: dict[str, str] | None = None) -> su
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources (config, content, templates, quiz) to edit, break or serve."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "overrides", "quiz"):
         source = ROOT / name
         if source.is_dir():
