@@ -148,6 +148,9 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
             pass
 
     def send_head(self):
+        if not self.path.startswith(self.prefix):  # another site's address on the same host
+            self.send_error(404, "Not under this site's path")
+            return None
         path = self.translate_path(self.path)
         if os.path.isdir(path) and urlsplit(self.path).path.endswith("/"):
             path = os.path.join(path, "index.html")
@@ -179,8 +182,6 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         return _Body(body)
 
     def translate_path(self, path: str) -> str:
-        if not path.startswith(self.prefix):
-            return os.path.join(self.directory, "\0not-served")
         return super().translate_path("/" + path[len(self.prefix):])
 
     def log_message(self, format, *args):  # keep test output quiet
