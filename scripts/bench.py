@@ -113,6 +113,7 @@ def bench_reload(report: "Report", projects: dict[str, Path], work: Path) -> Non
         times[name] = []
         with live_server(project, work / f"serve-{name}.log") as base:
             for run in range(RELOAD_RUNS):
+                time.sleep(3)  # let the server settle (the first build's own writes, the last reload)
                 marker = f"reload-marker-{run}"
                 text = page.read_text(encoding="utf-8")
                 start = time.perf_counter()
