@@ -77,23 +77,27 @@ function updateStore(change) {
 }
 
 /**
- * Record an assessment in a fresh store: the prospect `id` gets these answers and the ones they
- * replace go first in its history; the same answers again change only the name. A prospect no
- * longer saved (deleted meanwhile, or none) is saved as a new one, never brought back.
+ * Record an assessment in a fresh store (it is this call's own copy, so it is changed in
+ * place): the prospect `id` gets these answers and the ones they replace go first in its
+ * history; the same answers again change only the name. A prospect no longer saved (deleted
+ * meanwhile, or none) is saved as a new one, never brought back.
  * @returns {Object} the saved prospect
  */
 function recordAssessment(store, id, name, answers) {
   const now = new Date().toISOString();
-  const index = store.prospects.findIndex((prospect) => prospect.id === id);
-  const old = store.prospects[index];
+  const old = store.prospects.find((prospect) => prospect.id === id);
   if (!old) {
     const prospect = { id: newId(), name: name, created: now, updated: now, answers: answers, history: [] };
     store.prospects.push(prospect);
     return prospect;
   }
-  const history = [{ updated: old.updated, answers: old.answers }].concat(old.history).slice(0, MAX_HISTORY);
-  store.prospects[index] = sameAnswers(old.answers, answers) ? { ...old, name: name } : { ...old, name: name, updated: now, answers: answers, history: history };
-  return store.prospects[index];
+  if (!sameAnswers(old.answers, answers)) {
+    old.history = [{ updated: old.updated, answers: old.answers }].concat(old.history).slice(0, MAX_HISTORY);
+    old.updated = now;
+    old.answers = answers;
+  }
+  old.name = name;
+  return old;
 }
 
 /** Whether an untrusted value is a well-formed saved prospect (format 2). */
