@@ -177,6 +177,23 @@ def test_storage_from_a_newer_version_is_read_only_and_says_so(tabs, language):
     assert ("newer version" if language == "en" else "새로운 버전") in refused
 
 
+def test_a_deletion_leaves_only_a_dated_tombstone_for_30_days(tabs):
+    (page, _), base_url = tabs
+    alpha = {"id": "p-alphaalpha", "name": "Alpha", "created": "2026-01-01T00:00:00.000Z", "updated": "2026-01-01T00:00:00.000Z",
+             "answers": GOOD, "history": []}
+    old = "2000-01-01T00:00:00.000Z"  # long past 30 days
+    value = {"version": 2, "prospects": [alpha], "deleted": {"p-oldoldoldo": old, "not an id": old, "p-baddatebad": "yesterday"}}
+    _seed(page, base_url, value)
+    listing = Tab(page, base_url, "prospects").open()
+    before = page.evaluate("Date.now()")
+    listing.delete(alpha["id"])
+    written = stored(page)
+    assert written["prospects"] == []
+    assert list(written["deleted"]) == [alpha["id"]]  # the id and the time, nothing else; the expired ones gone
+    at = page.evaluate("d => Date.parse(d)", written["deleted"][alpha["id"]])
+    assert before <= at <= page.evaluate("Date.now()")
+
+
 def test_a_store_that_migrates_is_the_model_of_it():
     """The reference model reads format 1 the way the page does (the other tests rely on it)."""
     model = Model.of(V1_STORE)
