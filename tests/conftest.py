@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.register_assert_rewrite("tests.support")  # the support modules' asserts explain themselves too
+
 from tests.support.site import CHROMIUM_ARGS, build_site, chromium_path, serve, site_path
 
 

@@ -19,7 +19,7 @@ import rjsmin
 WEB = Path(__file__).resolve().parents[1] / "web"
 SCRIPTS = {
     "assets/quiz.js": ("errors.js", "dom.js", "scoring.js", "store.js", "share.js", "quiz.js"),
-    "assets/prospects.js": ("errors.js", "dom.js", "scoring.js", "store.js", "prospects.js"),
+    "assets/prospects.js": ("errors.js", "dom.js", "scoring.js", "store.js", "archive.js", "prospects.js"),
     "assets/search.js": ("search.js",),
 }
 STYLES = {"assets/quiz.css": "quiz.css", "assets/pages.css": "pages.css"}

@@ -1,7 +1,7 @@
-/* The saved-prospects page: list, compare, delete with undo, export, import, delete all. The
+/* The saved-prospects page: list with each prospect's history, compare, delete with undo,
+   export, import, delete all; kept in step with every other tab through `storage` events. The
    widget is the `[data-prospects]` element; every part the script touches is inside it. */
 
-const EXPORT_FORMAT = "client-red-flags/prospects";
 const MAX_IMPORT_BYTES = 1024 * 1024;
 
 /**
@@ -30,12 +30,14 @@ function initProspects(root, data) {
       export: required(root, '[data-action="export"]'),
       clearAll: required(root, '[data-action="clear-all"]'),
     },
-    store: readStore(),
-    deleted: null, // the last deleted prospect and its place, for undo
+    store: null,
+    problem: "",
+    deleted: null, // what undo needs: the last deleted prospect, its place and its tombstone's time
   };
+  required(template.content, "[data-history]");
   const on = (action, handler, type) => required(root, '[data-action="' + action + '"]').addEventListener(type || "click", handler);
   on("undo", () => undo(page));
-  on("compare", () => compare(page));
+  on("compare", () => compare(page, true));
   on("export", () => exportAll(page));
   on("import", () => importFile(page), "change");
   on("clear-all", () => {
@@ -47,84 +49,140 @@ function initProspects(root, data) {
     page.parts.confirm.hidden = true;
     page.parts.clearAll.focus();
   });
+  // Another tab saved, deleted, imported or cleared: show what is stored now.
+  window.addEventListener("storage", (event) => {
+    if (event.key === null || event.key === STORE_KEY) refresh(page);
+  });
   root.querySelectorAll("[data-data-actions], [data-import-field], [data-clear-actions]").forEach((element) => (element.hidden = false));
-  if (page.store.problem) say(page, message(page.strings, page.store.problem[0], page.store.problem[1]));
+  refresh(page);
+}
+
+/** Read the store again and show it; a new problem with it is said once. */
+function refresh(page) {
+  page.store = readStore();
+  const problem = page.store.problem ? message(page.strings, page.store.problem[0], page.store.problem[1]) : "";
+  if (problem && problem !== page.problem) say(page, problem);
+  page.problem = problem;
   renderList(page);
+  if (!page.parts.comparison.hidden) compare(page, false);
+}
+
+/**
+ * Change the store (store.js, updateStore) and show the result; on failure say why.
+ * @param {function(Object): *} edit the change
+ * @param {function(*): void} done called with the change's result once it is stored
+ * @param {string} [failure] the message key for a refusal
+ */
+function change(page, edit, done, failure) {
+  let result;
+  try {
+    result = updateStore(edit);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    say(page, message(page.strings, failure || "work.storage.error", { reason: error.reason }));
+    return;
+  }
+  refresh(page);
+  done(result);
 }
 
 function say(page, text) {
   page.parts.status.textContent = text;
 }
 
-function renderList(page) {
-  const { parts, strings } = page;
-  const prospects = page.store.prospects.slice().sort((a, b) => (a.updated < b.updated ? 1 : -1));
-  parts.list.replaceChildren();
-  for (const prospect of prospects) {
-    const row = parts.template.content.firstElementChild.cloneNode(true);
-    const result = score(page.data, toMap(prospect.answers));
-    row.setAttribute("data-id", prospect.id);
-    slot(row, "name").textContent = prospect.name;
-    slot(row, "date").textContent = formatDate(prospect.updated);
-    slot(row, "band").textContent = page.data.bands[result.band];
-    slot(row, "score").textContent = shown(result.score, strings["result.score.unknown"]);
-    slot(row, "open").setAttribute("href", page.quizHref + "#prospect=" + prospect.id);
-    const checkbox = required(row, "[data-compare]");
-    checkbox.value = prospect.id;
-    checkbox.setAttribute("aria-label", format(strings["prospects.select.label"], { name: prospect.name }));
-    required(row, '[data-action="delete"]').addEventListener("click", () => remove(page, prospect.id));
-    parts.list.appendChild(row);
-  }
-  parts.empty.hidden = prospects.length > 0;
-  parts.listWrap.hidden = prospects.length === 0;
-  parts.export.disabled = prospects.length === 0;
+/** A message for a count, in the page's language: `key.one` or `key.other` (Intl.PluralRules). */
+function counted(strings, key, count) {
+  const form = new Intl.PluralRules(document.documentElement.lang || "en").select(count);
+  return format(strings[key + "." + form] || strings[key + ".other"], { count: count });
 }
 
-/** Write the prospects, or say why not; whether it worked. */
-function write(page, prospects) {
-  try {
-    writeStore(page.store, prospects);
-    return true;
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    say(page, message(page.strings, "work.storage.error", { reason: error.reason }));
-    return false;
-  }
+/** One row per prospect, newest first. Rows are kept by id, so a re-render keeps what a
+    reader ticked or opened. */
+function renderList(page) {
+  const { parts } = page;
+  const prospects = page.store.prospects.slice().sort((a, b) => instant(b.updated) - instant(a.updated));
+  const rows = new Map([...parts.list.children].map((row) => [row.getAttribute("data-id"), row]));
+  prospects.forEach((prospect, index) => {
+    const row = rows.get(prospect.id) || newRow(page, prospect.id);
+    rows.delete(prospect.id);
+    fillRow(page, row, prospect);
+    if (parts.list.children[index] !== row) parts.list.insertBefore(row, parts.list.children[index] || null);
+  });
+  rows.forEach((row) => row.remove());
+  parts.empty.hidden = prospects.length > 0;
+  parts.listWrap.hidden = prospects.length === 0;
+  parts.export.disabled = prospects.length === 0 && page.store.invalid.length === 0;
+}
+
+function newRow(page, id) {
+  const row = page.parts.template.content.firstElementChild.cloneNode(true);
+  row.setAttribute("data-id", id);
+  required(row, "[data-compare]").value = id;
+  required(row, '[data-action="delete"]').addEventListener("click", () => remove(page, id));
+  return row;
+}
+
+function fillRow(page, row, prospect) {
+  const strings = page.strings;
+  const result = score(page.data, toMap(prospect.answers));
+  slot(row, "name").textContent = prospect.name;
+  slot(row, "date").textContent = formatDate(prospect.updated);
+  slot(row, "band").textContent = page.data.bands[result.band];
+  slot(row, "score").textContent = shown(result.score, strings["result.score.unknown"]);
+  slot(row, "open").setAttribute("href", page.quizHref + "#prospect=" + prospect.id);
+  required(row, "[data-compare]").setAttribute("aria-label", format(strings["prospects.select.label"], { name: prospect.name }));
+  const history = required(row, "[data-history]");
+  history.hidden = prospect.history.length === 0;
+  slot(row, "history-none").hidden = !history.hidden;
+  slot(history, "history-summary").textContent = counted(strings, "prospects.history.summary", prospect.history.length);
+  slot(history, "history-list").replaceChildren(...prospect.history.map((entry) => historyItem(page, entry)));
+}
+
+/** One earlier assessment: its date, verdict and score. */
+function historyItem(page, entry) {
+  const result = score(page.data, toMap(entry.answers));
+  const item = document.createElement("li");
+  item.setAttribute("data-history-entry", entry.updated);
+  item.setAttribute("data-band", result.band);
+  item.setAttribute("data-score", shown(result.score, ""));
+  item.textContent = format(page.strings["prospects.history.entry"], {
+    date: formatDate(entry.updated),
+    band: page.data.bands[result.band],
+    score: shown(result.score, page.strings["result.score.unknown"]),
+  });
+  return item;
 }
 
 function remove(page, id) {
-  const prospects = page.store.prospects;
-  const index = prospects.findIndex((prospect) => prospect.id === id);
-  if (index < 0) return;
-  const prospect = prospects[index];
-  if (!write(page, prospects.filter((candidate) => candidate.id !== id))) return;
-  page.deleted = { prospect: prospect, index: index };
-  page.parts.comparison.hidden = true;
-  renderList(page);
-  say(page, format(page.strings["prospects.deleted"], { name: prospect.name }));
-  page.parts.undoRow.hidden = false;
-  page.parts.undoRow.querySelector("button").focus();
+  change(page, (store) => deleteProspect(store, id), (deleted) => {
+    if (!deleted) return; // another tab deleted it first; the list already shows that
+    page.deleted = deleted;
+    page.parts.comparison.hidden = true;
+    say(page, format(page.strings["prospects.deleted"], { name: deleted.prospect.name }));
+    page.parts.undoRow.hidden = false;
+    page.parts.undoRow.querySelector("button").focus();
+  });
 }
 
 function undo(page) {
   const deleted = page.deleted;
   if (!deleted) return;
-  const prospects = page.store.prospects.slice();
-  prospects.splice(Math.min(deleted.index, prospects.length), 0, deleted.prospect);
-  if (!write(page, prospects)) return;
-  say(page, format(page.strings["prospects.restored"], { name: deleted.prospect.name }));
-  page.deleted = null;
-  page.parts.undoRow.hidden = true;
-  renderList(page);
+  change(page, (store) => restoreProspect(store, deleted), (outcome) => {
+    const key = outcome === "restored" ? "prospects.restored" : "prospects.undo." + outcome;
+    say(page, format(page.strings[key], { name: deleted.prospect.name }));
+    page.deleted = null;
+    page.parts.undoRow.hidden = true;
+  });
 }
 
 /** A table of the two to four ticked prospects: band, score, each flag and the concerns. */
-function compare(page) {
+function compare(page, moveFocus) {
   const { parts, strings, data } = page;
   const ids = [...parts.list.querySelectorAll("[data-compare]:checked")].map((box) => box.value);
   parts.compareError.hidden = ids.length >= 2 && ids.length <= 4;
   if (!parts.compareError.hidden) {
     parts.comparison.hidden = true;
+    if (!moveFocus) parts.compareError.hidden = true; // a prospect went away in another tab
     return;
   }
   const head = required(parts.comparison, "[data-compare-head]");
@@ -149,14 +207,14 @@ function compare(page) {
     }
   }
   parts.comparison.hidden = false;
-  parts.comparison.focus();
+  if (moveFocus) parts.comparison.focus();
 }
 
+/** Download what is stored at this moment, unreadable entries included. */
 function exportAll(page) {
-  const prospects = page.store.prospects;
-  const date = new Date().toISOString();
-  const file = "client-red-flags-prospects-" + date.slice(0, 10) + ".json";
-  const body = { format: EXPORT_FORMAT, version: STORE_VERSION, exported: date, prospects: prospects };
+  const store = readStore();
+  const body = exportBody(store);
+  const file = "client-red-flags-prospects-" + body.exported.slice(0, 10) + ".json";
   const url = URL.createObjectURL(new Blob([JSON.stringify(body, null, 2)], { type: "application/json" }));
   const link = document.createElement("a");
   link.href = url;
@@ -166,71 +224,33 @@ function exportAll(page) {
   link.click();
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 0);
-  say(page, format(page.strings["prospects.export.done"], { count: prospects.length, file: file }));
+  const done = format(counted(page.strings, "prospects.export.done", store.prospects.length), { file: file });
+  const unreadable = store.invalid.length ? " " + counted(page.strings, "prospects.export.unreadable", store.invalid.length) : "";
+  say(page, done + unreadable);
 }
 
 async function importFile(page) {
   const input = page.parts.importInput;
-  const file = input.files[0];
-  if (!file) return;
+  const strings = page.strings;
+  const chosen = input.files[0];
+  if (!chosen) return;
   try {
-    if (file.size > MAX_IMPORT_BYTES) throw new InputError("reason.size");
-    const incoming = parseExport(await file.text());
-    const { prospects, counts } = merge(page.store.prospects, incoming);
-    writeStore(page.store, prospects);
-    say(page, format(page.strings["prospects.import.done"], counts));
-    renderList(page);
+    if (chosen.size > MAX_IMPORT_BYTES) throw new InputError("reason.size");
+    const file = parseExport(await chosen.text());
+    change(page, (store) => mergeImport(store, file, strings["prospects.import.suffix"]), (counts) => say(page, importSummary(strings, counts)), "prospects.import.error");
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    say(page, message(page.strings, "prospects.import.error", { ...error.values, reason: error.reason }));
+    say(page, message(strings, "prospects.import.error", { ...error.values, reason: error.reason }));
   } finally {
     input.value = "";
   }
 }
 
-/** The prospects of an untrusted export file; throws InputError unless every entry is sound. */
-function parseExport(text) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError("reason.json");
-  }
-  if (!isPlainObject(parsed) || parsed.format !== EXPORT_FORMAT || typeof parsed.version !== "number" || !Array.isArray(parsed.prospects)) {
-    throw new InputError("reason.format");
-  }
-  if (parsed.version > STORE_VERSION) throw new InputError("reason.version");
-  if (parsed.version !== STORE_VERSION) throw new InputError("reason.format");
-  const seen = new Set();
-  parsed.prospects.forEach((entry, index) => {
-    if (!validProspect(entry) || seen.has(entry.id)) throw new InputError("reason.entry", { number: index + 1 });
-    seen.add(entry.id);
-  });
-  return parsed.prospects.map((entry) => ({
-    id: entry.id, name: entry.name, created: entry.created, updated: entry.updated,
-    answers: entry.answers, previous: entry.previous || null,
-  }));
-}
-
-/** Imported entries merged by id: new ones added, a newer copy replacing an older one. */
-function merge(current, incoming) {
-  const counts = { added: 0, updated: 0, kept: 0, same: 0 };
-  const prospects = current.slice();
-  for (const entry of incoming) {
-    const index = prospects.findIndex((prospect) => prospect.id === entry.id);
-    if (index < 0) {
-      prospects.push(entry);
-      counts.added += 1;
-    } else if (entry.updated > prospects[index].updated) {
-      prospects[index] = entry;
-      counts.updated += 1;
-    } else if (entry.updated < prospects[index].updated) {
-      counts.kept += 1;
-    } else {
-      counts.same += 1;
-    }
-  }
-  return { prospects: prospects, counts: counts };
+/** "Imported the file." and one sentence per kind of entry it held. */
+function importSummary(strings, counts) {
+  const kinds = ["added", "updated", "both", "same", "unreadable"].filter((kind) => counts[kind] > 0);
+  if (kinds.length === 0) return strings["prospects.import.empty"];
+  return [strings["prospects.import.done"]].concat(kinds.map((kind) => counted(strings, "prospects.import." + kind, counts[kind]))).join(" ");
 }
 
 function clearAll(page) {
@@ -240,23 +260,12 @@ function clearAll(page) {
     say(page, message(page.strings, "work.storage.error", { reason: "reason.storage" }));
     return;
   }
-  page.store = readStore();
   page.parts.confirm.hidden = true;
   page.parts.comparison.hidden = true;
   page.parts.undoRow.hidden = true;
   page.deleted = null;
-  renderList(page);
+  refresh(page);
   say(page, page.strings["prospects.cleared"]);
-}
-
-/** Delete every value this site keeps under its key (store.js), backups of damaged ones included. */
-function clearStore() {
-  const keys = [];
-  for (let index = 0; index < window.localStorage.length; index += 1) {
-    const key = window.localStorage.key(index);
-    if (key === STORE_KEY || key.startsWith(STORE_KEY + ":")) keys.push(key);
-  }
-  keys.forEach((key) => window.localStorage.removeItem(key));
 }
 
 boot("data-prospects", initProspects);

@@ -13,6 +13,7 @@ function initQuiz(root, data) {
   quiz.parts.progress.classList.remove("crf-progress--pending");
   updateProgress(quiz, answers(quiz));
   load(quiz, window.location.hash.slice(1));
+  followStore(quiz);
 }
 
 /** The widget's parts, checked up front, and look-ups built once (so that a quiz of a thousand
@@ -220,17 +221,17 @@ function fillConcerns(quiz, result, current, walkAway) {
   required(root, "[data-concerns-none]").hidden = concerns.length > 0;
 }
 
-/** Before and after, for a saved prospect: unsaved changes, or else the last save's. */
+/** Before and after, for a saved prospect: unsaved changes, or else the last assessment that
+    differs from the saved one (saving the same answers twice records nothing). */
 function renderChanges(quiz, current) {
   const editing = quiz.editing;
   quiz.parts.changes.hidden = !editing;
   if (!editing) return;
-  const saved = toMap(editing.answers);
-  let [before, after, since] = [saved, current, editing.updated];
-  if (sameAnswers(saved, current) && editing.previous) {
-    [before, after, since] = [toMap(editing.previous.answers), saved, editing.previous.updated];
-  }
-  fillChanges(quiz, score(quiz.data, before), score(quiz.data, after), formatDate(since));
+  const now = toObject(current);
+  let [before, since] = [editing.answers, editing.updated];
+  const earlier = sameAnswers(before, now) && editing.history.find((entry) => !sameAnswers(entry.answers, now));
+  if (earlier) [before, since] = [earlier.answers, earlier.updated];
+  fillChanges(quiz, score(quiz.data, toMap(before)), score(quiz.data, current), formatDate(since));
 }
 
 /** "Responsiveness: 67 → 33": only what differs between two results. */
@@ -250,10 +251,6 @@ function fillChanges(quiz, before, after, since) {
     if (old !== now) changed += 1;
   }
   required(root, "[data-changes-none]").hidden = changed > 0;
-}
-
-function sameAnswers(a, b) {
-  return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
 }
 
 // ------------------------------------------------------------------ links, saving, sharing
@@ -314,30 +311,32 @@ function save(quiz) {
     parts.name.focus();
     return;
   }
-  const store = readStore();
-  const prospects = store.prospects.slice();
-  const index = quiz.editing ? prospects.findIndex((prospect) => prospect.id === quiz.editing.id) : -1;
-  const saved = saveAs(index >= 0 ? prospects[index] : null, name.slice(0, MAX_NAME), toObject(answers(quiz)));
-  if (index >= 0) prospects[index] = saved;
-  else prospects.push(saved);
+  let saved;
   try {
-    writeStore(store, prospects);
+    saved = updateStore((store) => recordAssessment(store, quiz.editing && quiz.editing.id, name.slice(0, MAX_NAME), toObject(answers(quiz))));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     notify(parts.status, message(quiz.strings, "work.storage.error", { reason: error.reason }));
     return;
   }
+  const again = quiz.editing && quiz.editing.id === saved.id;
   quiz.editing = saved;
   window.history.replaceState(null, "", "#prospect=" + saved.id);
-  notify(parts.status, format(quiz.strings[index >= 0 ? "work.updated" : "work.saved"], { name: saved.name }));
+  notify(parts.status, format(quiz.strings[again ? "work.updated" : "work.saved"], { name: saved.name }));
   renderChanges(quiz, answers(quiz));
 }
 
-/** A new saved prospect, or the old one updated, keeping its last answers as `previous`. */
-function saveAs(old, name, current) {
-  const now = new Date().toISOString();
-  if (old) return { ...old, name: name, updated: now, answers: current, previous: { updated: old.updated, answers: old.answers } };
-  return { id: newId(), name: name, created: now, updated: now, answers: current, previous: null };
+/** Another tab changed the saved prospects: compare with the re-assessed prospect as saved now,
+    or say that it was deleted (saving then keeps these answers as a new prospect). */
+function followStore(quiz) {
+  window.addEventListener("storage", () => {
+    const editing = quiz.editing;
+    if (!editing) return;
+    const found = readStore().prospects.find((prospect) => prospect.id === editing.id);
+    if (found) quiz.editing = found;
+    else notify(quiz.parts.status, format(quiz.strings["work.gone"], { name: editing.name }));
+    renderChanges(quiz, answers(quiz));
+  });
 }
 
 function share(quiz) {

@@ -66,10 +66,10 @@ def test_the_quiz_link_on_a_flag_page_prints_its_address(page, base_url, prefix)
 
 def _seed(page, base_url, prefix, names):
     """Saved prospects in storage (the store's format, see README), then the prospects page."""
-    now = "2026-11-30T10:00:00.000Z"
-    store = {"version": 1, "prospects": [
-        {"id": f"p-journey{index:04d}", "name": name, "created": now, "updated": now,
-         "answers": dict(MIXED), "previous": None}
+    now, before = "2026-11-30T10:00:00.000Z", "2026-11-02T10:00:00.000Z"
+    store = {"version": 2, "prospects": [
+        {"id": f"p-journey{index:04d}", "name": name, "created": before, "updated": now,
+         "answers": dict(MIXED), "history": [{"updated": before, "answers": dict(MIXED)}]}
         for index, name in enumerate(names)
     ]}
     page.goto(base_url + prefix + "prospects/", wait_until="networkidle")
@@ -87,8 +87,10 @@ def test_saved_prospects_fit_the_screen_without_sideways_scrolling(screen, base_
     assert cards.count() == len(names)
     for index in range(cards.count()):
         card = cards.nth(index)
+        card.locator("[data-history] summary").click()
         for part in ('[data-slot="name"]', '[data-slot="date"]', '[data-slot="band"]', '[data-slot="score"]',
-                     '[data-compare]', '[data-slot="open"]', '[data-action="delete"]'):
+                     '[data-compare]', '[data-slot="open"]', '[data-action="delete"]', "[data-history] summary",
+                     "[data-history-entry]"):
             box = card.locator(part).bounding_box()
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, (part, width)
     caption = page.locator("[data-prospects-list-wrap] caption")

@@ -14,10 +14,10 @@ from quiz.share import share_key
 from quiz.site.strings import translator
 from tests.support.quiz import BAD, GOOD, MIXED, QUESTIONS, QUIZ, click_answers, expected, read_result, strongest
 from tests.support.watch import PageWatch, origin_of, settle
+from tests.support.workspace import KEY
 
 pytestmark = pytest.mark.browser
 
-KEY = "client-red-flags:prospects"
 LANGUAGES = {"en": "", "ko": "ko/"}
 
 
@@ -62,12 +62,12 @@ def _band_title(language, band):
     return getattr(QUIZ.bands.by_id()[band].title, language)
 
 
-def _prospect(ident, name, updated, answers, previous=None):
+def _prospect(ident, name, updated, answers, history=()):
     return {"id": ident, "name": name, "created": "2026-01-01T00:00:00.000Z", "updated": updated,
-            "answers": answers, "previous": previous}
+            "answers": answers, "history": list(history)}
 
 
-def _export(prospects, version=1):
+def _export(prospects, version=2):
     return {"format": "client-red-flags/prospects", "version": version, "exported": "2026-11-30T00:00:00.000Z", "prospects": prospects}
 
 
@@ -112,7 +112,7 @@ def test_compare_asks_for_two_to_four(watched, base_url):
     assert watched.locator("[data-comparison]").is_hidden()
 
 
-def test_reassessing_shows_what_changed_and_keeps_the_previous_answers(watched, base_url, language):
+def test_reassessing_shows_what_changed_and_saving_twice_keeps_it(watched, base_url, language):
     _screen(watched, base_url, language, MIXED, "Second call")
     watched.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
     watched.locator("[data-saved-prospect] [data-slot='open']").click()
@@ -132,13 +132,18 @@ def test_reassessing_shows_what_changed_and_keeps_the_previous_answers(watched, 
     name = getattr(flag.name, language)
     assert line == f"{name}: {before.flags[index].score} → {after.flags[index].score}"
     assert watched.locator("[data-change='score']").is_visible() == (before.score != after.score)
-    watched.locator('[data-action="save"]').click()
+    for _ in range(2):  # a double click records one assessment
+        watched.locator('[data-action="save"]').click()
     saved = _stored(watched)["prospects"]
     assert len(saved) == 1
     assert saved[0]["answers"] == changed
-    assert saved[0]["previous"]["answers"] == MIXED
+    assert [old["answers"] for old in saved[0]["history"]] == [MIXED]
+    assert saved[0]["history"][0]["updated"] < saved[0]["updated"]
+    assert watched.locator("[data-change='unresponsive']").inner_text() == line
     watched.reload(wait_until="networkidle")
-    assert watched.locator("[data-change='unresponsive']").inner_text() == line  # changes since the last save
+    assert watched.locator("[data-change='unresponsive']").inner_text() == line  # changes since the last assessment
+    watched.locator('[data-action="save"]').click()
+    assert len(_stored(watched)["prospects"][0]["history"]) == 1
 
 
 def test_a_share_link_opens_the_same_result_in_a_fresh_browser(watched, browser, base_url, language):
@@ -217,43 +222,15 @@ def test_export_then_import_into_an_empty_browser_gives_identical_data(watched, 
     empty.locator('input[type=file][data-action="import"]').set_input_files(str(path))
     empty.locator("[data-saved-prospect]").nth(1).wait_for()
     assert empty.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).prospects") == original
-    assert "2 new" in empty.locator("[data-prospects-status]").inner_text()
+    assert empty.locator("[data-prospects-status]").inner_text() == "Imported the file. 2 new prospects were added."
     context.close()
-
-
-def test_importing_an_overlapping_file_merges_without_duplicates_or_overwriting_newer(watched, base_url, tmp_path):
-    a_local = _prospect("p-aaaaaaaaaa", "Alpha", "2026-05-01T00:00:00.000Z", GOOD)
-    b_local = _prospect("p-bbbbbbbbbb", "Beta", "2026-06-01T00:00:00.000Z", GOOD)
-    c_local = _prospect("p-cccccccccc", "Gamma", "2026-06-01T00:00:00.000Z", GOOD)
-    watched.goto(_url(base_url, "en", "prospects/"))
-    watched.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", {"version": 1, "prospects": [a_local, b_local, c_local]})
-    a_newer = {**a_local, "name": "Alpha renamed", "updated": "2026-07-01T00:00:00.000Z", "answers": BAD}
-    b_older = {**b_local, "name": "Beta old", "updated": "2026-01-01T00:00:00.000Z"}
-    d_new = _prospect("p-dddddddddd", "Delta", "2026-03-01T00:00:00.000Z", MIXED)
-    path = tmp_path / "overlap.json"
-    path.write_text(json.dumps(_export([a_newer, b_older, c_local, d_new])), encoding="utf-8")
-    watched.reload(wait_until="networkidle")
-    watched.locator('input[type=file][data-action="import"]').set_input_files(str(path))
-    watched.locator("[data-saved-prospect]").nth(3).wait_for()
-    assert watched.locator("[data-prospects-status]").inner_text() == (
-        "Imported the file: 1 new, 1 updated, 1 kept because this browser's copy is newer, 1 already here.")
-    stored = {p["id"]: p for p in _stored(watched)["prospects"]}
-    assert stored == {a_local["id"]: a_newer, b_local["id"]: b_local, c_local["id"]: c_local, d_new["id"]: d_new}
 
 
 INVALID_FILES = {
     "not-json": ("{\"format\": \"client-red-flags/prospects\", \"prospects\": [", "it is not a readable export file"),
     "wrong-format": (json.dumps({"format": "something-else", "version": 1, "prospects": []}), "it is not an export from this site"),
-    "future": (json.dumps(_export([], version=2)), "it was made by a newer version of this site"),
-    "tampered-id": (json.dumps(_export([_prospect("p-x<script>", "X", "2026-01-01T00:00:00.000Z", {})])), "entry 1 is incomplete or altered"),
-    "tampered-answers": (json.dumps(_export([
-        _prospect("p-eeeeeeeeee", "Fine", "2026-01-01T00:00:00.000Z", GOOD),
-        _prospect("p-ffffffffff", "Bad", "2026-01-01T00:00:00.000Z", {"q": "<img src=x>"}),
-    ])), "entry 2 is incomplete or altered"),
-    "duplicate": (json.dumps(_export([
-        _prospect("p-eeeeeeeeee", "One", "2026-01-01T00:00:00.000Z", GOOD),
-        _prospect("p-eeeeeeeeee", "Two", "2026-01-01T00:00:00.000Z", GOOD),
-    ])), "entry 2 is incomplete or altered"),
+    "future": (json.dumps(_export([], version=3)), "it was made by a newer version of this site"),
+    "version-zero": (json.dumps(_export([], version=0)), "it is not an export from this site"),
 }
 
 
@@ -289,36 +266,20 @@ def test_unreadable_entries_are_kept_as_they_are(watched, base_url):
     good = _prospect("p-gggggggggg", "Readable", "2026-01-01T00:00:00.000Z", GOOD)
     odd = {"id": "not an id", "name": 42}
     watched.goto(_url(base_url, "en", "prospects/"))
-    watched.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", {"version": 1, "prospects": [good, odd]})
+    watched.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", {"version": 2, "prospects": [good, odd]})
     watched.reload(wait_until="networkidle")
     assert watched.locator("[data-saved-prospect]").count() == 1
-    assert "1 saved entries could not be read" in watched.locator("[data-prospects-status]").inner_text()
+    assert watched.locator("[data-prospects-status]").inner_text() == "Saved entries that could not be read: 1. They are kept as they are."
     _screen(watched, base_url, "en", BAD, "New one")
     stored = _stored(watched)["prospects"]
     assert good in stored and odd in stored and len(stored) == 3
-
-
-def test_storage_from_a_newer_version_is_read_only(watched, base_url):
-    value = {"version": 2, "prospects": [_prospect("p-hhhhhhhhhh", "Future", "2026-01-01T00:00:00.000Z", GOOD)], "extra": True}
-    watched.goto(_url(base_url, "en", "prospects/"))
-    watched.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", value)
-    watched.reload(wait_until="networkidle")
-    assert watched.locator("[data-saved-prospect]").count() == 1
-    assert "newer version" in watched.locator("[data-prospects-status]").inner_text()
-    watched.goto(_url(base_url, "en", "quiz/"), wait_until="networkidle")
-    click_answers(watched, GOOD)
-    watched.locator("[data-quiz-submit]").click()
-    watched.locator("[data-prospect-name]").fill("Blocked")
-    watched.locator('[data-action="save"]').click()
-    assert "Nothing was changed" in watched.locator("[data-workspace-status]").inner_text()
-    assert _stored(watched) == value
 
 
 def test_delete_can_be_undone_and_delete_all_asks_first(watched, base_url):
     _screen(watched, base_url, "en", GOOD, "One")
     _screen(watched, base_url, "en", BAD, "Two")
     watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
-    watched.locator("[data-saved-prospect]").filter(has_text="One").locator('[data-action="delete"]').click()
+    watched.locator("[data-saved-prospect]").filter(has=watched.get_by_role("rowheader", name="One", exact=True)).locator('[data-action="delete"]').click()
     assert watched.locator("[data-saved-prospect]").count() == 1
     assert watched.locator("[data-prospects-status]").inner_text() == "Deleted “One”."
     watched.locator('[data-action="undo"]').click()
@@ -352,10 +313,42 @@ def test_a_result_prints_on_one_page(watched, base_url, language, paper, answers
     assert watched.locator("[data-print-heading]").inner_text().startswith("Printed prospect · ")
 
 
+def test_each_prospect_shows_its_earlier_assessments(watched, base_url, language):
+    history = [{"updated": "2026-02-01T09:30:00.000Z", "answers": BAD}, {"updated": "2026-01-15T09:30:00.000Z", "answers": GOOD}]
+    value = {"version": 2, "prospects": [_prospect("p-aaaaaaaaaa", "Alpha", "2026-03-01T09:30:00.000Z", MIXED, history),
+                                         _prospect("p-bbbbbbbbbb", "Beta", "2026-02-01T09:30:00.000Z", GOOD)]}
+    watched.goto(_url(base_url, language, "prospects/"))
+    watched.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", value)
+    watched.reload(wait_until="networkidle")
+    t = translator(language)
+    alpha = watched.locator('[data-saved-prospect][data-id="p-aaaaaaaaaa"]')
+    disclosure = alpha.locator("[data-history]")
+    assert disclosure.locator("summary").inner_text() == ("2 earlier assessments" if language == "en" else "이전 평가 2회")
+    assert disclosure.get_attribute("open") is None and alpha.locator("[data-history-entry]").first.is_hidden()
+    disclosure.locator("summary").click()
+    entries = alpha.locator("[data-history-entry]")
+    assert [entries.nth(i).get_attribute("data-history-entry") for i in range(2)] == [old["updated"] for old in history]
+    for index, old in enumerate(history):
+        result = score(QUIZ, old["answers"])
+        entry = entries.nth(index)
+        assert entry.is_visible()
+        assert (entry.get_attribute("data-band"), entry.get_attribute("data-score")) == (result.band, str(result.score))
+        date = watched.evaluate("([d, lang]) => new Intl.DateTimeFormat(lang, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(d))",
+                                [old["updated"], language])
+        band = _band_title(language, result.band)
+        assert entry.inner_text() == t("prospects.history.entry").format(date=date, band=band, score=result.score)
+    beta = watched.locator('[data-saved-prospect][data-id="p-bbbbbbbbbb"]')
+    assert beta.locator("[data-history]").is_hidden()
+    assert beta.get_by_text(t("prospects.history.none"), exact=True).is_visible()
+
+
 def test_the_prospects_page_is_accessible_with_a_list_and_a_comparison(watched, base_url, language):
     _screen(watched, base_url, language, GOOD, "Axe one")
+    click_answers(watched, MIXED)
+    watched.locator('[data-action="save"]').click()  # a second assessment: a history to show
     _screen(watched, base_url, language, MIXED, "Axe two")
     _compare_all(watched, base_url, language)
+    watched.locator("[data-history]:not([hidden]) summary").click()
     watched.locator('[data-action="clear-all"]').click()
     settle(watched)
     results = Axe().run(watched)

@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from quiz.share import share_key
 from tests.support.quiz import GOOD, MIXED
 from tests.support.watch import PageWatch, origin_of, wait_until
+from tests.support.workspace import KEY
 
 pytestmark = pytest.mark.browser
 
-KEY = "client-red-flags:prospects"
-SEED = {"version": 1, "prospects": [{
+SEED = {"version": 2, "prospects": [{
     "id": "p-seedseedse", "name": "Seed", "created": "2026-01-01T00:00:00.000Z",
-    "updated": "2026-01-02T00:00:00.000Z", "answers": GOOD, "previous": None,
+    "updated": "2026-01-02T00:00:00.000Z", "answers": GOOD, "history": [],
 }]}
 PAYLOADS = ["<b data-injected>x</b>", "<img data-injected src=x onerror=alert(1)>", "\"><b data-injected>", "&lt;b&gt;"]
 VALID_FRAGMENT = "v=1&n=Acme&a=" + "_".join(f"{share_key(q)}.{o}" for q, o in MIXED.items())
@@ -85,7 +85,7 @@ def test_stored_values_never_break_the_page_and_are_never_lost(session, base_url
 
 
 @SETTINGS
-@given(text=_mutations(json.dumps({"format": "client-red-flags/prospects", "version": 1, "exported": "2026-11-30T00:00:00.000Z",
+@given(text=_mutations(json.dumps({"format": "client-red-flags/prospects", "version": 2, "exported": "2026-11-30T00:00:00.000Z",
                                    "prospects": [{**SEED["prospects"][0], "id": "p-otherother", "name": "Other <b data-injected>x</b>"}]})))
 def test_import_files_never_break_the_page_or_lose_an_entry(session, base_url, text):
     page, watch = session

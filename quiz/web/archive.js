@@ -1,0 +1,165 @@
+/* What the prospects page does to the saved prospects besides showing them: delete with undo,
+   delete everything, export, and an import that cannot destroy. Each change runs inside
+   updateStore() (store.js) on what is stored at that moment. Prospects page only. */
+
+const EXPORT_FORMAT = "client-red-flags/prospects";
+const TOMBSTONE_DAYS = 30;
+
+/**
+ * Delete a prospect, leaving a tombstone (its id and the time) so that only this deletion can
+ * be undone, and only while nothing else has happened to it.
+ * @returns {?{prospect: Object, index: number, at: string}} what undo needs; null when it was no longer there
+ */
+function deleteProspect(store, id) {
+  const index = store.prospects.findIndex((prospect) => prospect.id === id);
+  if (index < 0) return null;
+  const at = new Date().toISOString();
+  const [prospect] = store.prospects.splice(index, 1);
+  store.raw.deleted = { ...tombstones(store), [id]: at };
+  return { prospect: prospect, index: index, at: at };
+}
+
+/**
+ * Undo a deletion if its tombstone is still there: not after "delete all" (anywhere), nor once
+ * an import brought the prospect back.
+ * @returns {string} "restored", "back" (it is saved again already) or "gone"
+ */
+function restoreProspect(store, deleted) {
+  const id = deleted.prospect.id;
+  const graves = tombstones(store);
+  if (graves[id] !== deleted.at) return store.prospects.some((prospect) => prospect.id === id) ? "back" : "gone";
+  delete graves[id];
+  store.raw.deleted = graves;
+  store.prospects.splice(Math.min(deleted.index, store.prospects.length), 0, deleted.prospect);
+  return "restored";
+}
+
+/** Delete every value this site keeps under its key, backups of damaged ones included. */
+function clearStore() {
+  const keys = [];
+  for (let index = 0; index < window.localStorage.length; index += 1) {
+    const key = window.localStorage.key(index);
+    if (key === STORE_KEY || key.startsWith(STORE_KEY + ":")) keys.push(key);
+  }
+  keys.forEach((key) => window.localStorage.removeItem(key));
+}
+
+/**
+ * The export file's content, from what is stored now: every prospect, and the entries that
+ * could not be read, as they are. A store from a newer version is exported as that version.
+ */
+function exportBody(store) {
+  const newer = store.reason === "reason.newer";
+  return {
+    format: EXPORT_FORMAT,
+    version: newer ? store.raw.version : STORE_VERSION,
+    exported: new Date().toISOString(),
+    prospects: newer ? store.raw.prospects : store.prospects.concat(store.invalid),
+  };
+}
+
+/**
+ * Read an untrusted export file (format 1 or 2). Entries that cannot be read are returned apart,
+ * as they are, to be kept; only a file that is not an export at all is refused.
+ * @returns {{prospects: Array, unreadable: Array}}
+ * @throws {InputError} when the file is not JSON, not an export, or from a newer version
+ */
+function parseExport(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError("reason.json");
+  }
+  if (!isPlainObject(parsed) || parsed.format !== EXPORT_FORMAT || typeof parsed.version !== "number" || !Array.isArray(parsed.prospects)) {
+    throw new InputError("reason.format");
+  }
+  if (parsed.version > STORE_VERSION) throw new InputError("reason.version");
+  if (parsed.version !== STORE_VERSION && parsed.version !== 1) throw new InputError("reason.format");
+  const file = { prospects: [], unreadable: [] };
+  for (const entry of parsed.prospects) {
+    const prospect = parsed.version === 1 ? fromVersion1(entry) : entry;
+    if (validProspect(prospect)) file.prospects.push(prospect);
+    else file.unreadable.push(entry);
+  }
+  return file;
+}
+
+/**
+ * Merge an import into a fresh store without destroying anything. By id: a new prospect is
+ * added (even one deleted here: importing it is asking for it back); a copy whose history holds
+ * ours is newer and replaces ours, which goes into its history; one that ours already holds is
+ * already here; any other difference keeps both, the file's renamed with `suffix` and a new id.
+ * Unreadable entries are kept as they are, once.
+ * @returns {{added: number, updated: number, both: number, same: number, unreadable: number}}
+ */
+function mergeImport(store, file, suffix) {
+  const counts = { added: 0, updated: 0, both: 0, same: 0, unreadable: file.unreadable.length };
+  const graves = tombstones(store);
+  for (const entry of file.prospects) {
+    const index = store.prospects.findIndex((prospect) => prospect.id === entry.id);
+    const ours = store.prospects[index];
+    const name = entry.name.slice(0, MAX_NAME - suffix.length) + suffix;
+    const copied = store.prospects.some((prospect) => prospect.name === name && sameAssessment(prospect, entry));
+    if (!ours && copied) {
+      counts.same += 1; // an earlier import kept it under a new id
+    } else if (!ours) {
+      store.prospects.push(entry);
+      delete graves[entry.id];
+      counts.added += 1;
+    } else if (sameAssessment(ours, entry) ? ours.name === entry.name : ours.history.some((old) => sameAssessment(old, entry))) {
+      counts.same += 1;
+    } else if (!sameAssessment(ours, entry) && entry.history.some((old) => sameAssessment(old, ours))) {
+      store.prospects[index] = { ...ours, ...entry, history: mergeHistory(entry, ours) };
+      counts.updated += 1;
+    } else if (copied) {
+      counts.same += 1; // its renamed copy is here from an earlier import
+    } else {
+      store.prospects.push({ ...entry, id: newId(), name: name });
+      counts.both += 1;
+    }
+  }
+  store.raw.deleted = graves;
+  const kept = new Set(store.invalid.map((entry) => JSON.stringify(entry)));
+  for (const entry of file.unreadable) {
+    if (!kept.has(JSON.stringify(entry))) store.invalid.push(entry);
+    kept.add(JSON.stringify(entry));
+  }
+  return counts;
+}
+
+/** Every assessment of a prospect, the current one first, then its history (newest first). */
+function assessments(prospect) {
+  return [{ updated: prospect.updated, answers: prospect.answers }].concat(prospect.history);
+}
+
+/** The instant of a date that validDate() accepted, in milliseconds, for ordering. */
+function instant(date) {
+  return Date.parse(date);
+}
+
+/** The live tombstones of a store: deletions younger than TOMBSTONE_DAYS, by id. */
+function tombstones(store) {
+  const graves = {};
+  const oldest = Date.now() - TOMBSTONE_DAYS * 86400000;
+  const stored = isPlainObject(store.raw.deleted) ? store.raw.deleted : {};
+  for (const [id, at] of Object.entries(stored)) {
+    if (ID.test(id) && validDate(at) && instant(at) >= oldest) graves[id] = at;
+  }
+  return graves;
+}
+
+function sameAssessment(a, b) {
+  return instant(a.updated) === instant(b.updated) && sameAnswers(a.answers, b.answers);
+}
+
+/** The history of `newer` after it replaces `older`: both histories and `older` itself, each
+    assessment once, newest first, at most MAX_HISTORY. */
+function mergeHistory(newer, older) {
+  const merged = [];
+  for (const entry of newer.history.concat(assessments(older))) {
+    if (!merged.some((kept) => sameAssessment(kept, entry))) merged.push(entry);
+  }
+  merged.sort((a, b) => instant(b.updated) - instant(a.updated));
+  return merged.filter((entry) => !sameAssessment(entry, newer)).slice(0, MAX_HISTORY);
+}

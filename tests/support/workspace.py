@@ -1,0 +1,491 @@
+"""The saved-prospects workspace for tests: a reference model of the store in Python (README.md,
+"Workspace test contract") and a driver for several tabs of the real site in one browser context.
+
+The model says what must be stored after each operation: which prospects, with which names,
+answers and history, which tombstones, which unreadable entries. It predicts everything but
+times and new ids, which it learns from the browser (`Tabs.check`) once the rest agrees.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+
+KEY = "client-red-flags:prospects"
+FORMAT = "client-red-flags/prospects"
+VERSION = 2
+MAX_HISTORY = 10
+MAX_NAME = 120
+SUFFIX = {"en": " (imported)", "ko": " (가져옴)"}
+_ID = re.compile(r"p-[a-z0-9]{8,24}")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\d\d)")
+
+
+# ------------------------------------------------------------------ the rules, as data
+
+
+def readable(entry) -> bool:
+    """Whether an entry of a format-2 store or file is a prospect (store.js, validProspect)."""
+    return (
+        _assessment(entry) and isinstance(entry.get("id"), str) and _ID.fullmatch(entry["id"]) is not None
+        and isinstance(entry.get("name"), str) and entry["name"].strip() != "" and len(entry["name"]) <= MAX_NAME
+        and _date(entry.get("created"))
+        and isinstance(entry.get("history"), list) and len(entry["history"]) <= MAX_HISTORY
+        and all(_assessment(old) for old in entry["history"])
+    )
+
+
+def from_version_1(entry):
+    """A format-1 entry as format 2: `previous` becomes the first of its history."""
+    if not isinstance(entry, dict):
+        return entry
+    rest = {key: value for key, value in entry.items() if key != "previous"}
+    previous = entry.get("previous")
+    return {**rest, "history": [] if previous is None else [previous]}
+
+
+def instant(date: str) -> float:
+    return datetime.fromisoformat(date.replace("Z", "+00:00")).timestamp()
+
+
+def same_assessment(a: dict, b: dict) -> bool:
+    return instant(a["updated"]) == instant(b["updated"]) and a["answers"] == b["answers"]
+
+
+# ------------------------------------------------------------------ the model
+
+
+@dataclass
+class Deleted:
+    """What a prospects tab keeps for undo."""
+
+    prospect: dict
+    index: int
+    at: str | None = None
+
+
+@dataclass
+class Model:
+    """The store as it must be. Prospects are the stored dicts; a new one carries `"id": None`
+    (and a new assessment `"updated": None`) until `learn` takes them from the browser."""
+
+    prospects: list[dict] = field(default_factory=list)
+    tombstones: dict[str, str | None] = field(default_factory=dict)
+    invalid: list = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, value: dict) -> "Model":
+        """The model of a stored value (format 1 or 2)."""
+        model = cls(extra={k: v for k, v in value.items() if k not in ("version", "prospects", "deleted")})
+        seen = set()
+        for entry in value["prospects"]:
+            prospect = from_version_1(entry) if value["version"] == 1 else entry
+            if readable(prospect) and prospect["id"] not in seen:
+                seen.add(prospect["id"])
+                model.prospects.append(copy.deepcopy(prospect))
+            else:
+                model.invalid.append(entry)
+        model.tombstones = dict(value.get("deleted") or {})
+        return model
+
+    def find(self, ident):
+        return next((p for p in self.prospects if p["id"] == ident), None)
+
+    def ids(self) -> list[str]:
+        return [p["id"] for p in self.prospects]
+
+    # -------------------------------------------------------------- operations
+
+    def save(self, ident, name: str, answers: dict) -> dict:
+        """The quiz page's save: a new assessment, the same answers (name only), or a new
+        prospect when `ident` is not saved (any more)."""
+        prospect = self.find(ident) if ident else None
+        if prospect is None:
+            prospect = {"id": None, "name": name, "created": None, "updated": None, "answers": dict(answers), "history": []}
+            self.prospects.append(prospect)
+        elif prospect["answers"] == answers:
+            prospect["name"] = name
+        else:
+            old = {"updated": prospect["updated"], "answers": prospect["answers"]}
+            prospect.update(name=name, updated=None, answers=dict(answers), history=([old] + prospect["history"])[:MAX_HISTORY])
+        return prospect
+
+    def delete(self, ident: str) -> Deleted | None:
+        prospect = self.find(ident)
+        if prospect is None:
+            return None
+        index = self.prospects.index(prospect)
+        self.prospects.remove(prospect)
+        deleted = Deleted(copy.deepcopy(prospect), index)
+        self.tombstones[ident] = None  # the time comes from the browser: see `Tabs.deleted`
+        return deleted
+
+    def undo(self, deleted: Deleted) -> str:
+        ident = deleted.prospect["id"]
+        if ident not in self.tombstones or self.tombstones[ident] != deleted.at:
+            return "back" if self.find(ident) else "gone"
+        del self.tombstones[ident]
+        self.prospects.insert(min(deleted.index, len(self.prospects)), copy.deepcopy(deleted.prospect))
+        return "restored"
+
+    def clear(self) -> None:
+        self.prospects, self.tombstones, self.invalid, self.extra = [], {}, [], {}
+
+    def export(self) -> list:
+        """The `prospects` of an export file made now."""
+        return copy.deepcopy(self.prospects) + copy.deepcopy(self.invalid)
+
+    def import_file(self, body: dict, language: str = "en") -> dict:
+        """Merge an export file (archive.js, mergeImport); the counts the summary must give."""
+        entries = [from_version_1(e) if body["version"] == 1 else e for e in body["prospects"]]
+        readable_entries = [copy.deepcopy(e) for e in entries if readable(e)]
+        unreadable = [raw for raw, e in zip(body["prospects"], entries) if not readable(e)]
+        counts = {"added": 0, "updated": 0, "both": 0, "same": 0, "unreadable": len(unreadable)}
+        suffix = SUFFIX[language]
+        for entry in readable_entries:
+            ours = self.find(entry["id"])
+            name = entry["name"][: MAX_NAME - len(suffix)] + suffix
+            copied = any(p["name"] == name and same_assessment(p, entry) for p in self.prospects)
+            if ours is None and copied:
+                counts["same"] += 1
+            elif ours is None:
+                self.prospects.append(entry)
+                self.tombstones.pop(entry["id"], None)
+                counts["added"] += 1
+            elif (ours["name"] == entry["name"]) if same_assessment(ours, entry) else any(same_assessment(old, entry) for old in ours["history"]):
+                counts["same"] += 1
+            elif not same_assessment(ours, entry) and any(same_assessment(old, ours) for old in entry["history"]):
+                merged = []
+                for old in entry["history"] + [{"updated": ours["updated"], "answers": ours["answers"]}] + ours["history"]:
+                    if not any(same_assessment(kept, old) for kept in merged):
+                        merged.append(old)
+                merged.sort(key=lambda old: -instant(old["updated"]))
+                merged = [old for old in merged if not same_assessment(old, entry)][:MAX_HISTORY]
+                self.prospects[self.prospects.index(ours)] = {**ours, **entry, "history": merged}
+                counts["updated"] += 1
+            elif copied:
+                counts["same"] += 1
+            else:
+                self.prospects.append({**entry, "id": None, "name": name})
+                counts["both"] += 1
+        for raw in unreadable:
+            if raw not in self.invalid:
+                self.invalid.append(raw)
+        return counts
+
+    # -------------------------------------------------------------- agreement with the browser
+
+    def learn(self, stored: dict) -> None:
+        """Take new ids and times from what the browser stored, once everything else agrees."""
+        known = {p["id"] for p in self.prospects if p["id"]}
+        fresh = [p for p in stored["prospects"] if isinstance(p, dict) and p.get("id") not in known and readable(p)]
+        for prospect in self.prospects:
+            if prospect["id"] is None:
+                match = next(p for p in fresh if _shape(p) == _shape(prospect))
+                fresh.remove(match)
+                prospect["id"] = match["id"]
+        by_id = {}
+        for entry in stored["prospects"]:
+            if readable(entry):
+                by_id.setdefault(entry["id"], entry)
+        for index, prospect in enumerate(self.prospects):
+            self.prospects[index] = copy.deepcopy(by_id[prospect["id"]])
+        self.tombstones = dict(stored.get("deleted") or {})
+
+    def shape(self) -> dict:
+        """What must be stored, without times and new ids."""
+        return {
+            "prospects": sorted((_shape(p) for p in self.prospects), key=repr),
+            "deleted": sorted(self.tombstones),
+            "invalid": self.invalid,
+            "extra": self.extra,
+        }
+
+
+def stored_shape(stored: dict) -> dict:
+    """The same for a stored value (format 2)."""
+    readable_ones = [p for p in stored["prospects"] if readable(p)]
+    return {
+        "prospects": sorted((_shape(p) for p in readable_ones), key=repr),
+        "deleted": sorted(stored.get("deleted") or {}),
+        "invalid": [p for p in stored["prospects"] if not readable(p)],
+        "extra": {k: v for k, v in stored.items() if k not in ("version", "prospects", "deleted")},
+    }
+
+
+def _shape(prospect: dict):
+    extra = {k: v for k, v in prospect.items() if k not in ("id", "name", "created", "updated", "answers", "history")}
+    return (prospect["name"], json.dumps(prospect["answers"], sort_keys=True),
+            tuple(json.dumps(old["answers"], sort_keys=True) for old in prospect["history"]), json.dumps(extra, sort_keys=True))
+
+
+def _assessment(value) -> bool:
+    return isinstance(value, dict) and _date(value.get("updated")) and _answers(value.get("answers"))
+
+
+def _date(value) -> bool:
+    if not isinstance(value, str) or _DATE.fullmatch(value) is None:
+        return False
+    try:
+        instant(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _answers(value) -> bool:
+    return isinstance(value, dict) and len(value) <= 2000 and all(
+        len(k) <= 64 and _SLUG.fullmatch(k) and isinstance(v, str) and len(v) <= 64 and _SLUG.fullmatch(v) for k, v in value.items())
+
+
+# ------------------------------------------------------------------ the browser
+
+
+def stored(page) -> dict | None:
+    raw = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return None if raw is None else json.loads(raw)
+
+
+def export_body(prospects: list, version: int = VERSION) -> dict:
+    return {"format": FORMAT, "version": version, "exported": "2026-11-30T00:00:00.000Z", "prospects": prospects}
+
+
+# The rows a prospects page shows: id, name and how many earlier assessments.
+_ROWS = """() => [...document.querySelectorAll("[data-saved-prospect]")].map((row) => [
+  row.getAttribute("data-id"), row.querySelector('[data-slot="name"]').textContent,
+  row.querySelectorAll("[data-history-entry]").length])"""
+
+# Check the given radios as a reader would, one change event each, in one round trip.
+_ANSWER = """([answers]) => {
+  const form = document.querySelector("form[data-quiz]");
+  for (const [name, value] of Object.entries(answers)) {
+    const input = form.querySelector(`input[type=radio][name="${name}"][value="${value}"]`);
+    if (!input.checked) {
+      input.checked = true;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  }
+}"""
+
+
+class Tab:
+    """One page of the site, on the quiz (`kind="quiz"`) or the saved prospects. Each action
+    first brings its tab to the front, as a reader would: Chromium runs no animation frames in
+    a tab behind another, and Playwright waits for them before it clicks."""
+
+    def __init__(self, page, base_url: str, kind: str, language: str = "en") -> None:
+        self.page, self.base, self.kind, self.language = page, base_url + ("ko/" if language == "ko" else ""), kind, language
+        self.deleted: Deleted | None = None  # a prospects tab's undo
+        self.editing: str | None = None  # a quiz tab's prospect
+
+    def open(self) -> "Tab":
+        path = "quiz/" if self.kind == "quiz" else "prospects/"
+        self.page.goto(self.base + path, wait_until="domcontentloaded")
+        self._ready()
+        return self
+
+    def _ready(self) -> None:
+        attribute = "data-quiz-scope-ready" if self.kind == "quiz" else "data-prospects-ready"
+        poll(lambda: self.page.evaluate(f"document.querySelector('[{attribute}]') !== null"), "the page is set up")
+
+    # -------------------------------------------------------------- the quiz page
+
+    def reassess(self, ident: str, name: str) -> None:
+        self.page.bring_to_front()
+        self.page.goto(self.base + "quiz/#prospect=" + ident, wait_until="domcontentloaded")
+        self._ready()
+        poll(lambda: self.page.locator("[data-prospect-name]").input_value() == name, "the prospect opens")
+        self.editing = ident
+
+    def answer(self, answers: dict) -> None:
+        self.page.evaluate(_ANSWER, [answers])
+
+    def fresh(self, answers: dict, name: str) -> None:
+        self.page.bring_to_front()
+        self.page.goto(self.base + "quiz/", wait_until="domcontentloaded")
+        self._ready()
+        self.answer(answers)
+        self.page.locator("[data-quiz-submit]").click()
+        self.page.locator("[data-prospect-name]").fill(name)
+        self.editing = None
+
+    def answers(self) -> dict:
+        return self.page.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
+            "els => Object.fromEntries(els.map(e => [e.name, e.value]))")
+
+    def save(self) -> str:
+        """Save; the saved prospect's id."""
+        self.page.bring_to_front()
+        self.page.locator('[data-action="save"]').click()
+        ident = self.page.evaluate("location.hash.startsWith('#prospect=') ? location.hash.slice(10) : ''")
+        self.editing = ident
+        return ident
+
+    # -------------------------------------------------------------- the prospects page
+
+    def delete(self, ident: str) -> None:
+        self.page.bring_to_front()
+        self.page.locator(f'[data-saved-prospect][data-id="{ident}"] [data-action="delete"]').click()
+
+    def undo(self) -> None:
+        self.page.bring_to_front()
+        self.page.locator('[data-action="undo"]').click()
+
+    def clear(self) -> None:
+        self.page.bring_to_front()
+        self.page.locator('[data-action="clear-all"]').click()
+        self.page.locator('[data-action="clear-all-confirm"]').click()
+
+    def export(self) -> dict:
+        self.page.bring_to_front()
+        with self.page.expect_download() as download:
+            self.page.locator('[data-action="export"]').click()
+        with open(download.value.path(), encoding="utf-8") as handle:
+            return json.load(handle)
+
+    def import_(self, body) -> str:
+        """Import a file (an export body, or text); the summary the page gives."""
+        self.page.bring_to_front()
+        text = body if isinstance(body, str) else json.dumps(body)
+        status = self.page.locator("[data-prospects-status]")
+        self.page.evaluate("document.querySelector('[data-prospects-status]').textContent = ''")
+        self.page.locator('input[type=file][data-action="import"]').set_input_files(
+            {"name": "prospects.json", "mimeType": "application/json", "buffer": text.encode("utf-8")})
+        poll(lambda: status.inner_text() != "", "the import is done")
+        return status.inner_text()
+
+    def status(self) -> str:
+        selector = "[data-workspace-status]" if self.kind == "quiz" else "[data-prospects-status]"
+        return self.page.locator(selector).inner_text()
+
+    def rows(self) -> list:
+        return self.page.evaluate(_ROWS)
+
+
+class Tabs:
+    """Several tabs of one browser context, and the model they must agree with."""
+
+    def __init__(self, tabs: list[Tab], model: Model) -> None:
+        self.tabs, self.model = tabs, model
+
+    def settle(self, timeout: float = 10.0) -> dict | None:
+        """Wait until every tab sees the same stored value and every prospects tab shows it."""
+        def agreed():
+            values = [tab.page.evaluate(f"localStorage.getItem('{KEY}')") for tab in self.tabs]
+            if len(set(values)) != 1:
+                return False
+            value = None if values[0] is None else json.loads(values[0])
+            expected = _rows(value)
+            return all(sorted(tab.rows()) == expected for tab in self.tabs if tab.kind == "prospects")
+        poll(agreed, "every tab shows what is stored", timeout)
+        return stored(self.tabs[0].page)
+
+    def check(self) -> dict | None:
+        """Settle, compare the store with the model, then let the model learn ids and times."""
+        value = self.settle()
+        if value is None:
+            assert self.model.shape() == Model().shape()
+            return None
+        assert value["version"] == VERSION
+        assert stored_shape(value) == self.model.shape()
+        self.model.learn(value)
+        return value
+
+
+    # -------------------------------------------------------------- operations, checked
+
+    def save(self, tab: Tab, answers: dict | None = None) -> str:
+        """Answer (if given) and save in a quiz tab; the saved prospect's id."""
+        if answers:
+            tab.answer(answers)
+        name = tab.page.locator("[data-prospect-name]").input_value().strip()
+        self.model.save(tab.editing, name, tab.answers())
+        ident = tab.save()
+        self.check()
+        assert self.model.find(ident)["answers"] == tab.answers()
+        return ident
+
+    def delete(self, tab: Tab, ident: str) -> None:
+        deleted = self.model.delete(ident)
+        tab.delete(ident)
+        self.check()
+        deleted.at = self.model.tombstones[ident]
+        tab.deleted = deleted
+        assert tab.status() == _t(tab, "prospects.deleted").format(name=deleted.prospect["name"])
+
+    def undo(self, tab: Tab) -> str:
+        outcome = self.model.undo(tab.deleted)
+        tab.undo()
+        self.check()
+        key = "prospects.restored" if outcome == "restored" else "prospects.undo." + outcome
+        assert tab.status() == _t(tab, key).format(name=tab.deleted.prospect["name"])
+        tab.deleted = None
+        return outcome
+
+    def clear(self, tab: Tab) -> None:
+        self.model.clear()
+        tab.clear()
+        self.check()
+        tab.deleted = None
+        assert tab.page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('client-red-flags'))") == []
+
+    def export(self, tab: Tab) -> dict:
+        body = tab.export()
+        assert body["format"] == FORMAT and body["version"] == VERSION
+        assert sorted(map(_canonical, body["prospects"])) == sorted(map(_canonical, self.model.export()))
+        return body
+
+    def import_(self, tab: Tab, body: dict) -> dict:
+        counts = self.model.import_file(body, tab.language)
+        summary = tab.import_(body)
+        self.check()
+        assert summary == import_summary(tab.language, counts)
+        return counts
+
+
+def import_summary(language: str, counts: dict) -> str:
+    """The import summary the page must give for these counts, in one language."""
+    from quiz.site.strings import translator
+
+    t = translator(language)
+    parts = [plural(t, f"prospects.import.{kind}", counts[kind], language)
+             for kind in ("added", "updated", "both", "same", "unreadable") if counts[kind]]
+    return " ".join([t("prospects.import.done")] + parts) if parts else t("prospects.import.empty")
+
+
+def plural(t, key: str, count: int, language: str) -> str:
+    """English has one and other; Korean one form (CLDR), with its counter in the string."""
+    form = "one" if language == "en" and count == 1 else "other"
+    return t(f"{key}.{form}").format(count=count)
+
+
+def _t(tab: Tab, key: str) -> str:
+    from quiz.site.strings import translator
+
+    return translator(tab.language)(key)
+
+
+def _canonical(entry) -> str:
+    return json.dumps(entry, sort_keys=True, ensure_ascii=False)
+
+
+def _rows(value) -> list:
+    if value is None:
+        return []
+    return sorted([p["id"], p["name"], len(p["history"])] for p in value["prospects"] if readable(p))
+
+
+def poll(condition, what: str, timeout: float = 10.0) -> None:
+    """Poll until `condition()` is true. (Playwright's wait_for_function evaluates with eval,
+    which the site's Content Security Policy forbids.)"""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out: {what}")
+        time.sleep(0.02)
