@@ -57,10 +57,10 @@ def on_files(files, *, config):
 
 def on_env(env, *, config, files):
     language = config.theme["language"]
-    checked = _site_check(config).quiz
+    site = _site_check(config)
     env.globals["t"] = translator(language)
     env.filters["localized"] = localizer(config)
-    env.globals["quiz_view"] = QuizView(checked.quiz, language, checked.witnesses)
+    env.globals["quiz_view"] = QuizView(site.quiz.quiz, language, site.quiz.witnesses, site.messages.messages)
     env.globals["language_folder"] = language_prefix(config)
     env.globals["language_homes"] = language_homes(config)
     env.globals["og_locale_alternates"] = [translator(other)("og.locale") for other in built_languages(config) if other != language]
