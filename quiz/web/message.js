@@ -175,6 +175,7 @@ function copyMessage(state) {
   const strings = state.quiz.strings;
   const say = (key) => (state.status.textContent = strings[key]);
   const failed = () => {
+    state.text.focus();
     state.text.select();
     say("message.copy-failed");
   };
