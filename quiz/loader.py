@@ -1,4 +1,5 @@
-"""Read the quiz YAML file into the typed model, turning every mistake into `file:line:column: message`.
+"""Read a YAML data file (the quiz, the message blocks) into its typed model, turning every mistake
+into `file:line:column: message`.
 
 YAML is composed into nodes first so that each value keeps its position; pydantic's errors are then
 mapped back to those positions and to the flag, question or option they concern.
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from quiz.model import LANGUAGE_NAMES, MAX_DEPTH, MAX_NUMBER_CHARS, Quiz
 from quiz.problems import Problem
@@ -32,9 +33,10 @@ QUIZ_FILE = Path(__file__).with_name("quiz.yml")
 
 @dataclass
 class Source:
-    """The raw data of a quiz file with the position of every value and every key."""
+    """The raw data of a data file with the position of every value and every key."""
 
     shown: str
+    noun: str = "quiz file"  # how messages name the file: "the quiz file", "the messages file"
     data: Any = None
     marks: dict[DataPath, Mark] = field(default_factory=dict)
     key_marks: dict[DataPath, Mark] = field(default_factory=dict)
@@ -83,23 +85,31 @@ class Source:
 
 def load_quiz(path: Path, shown: str | None = None) -> tuple[Quiz | None, Source, list[Problem]]:
     """The model (None when the file cannot be read into one), its source and its problems."""
-    source = Source(shown or path.as_posix())
+    return load_model(path, Quiz, shown, noun="quiz file", keys="thresholds, bands and flags")
+
+
+def load_model(path: Path, model: type[BaseModel], shown: str | None = None, *, noun: str, keys: str) -> tuple:
+    """Any data file read into `model` by the same rules: (model or None, source, problems).
+
+    `noun` names the file in messages ("quiz file"), `keys` says what its top-level mapping holds.
+    """
+    source = Source(shown or path.as_posix(), noun)
     problems: list[Problem] = []
     with _gc_paused():
         try:
-            node = _compose(_decode(_read(path)))
+            node = _compose(_decode(_read(path, noun), noun), noun)
         except _Refused as refused:
             return None, source, [source.at(refused.mark, refused.message)]
         source.data = _value(node, (), 0, source, problems)
         if problems:
             return None, source, sorted(problems)
         if not isinstance(source.data, dict):
-            return None, source, [source.problem((), "the quiz file must be a mapping with thresholds, bands and flags")]
+            return None, source, [source.problem((), f"the {noun} must be a mapping with {keys}")]
         try:
-            quiz = Quiz.model_validate(source.data)
+            value = model.model_validate(source.data)
         except ValidationError as error:
             return None, source, sorted({_problem(source, item) for item in error.errors()})
-    return quiz, source, []
+    return value, source, []
 
 
 def field_name(path: DataPath) -> str:
@@ -147,19 +157,19 @@ def _gc_paused():
             gc.enable()
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, noun: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise _Refused((1, 1), f"cannot read the quiz file: {error}") from None
+        raise _Refused((1, 1), f"cannot read the {noun}: {error}") from None
 
 
-def _decode(raw: bytes) -> str:
+def _decode(raw: bytes, noun: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         byte = raw[error.start]
-        raise _Refused(_byte_mark(raw, error.start), f"byte 0x{byte:02x} is not UTF-8: save the quiz file as UTF-8") from None
+        raise _Refused(_byte_mark(raw, error.start), f"byte 0x{byte:02x} is not UTF-8: save the {noun} as UTF-8") from None
 
 
 def _byte_mark(raw: bytes, offset: int) -> Mark:
@@ -168,10 +178,10 @@ def _byte_mark(raw: bytes, offset: int) -> Mark:
     return before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
-def _compose(text: str) -> yaml.Node:
+def _compose(text: str, noun: str) -> yaml.Node:
     """The file's one document as nodes, refused before any is built when it has an anchor or alias."""
     try:
-        _refuse_anchors(text)
+        _refuse_anchors(text, noun)
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as error:
         raise _Refused(_byte_mark(text.encode("utf-8"), error.position), f"not valid YAML: {error.reason} (U+{error.character:04X})") from None
@@ -182,11 +192,11 @@ def _compose(text: str) -> yaml.Node:
     except yaml.YAMLError as error:
         raise _Refused((1, 1), f"not valid YAML: {error}") from None
     if node is None:
-        raise _Refused((1, 1), "the quiz file is empty")
+        raise _Refused((1, 1), f"the {noun} is empty")
     return node
 
 
-def _refuse_anchors(text: str) -> None:
+def _refuse_anchors(text: str, noun: str) -> None:
     """Refuse the first anchor (&name) or alias (*name), reading YAML events only.
 
     Events are the parser's output before composition, so an alias bomb is refused at its first
@@ -204,7 +214,7 @@ def _refuse_anchors(text: str) -> None:
                 kind = "alias" if sign == "*" else "anchor"
                 raise _Refused(
                     (event.start_mark.line + 1, event.start_mark.column + 1),
-                    f"the {kind} '{sign}{anchor}' is not allowed: the quiz file uses no anchors or aliases; write each value out in full",
+                    f"the {kind} '{sign}{anchor}' is not allowed: the {noun} uses no anchors or aliases; write each value out in full",
                 )
     finally:
         loader.dispose()
@@ -214,7 +224,7 @@ def _value(node: yaml.Node, path: DataPath, depth: int, source: Source, problems
     mark = _mark(node)
     source.marks[path] = mark
     if depth > MAX_DEPTH:
-        problems.append(source.at(mark, f"lists and mappings are nested more than {MAX_DEPTH} levels deep here: the quiz file needs far fewer"))
+        problems.append(source.at(mark, f"lists and mappings are nested more than {MAX_DEPTH} levels deep here: the {source.noun} needs far fewer"))
         return None
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
@@ -238,7 +248,7 @@ def _value(node: yaml.Node, path: DataPath, depth: int, source: Source, problems
 
 
 def _key(node: yaml.Node, source: Source, problems: list[Problem]) -> str | None:
-    """A key as it is written (every key in the quiz is a name), or None when it is refused."""
+    """A key as it is written (every key in a data file is a name), or None when it is refused."""
     if not isinstance(node, yaml.ScalarNode):
         kind = "mapping" if isinstance(node, yaml.MappingNode) else "list"
         problems.append(source.at(_mark(node), f"a {kind} cannot be a key: keys are names such as 'id' or 'text'"))
@@ -258,7 +268,7 @@ def _scalar(node: yaml.ScalarNode, source: Source, problems: list[Problem]):
     if tag not in _SCALAR_TAGS:
         return _refuse_tag(node, source, problems)
     if tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
-        problems.append(source.at(_mark(node), f"this number is {len(node.value):,} characters long; a number in the quiz file has at most {MAX_NUMBER_CHARS}"))
+        problems.append(source.at(_mark(node), f"this number is {len(node.value):,} characters long; a number in the {source.noun} has at most {MAX_NUMBER_CHARS}"))
         return None
     try:
         # Called directly, not through construct_object, which would keep every node it has seen.
@@ -271,7 +281,7 @@ def _scalar(node: yaml.ScalarNode, source: Source, problems: list[Problem]):
 def _refuse_tag(node: yaml.Node, source: Source, problems: list[Problem]) -> None:
     problems.append(source.at(
         _mark(node),
-        f"the tag '{_shown_tag(node.tag)}' is not allowed: the quiz file holds only text, numbers, true or false, lists and mappings",
+        f"the tag '{_shown_tag(node.tag)}' is not allowed: the {source.noun} holds only text, numbers, true or false, lists and mappings",
     ))
     return None
 

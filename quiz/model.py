@@ -38,11 +38,12 @@ def _text_kind(name: str, doc: str) -> type[Text]:
 
 # The longest text of each kind, in characters in either language: about twice the longest of
 # its kind in the real quiz, and short enough for the chart, the result and the printed summary.
+# The message blocks (quiz/messages.py) use the same kinds and limits.
 TEXT_LIMITS = {"Label": 40, "Heading": 80, "Sentence": 250, "Paragraph": 400}
-Label = _text_kind("Label", "A flag's name, shown on the chart.")
+Label = _text_kind("Label", "A flag's name, shown on the chart; a clause's title; a message's greeting or sign-off.")
 Heading = _text_kind("Heading", "A band's title, or the few words that say what a question measures.")
-Sentence = _text_kind("Sentence", "A question, an answer, or what to ask the prospect.")
-Paragraph = _text_kind("Paragraph", "A hint, an action, a dealbreaker's reason, or a verdict and its next steps.")
+Sentence = _text_kind("Sentence", "A question, an answer, or what to ask the prospect; a clause's line or a list's introduction in a message.")
+Paragraph = _text_kind("Paragraph", "A hint, an action, a dealbreaker's reason, or a verdict and its next steps; a paragraph of a message.")
 
 
 class Option(_Strict):

@@ -55,6 +55,23 @@ def check_quiz(quiz: Quiz, source: Source, pages: set[str]) -> list[Problem]:
     return _check(quiz, source, pages)[0]
 
 
+def texts(node, path: DataPath = ()) -> Iterable[tuple[DataPath, Text]]:
+    """Every text of a model, with its path into the data (by the keys the file uses)."""
+    if isinstance(node, Text):
+        yield path, node
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from texts(item, path + (index,))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from texts(item, path + (key,))
+    elif isinstance(node, BaseModel):
+        for name, info in type(node).model_fields.items():
+            value = getattr(node, name)
+            if isinstance(value, (BaseModel, list, dict)):  # ids, numbers and true/false hold no text
+                yield from texts(value, path + (info.alias or name,))
+
+
 def _check(quiz: Quiz, source: Source, pages: set[str]) -> tuple[list[Problem], dict]:
     problems = [
         *_unique_ids(quiz, source),
@@ -114,25 +131,11 @@ def _unique_covers(quiz: Quiz, source: Source) -> Iterable[Problem]:
 
 def _languages(quiz: Quiz, source: Source) -> Iterable[Problem]:
     """Each text in its own language: Korean in every `ko`, by the guide's own rule."""
-    for path, text in _texts(quiz, ()):
+    for path, text in texts(quiz):
         for language in LANGUAGES:
             if not written_in(getattr(text, language), language):
                 field = path + (language,)
                 yield source.problem_in(field, f"{field_name(field)} reads as English; {LANGUAGE_NAMES[language]} expected")
-
-
-def _texts(node, path: DataPath) -> Iterable[tuple[DataPath, Text]]:
-    """Every text of a model, with its path into the data (by the keys the file uses)."""
-    if isinstance(node, Text):
-        yield path, node
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            yield from _texts(item, path + (index,))
-    elif isinstance(node, BaseModel):
-        for name, info in type(node).model_fields.items():
-            value = getattr(node, name)
-            if isinstance(value, (BaseModel, list)):  # ids, numbers and true/false hold no text
-                yield from _texts(value, path + (info.alias or name,))
 
 
 def _duplicates(items, kind: str, source: Source) -> Iterable[Problem]:

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write quiz/quiz.schema.json from the typed models (run after changing quiz/model.py)."""
+"""Write quiz/quiz.schema.json and quiz/messages.schema.json from the typed models (run after
+changing quiz/model.py or quiz/messages.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quiz.schema import SCHEMA_FILE, schema_text  # noqa: E402
+from quiz.schema import schema_files  # noqa: E402
 
 if __name__ == "__main__":
-    SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
-    print(f"wrote {SCHEMA_FILE}")
+    for path, text in schema_files().items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")

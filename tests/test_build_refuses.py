@@ -66,3 +66,36 @@ def test_a_korean_section_left_in_english_stops_the_build_at_its_heading(project
     assert result.returncode != 0
     assert f"docs/flags/vision.ko.md:{heading + 1}: section 'cost' reads as English; Korean expected" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _line_column(path, needle: str, offset: int = 0) -> tuple[int, int]:
+    """The line and column (from 1) of the first `needle` in a file, plus `offset` columns."""
+    for number, content in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in content:
+            return number, content.index(needle) + offset + 1
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def test_a_message_block_left_without_korean_stops_the_build_at_its_place(project):
+    path = project / "quiz" / "messages.yml"
+    text = path.read_text(encoding="utf-8")
+    line, column = _line_column(path, 'named: {en: "Dear {name},", ko:', len("named: "))
+    path.write_text(text.replace('named: {en: "Dear {name},", ko: "{name}님, 안녕하십니까."}', 'named: {en: "Dear {name},"}'), encoding="utf-8")
+    result = _build(project)
+    assert result.returncode != 0
+    assert f"quiz/messages.yml:{line}:{column}: greeting.formal: named (Korean) is missing" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_terms_page_without_a_clause_s_section_stops_the_build_at_the_clause(project):
+    """The build reads the terms page's anchors from the HTML it renders, in each language."""
+    page = project / "docs" / "terms.ko.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{#rights}", "{#rights-and-portfolio}"), encoding="utf-8")
+    line, column = _line_column(project / "quiz" / "messages.yml", "  rights:", 2)  # the key, under clauses
+    result = _build(project)
+    assert result.returncode != 0
+    assert (
+        f"quiz/messages.yml:{line}:{column}: clause 'rights' has no section on docs/terms.ko.md: "
+        "a clause's id is the anchor of its heading there ({#rights})"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr

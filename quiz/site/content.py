@@ -6,7 +6,8 @@ has the five fixed sections in order and meets the length floor; a translated pa
 its own script, section by section. Wording rules that can be checked mechanically: pages that
 suggest contract terms carry the legal note; the English edition names nothing specific to Korea;
 Korean pages address the reader one way and write particles that agree; no sentence of an example
-message (a block quote) stands on two pages.
+message (a block quote) stands on two pages. For the message blocks' rules, the terms page's anchors
+and its table of terms by flag (`terms_page`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import markdown
 import yaml
 
 from quiz.language import HANGUL, SCRIPTS, native_letters, written_in
+from quiz.message_rules import TermsPage
 from quiz.model import LANGUAGE_NAMES
 from quiz.problems import Problem
 
@@ -152,6 +154,27 @@ def toc_tokens(toc) -> list[dict]:
         flat.append({"level": link.level, "id": link.id})
         flat.extend(toc_tokens(link.children))
     return flat
+
+
+def terms_page(page: PageSource, html: str, toc: list[dict]) -> TermsPage:
+    """The terms page as the message rules see it: its headings' anchors, and its table of terms by
+    flag (each row's link to a flag page, and its links to the page's own sections)."""
+    parser = _TableLinks(TERMS_TABLE)
+    parser.feed(html)
+    parser.close()
+    by_flag = {}
+    for hrefs in parser.rows:
+        flags = [match.group(1) for match in map(_FLAG_LINK.search, hrefs) if match]
+        if flags:
+            by_flag[flags[0]] = frozenset(href[1:] for href in hrefs if href.startswith("#"))
+    return TermsPage(page.shown, frozenset(token["id"] for token in toc), by_flag)
+
+
+def terms_pages(settings: ContentSettings, sources: dict[tuple[str, str], "PageSource"]) -> dict[str, TermsPage]:
+    """The terms page in every language, rendered here for `make validate` (a build reads each
+    one from the HTML it renders anyway)."""
+    render = markdown_renderer(settings)
+    return {language: terms_page(page, *render(page.body)) for (stem, language), page in sources.items() if stem == TERMS_PAGE}
 
 
 def needs_legal_note(stem: str) -> bool:
@@ -401,6 +424,24 @@ class _SectionText(HTMLParser):
             self.sections[self.current].append(data)
 
 
+class _TableLinks(HTMLParser):
+    """The links of each table row in one level-2 section."""
+
+    def __init__(self, section: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.section = section
+        self.inside = False
+        self.rows: list[list[str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h2":
+            self.inside = dict(attrs).get("id") == self.section
+        elif self.inside and tag == "tr":
+            self.rows.append([])
+        elif self.inside and tag == "a" and self.rows:
+            self.rows[-1].append(dict(attrs).get("href") or "")
+
+
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 FLAGS_FOLDER = "flags"
 FLAG_SECTIONS = ("signs", "cost", "test", "respond", "walk-away")
@@ -412,6 +453,11 @@ MIN_LETTERS_TO_JUDGE = 40
 LENGTH_FLOORS = {"en": ("words", 350), "ko": ("Hangul syllables", 900)}
 # Pages beyond the flag pages that suggest contract terms, and so carry the legal note.
 LEGAL_NOTE_PAGES = ("terms", "after-signing", "decline")
+# The page whose sections the message blocks' clauses link to, and its table of terms by flag.
+TERMS_PAGE = "terms"
+TERMS_TABLE = "by-flag"
+# A link to a flag's page, as written (flags/vision.md) or as MkDocs renders it (../flags/vision/).
+_FLAG_LINK = re.compile(r"(?:^|/)flags/([a-z0-9-]+)")
 # Shorter sentences ("Thank you.") may recur; longer ones in example messages may not.
 MESSAGE_SENTENCE_MIN_WORDS = 5
 _HANGUL_WORD_START = f"(?<!{HANGUL})"

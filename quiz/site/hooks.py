@@ -19,7 +19,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from quiz.problems import format_problems  # noqa: E402
 from quiz.site.assets import bundles, prepare_offline_copy  # noqa: E402
-from quiz.site.content import check_rendered_page, page_key, settings_from_config, toc_tokens  # noqa: E402
+from quiz.site.content import page_key, settings_from_config, toc_tokens  # noqa: E402
 from quiz.site.csp import with_policy  # noqa: E402
 from quiz.site.languages import (  # noqa: E402
     built_languages,
@@ -30,7 +30,7 @@ from quiz.site.languages import (  # noqa: E402
     publish_in_language_folder,
 )
 from quiz.site.search import index_rendered_page, split_index  # noqa: E402
-from quiz.site.settings import SiteCheck, check_site  # noqa: E402
+from quiz.site.settings import SiteCheck, check_rendered, check_site  # noqa: E402
 from quiz.site.strings import translator  # noqa: E402
 from quiz.site.view import QuizView  # noqa: E402
 
@@ -57,10 +57,10 @@ def on_files(files, *, config):
 
 def on_env(env, *, config, files):
     language = config.theme["language"]
-    checked = _site_check(config).quiz
+    site = _site_check(config)
     env.globals["t"] = translator(language)
     env.filters["localized"] = localizer(config)
-    env.globals["quiz_view"] = QuizView(checked.quiz, language, checked.witnesses)
+    env.globals["quiz_view"] = QuizView(site.quiz.quiz, language, site.quiz.witnesses, site.messages.messages)
     env.globals["language_folder"] = language_prefix(config)
     env.globals["language_homes"] = language_homes(config)
     env.globals["og_locale_alternates"] = [translator(other)("og.locale") for other in built_languages(config) if other != language]
@@ -68,11 +68,12 @@ def on_env(env, *, config, files):
 
 
 def on_page_content(html, *, page, config, files):
-    """The content checks that need a page's HTML, on the HTML this build has just rendered."""
-    source = _site_check(config).pages.get(page_key(page.file.src_uri, settings_from_config(config)))
+    """The checks that need a page's HTML, on the HTML this build has just rendered."""
+    site = _site_check(config)
+    source = site.pages.get(page_key(page.file.src_uri, settings_from_config(config)))
     if source is None:  # not a page of docs/ (a generated one)
         return html
-    problems = check_rendered_page(source, html, toc_tokens(page.toc))
+    problems = check_rendered(site, source, html, toc_tokens(page.toc))
     if problems:
         raise PluginError("The page has problems:\n" + format_problems(problems))
     return html

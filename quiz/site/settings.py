@@ -1,4 +1,5 @@
-"""The site's one check: the guide's pages and the quiz data, validated once per build.
+"""The site's one check: the guide's pages, the quiz data and the message blocks, validated once
+per build.
 
 `scripts/validate.py` (`make validate`), the build hooks and the tests all call `check_site`.
 """
@@ -12,36 +13,49 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from quiz.loader import QUIZ_FILE
+from quiz.message_rules import CheckedMessages, check_messages_file, check_terms_pages
+from quiz.messages import MESSAGES_FILE
 from quiz.problems import Problem
 from quiz.rules import Checked, check_file
-from quiz.site.content import PageSource, check_content, read_pages, settings_from_config
+from quiz.site.content import (
+    TERMS_PAGE, ContentSettings, PageSource, check_content, check_rendered_page, read_pages, settings_from_config,
+    terms_page, terms_pages,
+)
 
 
 @dataclass(frozen=True)
 class SiteCheck:
-    """Every problem of the site, sorted by file and line, the checked quiz, and the pages as
-    read (by stem and language), for the checks a build runs on each rendered page."""
+    """Every problem of the site, sorted by file and line, the checked quiz and message blocks,
+    and the pages as read (by stem and language), for the checks a build runs on each rendered page."""
 
     problems: list[Problem]
     quiz: Checked
     pages: dict[tuple[str, str], PageSource]
+    messages: CheckedMessages
 
 
-def check_site(config, quiz_file: Path = QUIZ_FILE, *, rendered: bool = True) -> SiteCheck:
-    """Check the content and the quiz data of the site configured by a loaded `config`.
+def check_site(config, quiz_file: Path = QUIZ_FILE, messages_file: Path = MESSAGES_FILE, *, rendered: bool = True) -> SiteCheck:
+    """Check the content, the quiz data and the message blocks of the site configured by a loaded `config`.
 
     A build passes `rendered=False` and checks each page's HTML as it renders it
-    (`quiz.site.content.check_rendered_page`), so no page is rendered twice.
+    (`check_rendered`), so no page is rendered twice.
     """
     settings = settings_from_config(config)
-    try:
-        shown = quiz_file.resolve().relative_to(settings.root.resolve()).as_posix()
-    except ValueError:
-        shown = quiz_file.as_posix()
-    checked = check_file(quiz_file, settings.docs_dir / "flags", shown)
+    checked = check_file(quiz_file, settings.docs_dir / "flags", _shown(quiz_file, settings))
     pages = read_pages(settings)
-    problems = check_content(settings, pages, rendered=rendered) + checked.problems
-    return SiteCheck(sorted(problems), checked, pages)
+    terms = terms_pages(settings, pages) if rendered else None
+    messages = check_messages_file(messages_file, checked.quiz, _shown(messages_file, settings), terms)
+    problems = check_content(settings, pages, rendered=rendered) + checked.problems + messages.problems
+    return SiteCheck(sorted(problems), checked, pages, messages)
+
+
+def check_rendered(site: SiteCheck, page: PageSource, html: str, toc: list[dict]) -> list[Problem]:
+    """The checks that need a page's HTML, on the HTML a build has just rendered: the page's own,
+    and for the terms page the message blocks' clauses against its anchors and table."""
+    problems = check_rendered_page(page, html, toc)
+    if page.stem == TERMS_PAGE:
+        problems += check_terms_pages(site.messages, {page.language: terms_page(page, html, toc)})
+    return problems
 
 
 def validate_site(config_file: Path) -> list[Problem]:
@@ -53,3 +67,11 @@ def load_site_config(config_file: Path):
     """The loaded MkDocs config, without the loader's INFO chatter."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     return load_config(str(config_file))
+
+
+def _shown(path: Path, settings: ContentSettings) -> str:
+    """A data file as problems name it: relative to the project when it is inside it."""
+    try:
+        return path.resolve().relative_to(settings.root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quiz.drafting import browser_messages
+from quiz.messages import Messages
 from quiz.model import Quiz
 from quiz.scoring import MIN_CONCERNS, score
 from quiz.share import share_key
@@ -17,6 +19,7 @@ class QuizView:
     quiz: Quiz
     language: str
     witnesses: dict = field(default_factory=dict)  # band -> answers, from the reachability proof
+    messages: Messages | None = None  # the message blocks, for the drafted message on the quiz page
 
     @property
     def total(self) -> int:
@@ -44,11 +47,17 @@ class QuizView:
         """A `Text` in this view's language."""
         return value.get(self.language)
 
-    def browser_data(self) -> dict:
+    @property
+    def clauses(self) -> list[tuple[str, str]]:
+        """(anchor, title) of every clause a drafted message may list, in the terms page's order."""
+        return [(anchor, self.text(clause.title)) for anchor, clause in self.messages.clauses.items()]
+
+    def browser_data(self, *, messages: bool = False) -> dict:
         """The JSON island, the scripts' one source: every number and name they use, and the few
-        strings they format. An option carries `unsure` or `dealbreaker` only when true."""
+        strings they format. An option carries `unsure` or `dealbreaker` only when true. With
+        `messages` (the quiz page), the message blocks in this language (`browser_messages`)."""
         t = translator(self.language)
-        return {
+        data = {
             "thresholds": self.quiz.thresholds.model_dump(by_alias=True),
             "minDefinite": self.quiz.min_definite,
             "minConcerns": MIN_CONCERNS,
@@ -72,6 +81,9 @@ class QuizView:
             ],
             "strings": {key: t(key) for key in load_strings()["en"] if key.startswith(BROWSER_PREFIXES)},
         }
+        if messages:
+            data["messages"] = browser_messages(self.messages, self.language, self.quiz)
+        return data
 
     def examples(self) -> list[tuple[str, int | None, int]]:
         """For the methodology page: one answer set per band with its score and definite count."""
@@ -97,4 +109,4 @@ def _option(option) -> dict:
 
 
 # Interface strings the script formats or shows, by key prefix.
-BROWSER_PREFIXES = ("quiz.", "result.", "work.", "changes.", "prospects.", "reason.")
+BROWSER_PREFIXES = ("quiz.", "result.", "work.", "changes.", "prospects.", "reason.", "message.")

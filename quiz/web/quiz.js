@@ -145,6 +145,7 @@ function render(quiz, current, moveFocus) {
   const parts = quiz.parts;
   const result = score(quiz.data, current);
   fillResult(quiz, result, current);
+  renderMessage(quiz, result, current); // the draft to the prospect (message.js)
   parts.result.hidden = false;
   parts.workspace.hidden = false;
   document.documentElement.classList.add("crf-has-result");

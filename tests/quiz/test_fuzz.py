@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from quiz.loader import load_quiz
 from quiz.rules import validate_quiz
+from tests.support.data import data_paths
 from tests.support.site import ROOT
 
 VALID_TEXT = (Path(__file__).with_name("fixtures") / "valid.yml").read_text(encoding="utf-8")
@@ -45,17 +46,7 @@ VALUES = st.one_of(
 )
 
 
-def _paths(node, prefix=()):
-    yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, prefix + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _paths(value, prefix + (index,))
-
-
-PATHS = list(_paths(VALID))[1:]
+PATHS = list(data_paths(VALID))
 
 
 @st.composite

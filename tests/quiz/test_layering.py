@@ -13,7 +13,7 @@ DOMAIN = sorted(path.stem for path in (ROOT / "quiz").glob("*.py") if path.stem 
 
 
 def test_the_domain_modules_are_the_ones_the_readme_names():
-    assert {"model", "loader", "rules", "reachability", "scoring", "share", "schema"} <= set(DOMAIN)
+    assert {"model", "loader", "rules", "reachability", "scoring", "share", "schema", "messages", "message_rules", "drafting"} <= set(DOMAIN)
 
 
 @pytest.mark.parametrize("module", DOMAIN)

@@ -103,3 +103,58 @@ def _mixed(index: int, question) -> str:
 
 
 MIXED = {question.id: _mixed(index, question) for index, question in enumerate(QUESTIONS)}
+
+
+def _care(index: int, question) -> str:
+    """A prospect to proceed with care: a few mild concerns and a few unknowns."""
+    if index % 5 == 4:
+        return unsure(question)
+    wanted = 1 if index % 2 == 0 else 0
+    return next((o.id for o in question.options if o.points == wanted and o.dealbreaker is None), zero(question))
+
+
+CARE = {question.id: _care(index, question) for index, question in enumerate(QUESTIONS)}
+# Walk away on the score alone: the strongest answers that are not dealbreakers.
+WALK_BY_SCORE = {question.id: strongest(question, dealbreakers=False) for question in QUESTIONS}
+UNSURE = {question.id: unsure(question) for question in QUESTIONS}
+
+
+# The drafted message as the page shows it (README.md, "Quiz test contract"): the text box, the
+# clauses listed below it, and the name field the greeting takes.
+_READ_MESSAGE = """
+() => {
+  const scope = document.querySelector("[data-quiz-scope]");
+  return {
+    text: scope.querySelector("[data-next-message]").value,
+    terms: [...scope.querySelectorAll("[data-term]")].filter((e) => !e.hidden).map((e) => e.getAttribute("data-term")),
+    name: scope.querySelector("[data-prospect-name]").value,
+  };
+}
+"""
+# Choose the name, tone, timing and variant, then answer and submit, all in one round trip.
+_DRAFT = """
+([answers, tone, timing, variant, name]) => {
+  const scope = document.querySelector("[data-quiz-scope]");
+  scope.querySelector("[data-prospect-name]").value = name;
+  for (const [kind, value] of [["tone", tone], ["timing", timing], ["variant", variant]]) {
+    scope.querySelector(`[data-message-${kind}="${value}"]`).checked = true;
+  }
+  const form = scope.querySelector("form[data-quiz]");
+  for (const input of form.querySelectorAll("input[type=radio]")) input.checked = false;
+  for (const [question, option] of Object.entries(answers)) {
+    form.querySelector(`input[type=radio][name="${question}"][value="${option}"]`).checked = true;
+  }
+  form.requestSubmit();
+  return (READ)();
+}
+""".replace("READ", _READ_MESSAGE.strip())
+
+
+def read_message(page) -> dict:
+    """The draft the page shows: {"text", "terms", "name"}."""
+    return page.evaluate(_READ_MESSAGE)
+
+
+def draft_on_page(page, answers: dict[str, str], tone: str, timing: str, variant: str | None, name: str) -> dict:
+    """Choose how the message is written, answer, submit, and read the draft back."""
+    return page.evaluate(_DRAFT, [answers, tone, timing, variant or "", name])

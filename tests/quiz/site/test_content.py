@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.site.content import ContentSettings, check_content, settings_from_config, wording_problems
+from quiz.site.content import (
+    ContentSettings, PageSource, check_content, read_pages, settings_from_config, terms_page, terms_pages, wording_problems,
+)
 from quiz.site.settings import load_site_config, validate_site
 from tests.support.site import ROOT
 
@@ -218,6 +220,30 @@ def test_short_sentences_and_repeats_within_one_page_are_allowed(tmp_path):
     assert _messages(_site(tmp_path, index=_home(message + message), flags__x=None, flags__x_ko=None)) == []
 
 
-def test_quiz_data_and_interface_strings_follow_the_korean_wording_rules():
-    for path in (ROOT / "quiz" / "quiz.yml", ROOT / "quiz" / "site" / "strings.yml"):
+def test_quiz_data_message_blocks_and_interface_strings_follow_the_korean_wording_rules():
+    for path in (ROOT / "quiz" / "quiz.yml", ROOT / "quiz" / "messages.yml", ROOT / "quiz" / "site" / "strings.yml"):
         assert wording_problems(path.read_text(encoding="utf-8"), "ko") == [], path
+
+
+def test_the_terms_pages_are_read_from_their_headings_and_their_table_of_terms_by_flag():
+    settings = settings_from_config(load_site_config(ROOT / "mkdocs.yml"))
+    pages = terms_pages(settings, read_pages(settings))
+    assert sorted(pages) == ["en", "ko"]
+    for page in pages.values():
+        assert {"deposit", "kill-fee", "termination", "by-flag"} <= page.anchors
+        assert len(page.by_flag) == 10
+        assert page.by_flag["profile"] == {"deposit", "payment-terms"}
+        assert page.by_flag["unresponsive"] == {"payment-terms", "rush-fees", "kill-fee", "response-times", "termination"}
+
+
+def test_a_rendered_terms_page_gives_the_same_facts_as_the_source():
+    """A build reads the table from MkDocs' HTML, where links to flag pages are already URLs."""
+    page = PageSource("terms", "en", "docs/terms.md", "", None, "", 1, ())
+    html = (
+        '<h2 id="deposit">Deposit</h2><p>x</p><h2 id="by-flag">By flag</h2><table><tr><th>Flag</th></tr>'
+        '<tr><td><a href="../flags/boundaries/">Limits</a></td><td><a href="#deposit">Deposit</a> · <a href="#rush-fees">Rush</a></td></tr>'
+        '</table><h2 id="after">After</h2><table><tr><td><a href="flags/vision.md">x</a> <a href="#deposit">y</a></td></tr></table>'
+    )
+    facts = terms_page(page, html, [{"level": 2, "id": "deposit"}, {"level": 2, "id": "by-flag"}])
+    assert facts.anchors == {"deposit", "by-flag"}
+    assert facts.by_flag == {"boundaries": {"deposit", "rush-fees"}}

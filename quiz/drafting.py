@@ -1,0 +1,242 @@
+"""The next message to a prospect, drafted from a quiz result: the Python reference that the
+browser will mirror.
+
+Two deterministic steps:
+
+1. `plan(quiz, answers, variant)` picks the message and its parts: the concerns it raises (the
+   first MAX_CONCERNS of `scoring.concerns`, strongest first) and the questions it asks (every
+   open answer, "Not sure yet" or unanswered, ordered by its flag's score, then the flag's
+   weight, then file order; at most MAX_QUESTIONS).
+2. `compose(island, plan, tone, timing, name)` writes it from `browser_messages(...)`, the
+   per-language export the browser gets, so every draft proves the export is enough.
+
+The blocks of each message, in order (a blank line between paragraphs):
+
+- good-fit: greeting; opening; the usual terms; closing; sign-off. Listed below: good-fit.terms.
+- proceed-with-care, high-risk: greeting; the band's opening; one paragraph per concern raised;
+  the questions' introduction and the numbered questions (when any are open); the terms'
+  introduction and one line per clause chosen for the raised flags, except a clause that one of
+  the questions already proposes (its `asked-by`), and no introduction when no line is left;
+  the band's closing; sign-off. Listed below: every clause chosen.
+- not-enough-info: greeting; opening; the questions' introduction and the numbered questions;
+  closing; sign-off. Listed below: the clauses chosen for the concerns, for the reader.
+- walk-away: greeting; one paragraph of the decline's opening, the decline for its reason
+  (dealbreaker or score) and that reason's closing; sign-off. Nothing listed below.
+- walk-away with the variant work-started: greeting; the work-started opening and its reason;
+  the settling of what is owed; the reason's closing; sign-off. Listed below: work-started.terms.
+- the variant fully-booked (any result a dealbreaker did not decide): greeting; one paragraph of
+  the decline's opening, the fully-booked decline and its closing; sign-off. Nothing listed below.
+
+The clauses for raised flags are chosen round by round: each flag's first clause (its list in the
+messages file runs from the most direct answer down), strongest flag first, then each flag's
+second, and so on; a clause already chosen is skipped, and the choice stops at MAX_TERMS, so
+every concern gets its most direct answer before any gets a second.
+The name is plain text: whitespace is collapsed, an honorific the greeting adds anyway ("님" in
+Korean) is dropped from its end, and it is filled into the greeting's one {name}, verbatim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from pydantic import BaseModel
+
+from quiz.messages import NAME, TIMINGS, TONES, Messages
+from quiz.model import Quiz, Text
+from quiz.scoring import Result, concerns, score
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    terms: tuple[str, ...]  # clause ids, each an anchor of the terms page
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Which message to write and what goes into it; everything `compose` needs from a result."""
+
+    band: str
+    reason: str | None = None  # for walk-away: "dealbreaker" or "score"
+    variant: str | None = None  # "fully-booked" or "work-started"
+    concerns: tuple[str, ...] = ()  # flag ids, strongest first
+    questions: tuple[str, ...] = ()  # question ids, in the order they are asked
+
+
+def draft(quiz: Quiz, messages: Messages, answers: Mapping[str, str], language: str, tone: str, timing: str,
+          name: str | None = None, variant: str | None = None) -> Draft:
+    """The message for one prospect's answers, in one language, tone and timing."""
+    return compose(browser_messages(messages, language, quiz), plan(quiz, answers, variant), tone, timing, name)
+
+
+def plan(quiz: Quiz, answers: Mapping[str, str], variant: str | None = None) -> Plan:
+    """The message a result calls for; ValueError for a variant the result does not allow."""
+    result = score(quiz, answers)
+    if variant is not None and variant not in variants(result):
+        raise ValueError(f"the variant {variant!r} does not fit a {result.band} result; allowed: {', '.join(variants(result)) or 'none'}")
+    raised = tuple(flag.id for flag in concerns(quiz, result)[:MAX_CONCERNS])
+    return Plan(result.band, result.decided_by, variant, raised, open_questions(quiz, result, answers)[:MAX_QUESTIONS])
+
+
+def variants(result: Result) -> tuple[str, ...]:
+    """The variants the reader may pick for a result.
+
+    fully-booked: unless a dealbreaker decided, since after one the decline closes the door and a
+    reason of time would leave it open. work-started: for a walk-away, to settle what is owed.
+    """
+    allowed = () if result.decided_by == "dealbreaker" else ("fully-booked",)
+    return allowed + (("work-started",) if result.band == "walk-away" else ())
+
+
+def open_questions(quiz: Quiz, result: Result, answers: Mapping[str, str]) -> tuple[str, ...]:
+    """Every question without a definite answer, the strongest flags first (by score, then
+    weight, then file order; an unknown flag counts as 0), then in file order within a flag."""
+    scores = {flag.id: flag.score or 0 for flag in result.flags}
+    found = []
+    for flag_index, flag in enumerate(quiz.flags):
+        for question_index, question in enumerate(flag.questions):
+            option = next((o for o in question.options if o.id == answers.get(question.id)), None)
+            if option is None or option.unsure:
+                found.append(((-scores[flag.id], -flag.weight, flag_index, question_index), question.id))
+    return tuple(ident for _, ident in sorted(found))
+
+
+def compose(island: dict, plan: Plan, tone: str, timing: str, name: str | None = None) -> Draft:
+    """The message a plan describes, written from one language's export."""
+    if tone not in TONES or timing not in TIMINGS:
+        raise ValueError(f"tone must be one of {', '.join(TONES)} and timing one of {', '.join(TIMINGS)}")
+    paragraphs, terms = _body(island, plan, tone, timing)
+    greeting = island["greeting"][tone]
+    filled = fill_name(island, name)
+    opening = greeting["anonymous"] if filled is None else greeting["named"].replace(NAME, filled)
+    text = "\n\n".join([opening, *paragraphs, island["sign-off"][tone]])
+    return Draft(text, tuple(terms))
+
+
+def fill_name(island: dict, name: str | None) -> str | None:
+    """The name as the greeting shows it, or None for the greeting without one."""
+    if name is None:
+        return None
+    cleaned = " ".join(name.split())
+    honorific = island["honorific"]
+    if honorific and cleaned.endswith(honorific):
+        cleaned = cleaned[: -len(honorific)].rstrip()
+    if len(cleaned) > NAME_MAX:
+        raise ValueError(f"a name has at most {NAME_MAX} characters, not {len(cleaned)}")
+    return cleaned or None
+
+
+def choose_terms(island: dict, flags: tuple[str, ...]) -> list[str]:
+    """The clauses for raised flags, strongest first: round by round, each flag's next clause,
+    each clause once, at most MAX_TERMS."""
+    lists = [island["flags"][flag]["terms"] for flag in flags]
+    chosen: list[str] = []
+    for rank in range(max(map(len, lists), default=0)):
+        for clauses in lists:
+            if rank < len(clauses) and clauses[rank] not in chosen and len(chosen) < MAX_TERMS:
+                chosen.append(clauses[rank])
+    return chosen
+
+
+def browser_messages(messages: Messages, language: str, quiz: Quiz | None = None) -> dict:
+    """The message blocks for the JSON island of one language: the file's structure and keys, every
+    text already in that language with {name} kept, plus the numbers the algorithm uses and, when
+    the quiz is given, each question's `ask` by question id."""
+    island = {
+        "limit": MESSAGE_LIMIT,
+        "nameMax": NAME_MAX,
+        "honorific": HONORIFICS.get(language, ""),
+        "maxConcerns": MAX_CONCERNS,
+        "maxQuestions": MAX_QUESTIONS,
+        "maxTerms": MAX_TERMS,
+        **_localised(messages, language),
+    }
+    if quiz is not None:
+        island["asks"] = {question.id: question.ask.get(language) for _, question in quiz.questions()}
+    return island
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _body(island: dict, plan: Plan, tone: str, timing: str) -> tuple[list[str], list[str]]:
+    """The paragraphs between greeting and sign-off, and the clauses listed below the message."""
+    decline = island["decline"]
+    if plan.variant == "fully-booked":
+        booked = decline["fully-booked"]
+        return [_sentences(decline["opening"][timing][tone], booked["decline"][tone], booked["closing"][tone])], []
+    if plan.band == "walk-away" and plan.variant == "work-started":
+        started = decline["work-started"]
+        return [
+            _sentences(started["opening"][timing][tone], started["reason"][plan.reason][tone]),
+            started["settle"][tone],
+            started["closing"][plan.reason][tone],
+        ], started["terms"]
+    if plan.band == "walk-away":
+        reason = decline[plan.reason]
+        return [_sentences(decline["opening"][timing][tone], reason["decline"][tone], reason["closing"][tone])], []
+    if plan.band == "good-fit":
+        fit = island["good-fit"]
+        return [fit["opening"][timing][tone], fit["usual"][tone], fit["closing"][timing][tone]], fit["terms"]
+    raised_terms = choose_terms(island, plan.concerns)
+    if plan.band == "not-enough-info":
+        unknown = island["not-enough-info"]
+        return [
+            unknown["opening"][timing][tone],
+            _listed(unknown["questions"][tone], _numbered(island, plan.questions)),
+            unknown["closing"][timing][tone],
+        ], raised_terms
+    frame, parts = island[plan.band], island["review"]
+    paragraphs = [frame["opening"][timing][tone]]
+    paragraphs += [island["flags"][flag]["concern"][tone] for flag in plan.concerns]
+    if plan.questions:
+        paragraphs.append(_listed(parts["questions"][tone], _numbered(island, plan.questions)))
+    asked = set(plan.questions)
+    lines = ["- " + island["clauses"][c]["line"] for c in raised_terms if not asked.intersection(island["clauses"][c]["asked-by"])]
+    if lines:
+        paragraphs.append(_listed(parts["terms"][tone], lines))
+    paragraphs.append(frame["closing"][timing][tone])
+    return paragraphs, raised_terms
+
+
+def _sentences(*texts: str) -> str:
+    return " ".join(texts)
+
+
+def _listed(introduction: str, items: list[str]) -> str:
+    return "\n".join([introduction, *items])
+
+
+def _numbered(island: dict, questions: tuple[str, ...]) -> list[str]:
+    return [f"{number}. {island['asks'][question]}" for number, question in enumerate(questions, 1)]
+
+
+
+
+def _localised(node, language: str):
+    """A model's data by the keys the file uses, each text in one language."""
+    if isinstance(node, Text):
+        return node.get(language)
+    if isinstance(node, BaseModel):
+        return {info.alias or name: _localised(getattr(node, name), language) for name, info in type(node).model_fields.items()}
+    if isinstance(node, dict):
+        return {key: _localised(value, language) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_localised(item, language) for item in node]
+    return node
+
+
+# The most concerns a message raises, questions it asks and clauses it proposes: enough to act
+# on, short enough to send.
+MAX_CONCERNS = 3
+MAX_QUESTIONS = 5
+MAX_TERMS = 4
+# The longest name the greeting takes, as the quiz page's name field (maxlength 120, MAX_NAME in
+# quiz/web/core.js).
+NAME_MAX = 120
+# What the greeting adds after {name} in a language, and so drops from the end of a name given with it.
+HONORIFICS = {"ko": "님"}
+# The longest message the blocks may assemble, in characters, a 120-character name included:
+# about 330 English words, which reads in two minutes and prints on one page with the result.
+MESSAGE_LIMIT = 2000

@@ -1,0 +1,184 @@
+/* The drafted message on a quiz result, and the terms that answer its concerns. The draft mirrors
+   quiz/drafting.py (plan, variants, compose) line for line, from the island's `messages`: the
+   blocks in the page's language, assembled at build time. A browser test keeps them identical. */
+
+/**
+ * Draft (or redraft) the message for the result just rendered; its choices redraft it from then on.
+ * @param {Object} quiz the quiz page's state (quiz.js)
+ * @param {Object} result the result of `score`
+ * @param {Map<string, string>} answers question id -> option id
+ */
+function renderMessage(quiz, result, answers) {
+  const state = quiz.message || (quiz.message = messageState(quiz));
+  state.result = result;
+  state.answers = answers;
+  const allowed = messageVariants(result);
+  for (const [value, input] of state.variants) {
+    input.parentElement.hidden = value !== "" && !allowed.includes(value);
+    if (input.checked && input.parentElement.hidden) state.variants.get("").checked = true;
+  }
+  updateMessage(state, false);
+}
+
+/**
+ * The message for a result: the same text and clauses as quiz/drafting.py's `draft`.
+ * @param {Object} data the quiz island, with `messages` in the page's language
+ * @param {{tone: string, timing: string, variant: ?string, name: string}} choice
+ * @returns {{text: string, terms: string[]}}
+ */
+function draftMessage(data, result, answers, choice) {
+  const blocks = data.messages;
+  const [paragraphs, terms] = messageBody(blocks, messagePlan(data, result, answers, choice.variant), choice.tone, choice.timing);
+  const greeting = blocks.greeting[choice.tone];
+  const name = greetedName(blocks, choice.name);
+  const opening = name ? greeting.named.split("{name}").join(name) : greeting.anonymous;
+  return { text: [opening, ...paragraphs, blocks["sign-off"][choice.tone]].join("\n\n"), terms: terms };
+}
+
+/** The variants a result allows: never fully-booked after a dealbreaker; work-started on a walk-away. */
+function messageVariants(result) {
+  const walk = result.band === "walk-away";
+  return (walk && result.dealbreakers.length ? [] : ["fully-booked"]).concat(walk ? ["work-started"] : []);
+}
+
+/** plan(): the concerns raised and the open questions, strongest flag, then heavier, then file order. */
+function messagePlan(data, result, answers, variant) {
+  const blocks = data.messages;
+  const scores = new Map(result.flags.map((flag) => [flag.id, flag.score || 0]));
+  const open = [];
+  for (const flag of data.flags) {
+    for (const question of flag.questions) {
+      const option = chosenOption(question, answers);
+      if (!option || option.unsure) open.push([scores.get(flag.id), flag.weight, question.id]);
+    }
+  }
+  open.sort((a, b) => b[0] - a[0] || b[1] - a[1]); // stable: file order among equals
+  return {
+    band: result.band,
+    reason: result.dealbreakers.length ? "dealbreaker" : "score",
+    variant: messageVariants(result).includes(variant) ? variant : null,
+    concerns: topConcerns(data, result).slice(0, blocks.maxConcerns).map((flag) => flag.id),
+    questions: open.slice(0, blocks.maxQuestions).map((item) => item[2]),
+  };
+}
+
+/** _body(): the paragraphs between greeting and sign-off, and the clauses listed below. */
+function messageBody(blocks, plan, tone, timing) {
+  const say = (block) => (block[timing] || block)[tone]; // a text by timing and tone, or by tone alone
+  const listed = (introduction, items) => [say(introduction), ...items].join("\n");
+  const decline = blocks.decline;
+  if (plan.variant === "fully-booked" || (plan.band === "walk-away" && !plan.variant)) {
+    const why = decline[plan.variant || plan.reason];
+    return [[[say(decline.opening), say(why.decline), say(why.closing)].join(" ")], []];
+  }
+  if (plan.variant) {
+    const started = decline["work-started"];
+    const reason = plan.reason;
+    return [[say(started.opening) + " " + say(started.reason[reason]), say(started.settle), say(started.closing[reason])], started.terms];
+  }
+  if (plan.band === "good-fit") {
+    const fit = blocks["good-fit"];
+    return [[say(fit.opening), say(fit.usual), say(fit.closing)], fit.terms];
+  }
+  const terms = messageTerms(blocks, plan.concerns);
+  const numbered = plan.questions.map((id, index) => index + 1 + ". " + blocks.asks[id]);
+  if (plan.band === "not-enough-info") {
+    const unknown = blocks["not-enough-info"];
+    return [[say(unknown.opening), listed(unknown.questions, numbered), say(unknown.closing)], terms];
+  }
+  const frame = blocks[plan.band];
+  const paragraphs = [say(frame.opening), ...plan.concerns.map((flag) => say(blocks.flags[flag].concern))];
+  if (numbered.length) paragraphs.push(listed(blocks.review.questions, numbered));
+  const asked = (clause) => blocks.clauses[clause]["asked-by"].some((id) => plan.questions.includes(id));
+  const lines = terms.filter((clause) => !asked(clause)).map((clause) => "- " + blocks.clauses[clause].line);
+  if (lines.length) paragraphs.push(listed(blocks.review.terms, lines));
+  paragraphs.push(say(frame.closing));
+  return [paragraphs, terms];
+}
+
+/** choose_terms(): round by round, each raised flag's next clause, each once, at most maxTerms. */
+function messageTerms(blocks, flags) {
+  const lists = flags.map((flag) => blocks.flags[flag].terms);
+  const chosen = [];
+  for (let rank = 0; lists.some((list) => rank < list.length); rank += 1) {
+    for (const list of lists) {
+      if (rank < list.length && !chosen.includes(list[rank]) && chosen.length < blocks.maxTerms) chosen.push(list[rank]);
+    }
+  }
+  return chosen;
+}
+
+/** fill_name(): whitespace collapsed as Python's str.split() does, the honorific the greeting adds dropped. */
+function greetedName(blocks, name) {
+  let cleaned = name.split(/(?:[^\S\ufeff]|[\x1c-\x1f\x85])+/).filter(Boolean).join(" ");
+  if (blocks.honorific && cleaned.endsWith(blocks.honorific)) cleaned = cleaned.slice(0, -blocks.honorific.length).replace(/ $/, "");
+  return [...cleaned].slice(0, blocks.nameMax).join("");
+}
+
+// ------------------------------------------------------------------ the controls
+
+function messageState(quiz) {
+  const root = required(quiz.parts.result, "[data-message]");
+  const state = {
+    quiz: quiz,
+    root: root,
+    text: required(root, "[data-next-message]"),
+    print: required(root, "[data-message-print]"),
+    status: required(root, "[data-message-status]"),
+    redraft: required(root, '[data-action="redraft-message"]'),
+    terms: required(root, "[data-terms]"),
+    term: byAttribute(root, "data-term"),
+    variants: byAttribute(root, "data-message-variant"),
+    draft: null, // the draft for the current result and choices
+    written: "", // the last draft written into the text box: anything else there is the reader's edit
+  };
+  root.addEventListener("change", (event) => {
+    if (event.target.type === "radio") updateMessage(state, false);
+  });
+  quiz.parts.name.addEventListener("input", () => updateMessage(state, false));
+  state.text.addEventListener("input", () => syncMessage(state));
+  state.redraft.addEventListener("click", () => {
+    updateMessage(state, true);
+    state.text.focus();
+  });
+  required(root, '[data-action="copy-message"]').addEventListener("click", () => copyMessage(state));
+  return state;
+}
+
+/** Redraft for the current choices. The reader's edits are never overwritten unasked: the new
+    draft waits behind the "replace" button. */
+function updateMessage(state, replace) {
+  const checked = (kind) => state.root.querySelector("input[name=message-" + kind + "]:checked").value;
+  const choice = { tone: checked("tone"), timing: checked("timing"), variant: checked("variant"), name: state.quiz.parts.name.value };
+  const draft = draftMessage(state.quiz.data, state.result, state.answers, choice);
+  const edited = state.text.value !== state.written;
+  if (replace || !edited) state.text.value = state.written = draft.text;
+  state.status.textContent = edited && !replace && draft.text !== state.text.value ? state.quiz.strings["message.kept"] : "";
+  for (const item of state.term.values()) item.hidden = true;
+  for (const clause of draft.terms) {
+    const item = state.term.get(clause);
+    item.hidden = false;
+    item.parentElement.appendChild(item); // in the draft's order
+  }
+  state.terms.hidden = draft.terms.length === 0;
+  state.draft = draft;
+  syncMessage(state);
+}
+
+/** The printed copy follows the text box; "replace" shows only when the text is not the draft. */
+function syncMessage(state) {
+  state.print.textContent = state.text.value;
+  state.redraft.hidden = state.text.value === state.draft.text;
+}
+
+function copyMessage(state) {
+  const strings = state.quiz.strings;
+  const say = (key) => (state.status.textContent = strings[key]);
+  const failed = () => {
+    state.text.focus();
+    state.text.select();
+    say("message.copy-failed");
+  };
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(state.text.value).then(() => say("message.copied"), failed);
+  else failed();
+}

@@ -1,0 +1,337 @@
+"""The drafted message: one for every band and variant, complete, short enough to send, in the
+page's language, with the prospect's name verbatim; the plan's choices on hand-made answer sets."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.drafting import (
+    MAX_QUESTIONS, MAX_TERMS, MESSAGE_LIMIT, NAME_MAX, Plan, browser_messages, choose_terms, compose, draft, plan, variants,
+)
+from quiz.language import HANGUL, written_in
+from quiz.loader import QUIZ_FILE
+from quiz.messages import MESSAGES_FILE, NAME, TIMINGS, TONES, load_messages
+from quiz.rules import validate_quiz
+from quiz.scoring import concerns, score
+from tests.support.site import ROOT
+
+QUIZ, _ = validate_quiz(QUIZ_FILE, ROOT / "docs" / "flags")
+MESSAGES = load_messages(MESSAGES_FILE)[0]
+ISLANDS = {language: browser_messages(MESSAGES, language, QUIZ) for language in ("en", "ko")}
+QUESTIONS = QUIZ.questions()
+FLAG_OF = {question.id: flag for flag, question in QUESTIONS}
+STYLES = [(tone, timing) for tone in TONES for timing in TIMINGS]
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# A sentence that leaves the door open or points elsewhere; a dealbreaker's decline has none.
+REOPENING = {
+    "en": ("plans change", "hear from you", "get in touch", "down the line", "in the future", "later",
+           "suggest", "recommend", "colleague", "someone", "next available"),
+    "ko": ("다시 연락", "나중에", "이후", "언제든", "소개", "다음에"),
+}
+
+
+def answers(**chosen: str) -> dict[str, str]:
+    """Every question at its 0-point option, but for the ones named (underscores for hyphens)."""
+    base = {question.id: next(o.id for o in question.options if o.points == 0) for _, question in QUESTIONS}
+    base.update({key.replace("_", "-"): value for key, value in chosen.items()})
+    return base
+
+
+def unsure(*questions: str, **chosen: str) -> dict[str, str]:
+    return answers(**chosen) | {question: "unsure" for question in questions}
+
+
+GOOD_FIT = answers()
+CARE = answers(boundaries_price="returning", boundaries_scope="extras", boundaries_payment="stretch", expectations_scope="gap",
+               expectations_tradeoff="pushed", unresponsive_materials="vague", vision_success="vague", vision_shifting="details",
+               micromanager_process="steps", distrust_proof="more")
+HIGH_RISK = answers(boundaries_price="condition", boundaries_timeline="firm", boundaries_scope="unwritten", boundaries_payment="no-deposit",
+                    expectations_scope="far", expectations_outcomes="guarantee", expectations_tradeoff="pushed", distrust_proof="samples",
+                    distrust_advice="dismissed", micromanager_process="steps", wrong_fit_workstyle="daily", vision_shifting="changed",
+                    unresponsive_replies="patchy", integrity_responsibility="blames")
+BY_SCORE = answers(profile_criteria="few", profile_budget="fixed", wrong_fit_strength="outside", wrong_fit_workstyle="on-call",
+                   expectations_scope="far", expectations_outcomes="guarantee", expectations_tradeoff="dismissed", boundaries_price="condition",
+                   boundaries_timeline="impossible", distrust_advice="doubted", distrust_proof="free-work", micromanager_process="watching",
+                   micromanager_decider="many", vision_success="none", vision_shifting="moving", unresponsive_replies="patchy")
+DEALBREAKER = answers(values_request="condition")
+NOT_ENOUGH = {question.id: "unsure" for _, question in QUESTIONS} | {"boundaries-price": "again", "profile-criteria": "most"}
+BANDS = {"good-fit": GOOD_FIT, "proceed-with-care": CARE, "high-risk": HIGH_RISK, "walk-away": BY_SCORE, "not-enough-info": NOT_ENOUGH}
+
+
+def _text(island_key_path: tuple, language: str, tone: str) -> str:
+    node = ISLANDS[language]
+    for step in island_key_path:
+        node = node[step]
+    return node[tone]
+
+
+def test_the_answer_sets_reach_the_bands_they_are_named_for():
+    assert {band: score(QUIZ, given).band for band, given in BANDS.items()} == {band: band for band in BANDS}
+    assert score(QUIZ, BY_SCORE).decided_by == "score"
+    assert score(QUIZ, DEALBREAKER).decided_by == "dealbreaker"
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize(("tone", "timing"), STYLES)
+def test_a_good_fit_confirms_the_next_step_and_the_usual_terms(language, tone, timing):
+    result = draft(QUIZ, MESSAGES, GOOD_FIT, language, tone, timing, "Dana")
+    fit = ISLANDS[language]["good-fit"]
+    assert result.text.split("\n\n")[1:-1] == [fit["opening"][timing][tone], fit["usual"][tone], fit["closing"][timing][tone]]
+    assert result.terms == ("deposit", "payment-terms", "change-requests")
+
+
+@pytest.mark.parametrize("band", ["proceed-with-care", "high-risk"])
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_review_raises_the_top_concerns_asks_the_open_questions_and_proposes_their_terms(band, language):
+    given = dict(BANDS[band])
+    given["micromanager-decider"] = given["unresponsive-contact"] = "unsure"
+    del given["values-fit"]  # unanswered counts as open, as on the result page
+    result = score(QUIZ, given)
+    assert result.band == band
+    made = plan(QUIZ, given)
+    assert made.concerns == tuple(flag.id for flag in concerns(QUIZ, result)[:3])
+    assert set(made.questions) == {"micromanager-decider", "unresponsive-contact", "values-fit"}
+    text = draft(QUIZ, MESSAGES, given, language, "warm", "after-call").text
+    island = ISLANDS[language]
+    paragraphs = text.split("\n\n")
+    assert paragraphs[1] == island[band]["opening"]["after-call"]["warm"]
+    assert paragraphs[2:5] == [island["flags"][flag]["concern"]["warm"] for flag in made.concerns]
+    assert paragraphs[5].splitlines() == [island["review"]["questions"]["warm"]] + [
+        f"{number}. {island['asks'][question]}" for number, question in enumerate(made.questions, 1)
+    ]
+    terms = choose_terms(island, made.concerns)
+    assert paragraphs[6].splitlines()[0] == island["review"]["terms"]["warm"]
+    assert paragraphs[-2] == island[band]["closing"]["after-call"]["warm"]
+    assert draft(QUIZ, MESSAGES, given, language, "warm", "after-call").terms == tuple(terms)
+
+
+def test_at_most_five_questions_the_strongest_flags_first():
+    """Open answers on flags of scores 100 (boundaries), 33 (vision) and 0 or unknown (the rest):
+    the strongest first; among equal scores the heavier flag (values, 1.5), then file order."""
+    given = answers(boundaries_price="condition", boundaries_timeline="impossible", vision_success="rough")
+    for question in ("boundaries-scope", "vision-shifting", "profile-budget", "values-fit", "micromanager-decider", "wrong-fit-strength"):
+        given[question] = "unsure"
+    del given["unresponsive-contact"]
+    made = plan(QUIZ, given)
+    assert made.questions == ("boundaries-scope", "vision-shifting", "values-fit", "micromanager-decider", "unresponsive-contact")
+    assert len(made.questions) == MAX_QUESTIONS
+
+
+def test_a_review_without_open_questions_has_no_questions_paragraph():
+    text = draft(QUIZ, MESSAGES, CARE, "en", "formal", "before-call").text
+    assert ISLANDS["en"]["review"]["questions"]["formal"] not in text
+    assert "\n1. " not in text
+
+
+def test_clauses_are_chosen_round_by_round_once_each_and_at_most_four():
+    island = ISLANDS["en"]
+    # boundaries: change-requests, deposit, rush-fees, revisions; expectations: change-requests, revisions, rush-fees, deposit
+    assert choose_terms(island, ("boundaries", "expectations")) == ["change-requests", "deposit", "revisions", "rush-fees"]
+    # each concern's most direct answer comes before any second one
+    assert choose_terms(island, ("unresponsive", "values", "profile")) == ["response-times", "termination", "deposit", "kill-fee"]
+    assert choose_terms(island, ("profile",)) == ["deposit", "payment-terms"]
+    for flags in [("boundaries", "vision", "micromanager"), ("integrity", "distrust", "wrong-fit")]:
+        chosen = choose_terms(island, flags)
+        assert len(chosen) == len(set(chosen)) <= MAX_TERMS
+
+
+def test_a_clause_that_a_question_already_proposes_is_not_repeated_in_the_message():
+    given = unsure("boundaries-cancellation", **{key.replace("-", "_"): value for key, value in CARE.items() if value != "0"})
+    made = plan(QUIZ, given)
+    island = ISLANDS["en"]
+    assert "boundaries-cancellation" in made.questions
+    forced = Plan(made.band, concerns=("vision",), questions=made.questions)  # vision's clauses include kill-fee
+    result = compose(island, forced, "warm", "after-call")
+    assert "kill-fee" in result.terms  # still listed below the message
+    assert island["clauses"]["kill-fee"]["line"] not in result.text
+    assert island["clauses"]["change-requests"]["line"] in result.text
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize(("tone", "timing"), STYLES)
+@pytest.mark.parametrize("variant", [None, "work-started"])
+def test_a_dealbreaker_declines_firmly_and_leaves_no_door_open(language, tone, timing, variant):
+    result = draft(QUIZ, MESSAGES, DEALBREAKER, language, tone, timing, None, variant)
+    reopening = [phrase for phrase in REOPENING[language] if phrase in result.text]
+    assert reopening == []
+    decline = ISLANDS[language]["decline"]
+    if variant is None:
+        assert decline["dealbreaker"]["decline"][tone] in result.text
+        assert result.terms == ()
+    else:
+        assert decline["work-started"]["reason"]["dealbreaker"][tone] in result.text
+        assert decline["work-started"]["settle"][tone] in result.text  # what is owed is settled on the way out
+        assert result.terms == ("kill-fee", "termination")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize(("tone", "timing"), STYLES)
+def test_a_walk_away_by_score_alone_may_leave_the_door_open_or_refer_elsewhere(language, tone, timing):
+    result = draft(QUIZ, MESSAGES, BY_SCORE, language, tone, timing, "Jordan")
+    decline = ISLANDS[language]["decline"]
+    assert decline["score"]["decline"][tone] in result.text
+    assert decline["dealbreaker"]["decline"][tone] not in result.text
+    assert any(phrase in result.text for phrase in REOPENING[language])  # the list above catches what it should
+    assert result.terms == ()
+
+
+@pytest.mark.parametrize("given", [GOOD_FIT, CARE, HIGH_RISK, BY_SCORE, NOT_ENOUGH], ids=list(BANDS))
+def test_the_fully_booked_decline_fits_any_result_a_dealbreaker_did_not_decide(given):
+    assert "fully-booked" in variants(score(QUIZ, given))
+    for language in ("en", "ko"):
+        result = draft(QUIZ, MESSAGES, given, language, "formal", "before-call", None, "fully-booked")
+        booked = ISLANDS[language]["decline"]["fully-booked"]
+        assert result.text.split("\n\n")[1] == " ".join(
+            [ISLANDS[language]["decline"]["opening"]["before-call"]["formal"], booked["decline"]["formal"], booked["closing"]["formal"]]
+        )
+        assert result.terms == ()
+
+
+def test_variants_that_do_not_fit_the_result_are_refused():
+    assert variants(score(QUIZ, DEALBREAKER)) == ("work-started",)
+    assert variants(score(QUIZ, GOOD_FIT)) == ("fully-booked",)
+    with pytest.raises(ValueError, match="fully-booked"):
+        draft(QUIZ, MESSAGES, DEALBREAKER, "en", "warm", "after-call", None, "fully-booked")
+    with pytest.raises(ValueError, match="work-started"):
+        draft(QUIZ, MESSAGES, CARE, "en", "warm", "after-call", None, "work-started")
+    with pytest.raises(ValueError):
+        draft(QUIZ, MESSAGES, CARE, "en", "warm", "after-call", None, "on-holiday")
+    with pytest.raises(ValueError):
+        draft(QUIZ, MESSAGES, CARE, "en", "chummy", "after-call")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize(("tone", "timing"), STYLES)
+def test_not_enough_to_go_on_asks_the_open_questions(language, tone, timing):
+    result = draft(QUIZ, MESSAGES, NOT_ENOUGH, language, tone, timing)
+    island = ISLANDS[language]["not-enough-info"]
+    paragraphs = result.text.split("\n\n")
+    assert paragraphs[1] == island["opening"][timing][tone]
+    lines = paragraphs[2].splitlines()
+    assert lines[0] == island["questions"][tone]
+    assert [line.split(". ", 1)[0] for line in lines[1:]] == ["1", "2", "3", "4", "5"]
+    assert paragraphs[3] == island["closing"][timing][tone]
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "greeting"),
+    [
+        ("en", "  Dana   Whitfield ", "Hi Dana Whitfield,"),
+        ("en", "   ", "Hi there,"),
+        ("ko", "김하늘 대표", "김하늘 대표님, 안녕하세요."),
+        ("ko", "김하늘 대표님", "김하늘 대표님, 안녕하세요."),  # the greeting's own 님 is not doubled
+        ("ko", "한지훈 님", "한지훈님, 안녕하세요."),
+        ("ko", "님", "안녕하세요."),
+        ("ko", None, "안녕하세요."),
+        ("en", "<b>Tom & \"Jerry\"</b> {name}", "Hi <b>Tom & \"Jerry\"</b> {name},"),
+    ],
+)
+def test_the_name_is_plain_text_in_the_greeting(language, name, greeting):
+    assert draft(QUIZ, MESSAGES, GOOD_FIT, language, "warm", "after-call", name).text.split("\n\n")[0] == greeting
+
+
+def test_a_name_longer_than_the_name_field_is_refused():
+    assert draft(QUIZ, MESSAGES, GOOD_FIT, "en", "warm", "after-call", "x" * NAME_MAX).text.startswith("Hi " + "x" * NAME_MAX)
+    with pytest.raises(ValueError, match="120"):
+        draft(QUIZ, MESSAGES, GOOD_FIT, "en", "warm", "after-call", "x" * (NAME_MAX + 1))
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_island_is_plain_json_in_one_language_and_enough_to_draft_from(language):
+    island = browser_messages(MESSAGES, language, QUIZ)
+    parsed = json.loads(json.dumps(island, ensure_ascii=False))
+    assert parsed == island
+    assert parsed["greeting"]["formal"]["named"].count(NAME) == 1
+    assert set(parsed["asks"]) == {question.id for _, question in QUESTIONS}
+    texts = list(_texts(parsed))
+    assert len(texts) > 100
+    assert all(written_in(PLACEHOLDER.sub("", text), language) for text in texts)
+    if language == "en":
+        assert not [text for text in texts if re.search(HANGUL, text)]
+    for given in BANDS.values():
+        made = plan(QUIZ, given)
+        assert compose(parsed, made, "formal", "after-call", "Ada") == draft(QUIZ, MESSAGES, given, language, "formal", "after-call", "Ada")
+    assert "asks" not in browser_messages(MESSAGES, language)
+
+
+def _texts(node):
+    """Every text of an island: its string values, but not the ids its lists hold."""
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _texts(value)
+    elif isinstance(node, str):
+        yield node
+
+
+# ---------------------------------------------------------------------------- the property
+
+
+ANSWER_SETS = st.tuples(*[st.sampled_from([None, *(option.id for option in question.options)]) for _, question in QUESTIONS]).map(
+    lambda chosen: {question.id: option for (_, question), option in zip(QUESTIONS, chosen) if option is not None}
+)
+# Most answer sets are definite: weight the draw towards whole answers, with some unsure and unanswered.
+DEFINITE_SETS = st.tuples(
+    *[st.sampled_from([o.id for o in question.options if not o.unsure] * 3 + ["unsure", None]) for _, question in QUESTIONS]
+).map(lambda chosen: {question.id: option for (_, question), option in zip(QUESTIONS, chosen) if option is not None})
+# Mild answer sets (0 to 2 points, no dealbreaker) land in good-fit, proceed-with-care and high-risk.
+MILD_SETS = st.tuples(
+    *[st.sampled_from([o.id for o in question.options if o.points is not None and o.points <= 2 and not o.dealbreaker] * 2 + ["unsure"])
+      for _, question in QUESTIONS]
+).map(lambda chosen: {question.id: option for (_, question), option in zip(QUESTIONS, chosen)})
+NAMES = st.one_of(
+    st.none(),
+    st.sampled_from([
+        "<script>alert(1)</script>", "Tom & Jerry", "O'Brien \"Bob\"", "{name}", "{{name}}", "{nmae}", "$& $1 $$",
+        "김민수 대표님", "  김 민수  ", "Ana\nMaria", "\u202eevil", "🙂" * 30, "님님",
+    ]),
+    st.text(max_size=NAME_MAX),
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    given_answers=st.one_of(ANSWER_SETS, DEFINITE_SETS, MILD_SETS),
+    language=st.sampled_from(["en", "ko"]),
+    tone=st.sampled_from(TONES),
+    timing=st.sampled_from(TIMINGS),
+    name=NAMES,
+    pick=st.sampled_from([None, "fully-booked", "work-started"]),
+)
+def test_every_draft_is_complete_within_the_limit_in_its_language_with_the_name_verbatim_once(given_answers, language, tone, timing, name, pick):
+    variant = pick if pick in variants(score(QUIZ, given_answers)) else None
+    result = draft(QUIZ, MESSAGES, given_answers, language, tone, timing, name, variant)
+    anonymous = draft(QUIZ, MESSAGES, given_answers, language, tone, timing, None, variant)
+    greeting, _, body = result.text.partition("\n\n")
+    island = ISLANDS[language]
+
+    # complete: every placeholder filled, no empty paragraph or line, the body the same with or without a name
+    assert PLACEHOLDER.search(body) is None
+    assert body == anonymous.text.partition("\n\n")[2]
+    assert "\n\n\n" not in result.text and result.text == result.text.strip()
+    assert all(line.strip() for line in result.text.split("\n\n"))
+    # within the limit
+    assert len(result.text) <= MESSAGE_LIMIT
+    # in the page's language (the name is the reader's, in any script)
+    if language == "ko":
+        assert written_in(body, "ko")
+    else:
+        assert re.search(HANGUL, body) is None
+    # the name verbatim, once, in the greeting: whitespace collapsed and a trailing 님 folded into the greeting's own
+    cleaned = " ".join((name or "").split())
+    if language == "ko" and cleaned.endswith("님"):
+        cleaned = cleaned[:-1].rstrip()
+    if cleaned:
+        assert greeting == island["greeting"][tone]["named"].replace(NAME, cleaned)
+    else:
+        assert greeting == island["greeting"][tone]["anonymous"]
+    # the clauses: known, each once, at most MAX_TERMS
+    assert len(result.terms) == len(set(result.terms)) <= MAX_TERMS
+    assert set(result.terms) <= set(island["clauses"])
+    # a dealbreaker's decline never reopens the door
+    if score(QUIZ, given_answers).decided_by == "dealbreaker":
+        assert not [phrase for phrase in REOPENING[language] if phrase in body]
