@@ -198,6 +198,7 @@ def test_a_link_from_an_older_quiz_keeps_known_answers_and_leaves_the_rest_unans
 )
 def test_a_tampered_link_is_refused_and_changes_nothing(watched, base_url, fragment, reason):
     watched.goto(_url(base_url, "en", "quiz/") + "#" + fragment, wait_until="networkidle")
+    watched.locator("[data-quiz-scope-ready]").wait_for(state="attached")  # the script has read the link
     assert watched.locator("[data-quiz-notice]").inner_text() == f"This link could not be read ({reason}). Nothing was changed."
     assert watched.locator("form[data-quiz] input[type=radio]:checked").count() == 0
     assert watched.locator("[data-quiz-result]").is_hidden()
