@@ -307,7 +307,8 @@ def test_the_privacy_note_is_where_the_user_saves(watched, base_url, language):
 def test_a_result_prints_on_one_page(watched, base_url, language, paper, answers):
     _screen(watched, base_url, language, answers, "Printed prospect")
     pdf = watched.pdf(format=paper)
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    # The result on one page; the drafted message and its terms on a page of their own.
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 2
     watched.emulate_media(media="print")
     assert watched.locator("form[data-quiz]").is_hidden()
     assert watched.locator("[data-quiz-result]").is_visible()
