@@ -22,7 +22,7 @@ from quiz.site.assets import bundles, prepare_offline_copy  # noqa: E402
 from quiz.site.content import check_rendered_page, page_key, settings_from_config, toc_tokens  # noqa: E402
 from quiz.site.csp import with_policy  # noqa: E402
 from quiz.site.settings import SiteCheck, check_site  # noqa: E402
-from quiz.site.strings import is_default_language_build, localizer, translator  # noqa: E402
+from quiz.site.strings import is_default_language_build, localizer, publisher, translator  # noqa: E402
 from quiz.site.view import QuizView  # noqa: E402
 
 
@@ -51,6 +51,7 @@ def on_env(env, *, config, files):
     checked = _site_check(config).quiz
     env.globals["t"] = translator(language)
     env.filters["localized"] = localizer(config)
+    env.filters["published"] = publisher(config)
     env.globals["quiz_view"] = QuizView(checked.quiz, language, checked.witnesses)
     return env
 

@@ -41,10 +41,7 @@ def localizer(config) -> Callable[[str], str]:
     In a non-default language build, MkDocs' `url` filter still resolves paths from the site's
     root, so `'quiz/' | url` would lead a Korean reader to the English quiz.
     """
-    i18n = config.plugins["i18n"]
-    default = next(language.locale for language in i18n.config.languages if language.default)
-    language = config.theme["language"]
-    prefix = "" if language == default else f"{language}/"
+    prefix = _language_prefix(config)
     directory_urls = config.use_directory_urls
 
     def localized(path: str) -> str:
@@ -55,10 +52,27 @@ def localizer(config) -> Callable[[str], str]:
     return localized
 
 
+def publisher(config) -> Callable[[str], str]:
+    """A filter that gives a site-relative page path (`quiz/`) its absolute address on the
+    published site (`site_url`), in the current language: what paper prints and what share
+    links from the offline copy lead to, which a file:// address or `quiz.html` would not."""
+    site = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+    prefix = _language_prefix(config)
+    return lambda path: site + prefix + path
+
+
 def is_default_language_build(config) -> bool:
     """Whether the i18n plugin is building the default language (it builds each in turn)."""
     i18n = config.plugins["i18n"]
     return i18n.current_language in (None, i18n.default_language)
+
+
+def _language_prefix(config) -> str:
+    """'' for the default language (at the site's root), 'ko/' for the others."""
+    i18n = config.plugins["i18n"]
+    default = next(language.locale for language in i18n.config.languages if language.default)
+    language = config.theme["language"]
+    return "" if language == default else f"{language}/"
 
 
 @lru_cache(maxsize=8)
