@@ -9,7 +9,7 @@
 function initQuiz(root, data) {
   const quiz = quizState(root, data);
   listen(quiz);
-  quiz.parts.submit.hidden = false;
+  quiz.parts.submit.hidden = quiz.parts.submit.disabled = false;
   quiz.parts.progress.classList.remove("crf-progress--pending");
   updateProgress(quiz, answers(quiz));
   load(quiz, window.location.hash.slice(1));

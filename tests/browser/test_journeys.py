@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.support.quiz import MIXED, real_quiz
+from tests.support.quiz import MIXED, QUESTIONS, real_quiz
 from tests.support.site import nav_flag_ids
 
 pytestmark = pytest.mark.browser
@@ -107,3 +107,31 @@ def test_saved_prospects_fit_the_screen_without_sideways_scrolling(screen, base_
     comparison.wait_for()
     box = comparison.locator("th").first.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_without_javascript_nothing_is_sent_or_promised(browser, base_url, prefix):
+    for width, height in SCREENS.values():
+        context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": height})
+        page = context.new_page()
+        requests = []
+        page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+        page.on("request", lambda request: requests.append(request.url))
+        first = QUESTIONS[0]
+        page.locator(f"label[for='q-{first.id}-{first.options[0].id}']").click()
+        page.keyboard.press("Enter")  # implicit submission, which used to send the answers
+        page.locator(f"#q-{first.id}-{first.options[0].id}").press("Enter")
+        page.wait_for_timeout(300)
+        assert page.url == base_url + prefix + "quiz/" and requests == []
+        assert page.locator("form[data-quiz]").get_attribute("method") == "dialog"
+        assert page.locator("[data-quiz-submit]").is_disabled()
+        # The text fields belong to no form and, like every script-only control, are not shown.
+        assert page.locator("[data-prospect-name], [data-share-link]").evaluate_all("els => els.map(e => e.form)") == [None, None]
+        assert page.locator("input[type=text]:visible, input:not([type]):visible, input[type=search]:visible").count() == 0
+        for hidden in ("[data-workspace]", "[data-quiz-submit]", "[data-quiz-progress]"):
+            assert page.locator(hidden).is_hidden(), hidden
+        notice = page.locator("[data-quiz-noscript]")
+        assert notice.is_visible()
+        assert notice.locator("a").evaluate_all("els => els.map(e => e.href)") == [
+            base_url + prefix + "checklist/", base_url + prefix + "methodology/"]
+        context.close()

@@ -230,7 +230,7 @@ def test_without_javascript_every_question_is_there_to_read_and_print(browser, b
     assert page.locator("form[data-quiz] input[type=radio]").count() == sum(len(q.options) for q in QUESTIONS)
     assert page.locator("form[data-quiz] input[type=radio]:checked").count() == 0
     assert page.locator("[data-quiz-noscript]").is_visible()
-    assert page.locator("[data-quiz-submit]").is_hidden()
+    assert page.locator("[data-quiz-submit]").is_hidden() and page.locator("[data-quiz-submit]").is_disabled()
     assert page.locator("[data-quiz-progress]").is_hidden()
     assert page.locator("[data-quiz-result]").is_hidden()
     context.close()
