@@ -17,7 +17,7 @@ import rjsmin
 
 WEB = Path(__file__).resolve().parents[1] / "web"
 SCRIPTS = {
-    "assets/quiz.js": ("errors.js", "dom.js", "scoring.js", "store.js", "share.js", "quiz.js"),
+    "assets/quiz.js": ("errors.js", "dom.js", "scoring.js", "store.js", "share.js", "journey.js", "quiz.js"),
     "assets/prospects.js": ("errors.js", "dom.js", "scoring.js", "store.js", "prospects.js"),
 }
 STYLES = {"assets/quiz.css": "quiz.css", "assets/pages.css": "pages.css"}

@@ -9,10 +9,11 @@
 function initQuiz(root, data) {
   const quiz = quizState(root, data);
   listen(quiz);
+  journey(quiz, root);
   quiz.parts.submit.hidden = quiz.parts.submit.disabled = false;
   quiz.parts.progress.classList.remove("crf-progress--pending");
   updateProgress(quiz, answers(quiz));
-  load(quiz, window.location.hash.slice(1));
+  resume(quiz);
 }
 
 /** The widget's parts, checked up front, and look-ups built once (so that a quiz of a thousand
@@ -93,6 +94,7 @@ function setAnswers(quiz, map) {
 function updateProgress(quiz, current) {
   const answered = [...quiz.questions.keys()].filter((id) => current.has(id)).length;
   quiz.parts.progress.textContent = format(quiz.strings["quiz.progress"], { answered: answered, total: quiz.questions.size });
+  quiz.parts.startOver.hidden = answered === 0;
 }
 
 function submit(quiz) {
@@ -102,12 +104,16 @@ function submit(quiz) {
     render(quiz, current, true);
     return;
   }
+  hideResult(quiz);
+  for (const id of quiz.questions.keys()) setError(quiz, id, !current.has(id));
+  quiz.parts.errors.hidden = false;
+  land(quiz, quiz.parts.errorsHeading);
+}
+
+function hideResult(quiz) {
   quiz.parts.result.hidden = true;
   quiz.parts.workspace.hidden = true;
   document.documentElement.classList.remove("crf-has-result");
-  for (const id of quiz.questions.keys()) setError(quiz, id, !current.has(id));
-  quiz.parts.errors.hidden = false;
-  quiz.parts.errors.focus();
 }
 
 function setError(quiz, id, on) {
@@ -134,8 +140,7 @@ function followErrorLink(event) {
   const input = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
   if (!input) return;
   event.preventDefault();
-  input.focus({ preventScroll: true });
-  input.closest("fieldset").scrollIntoView({ block: "start" });
+  goTo(input);
 }
 
 // ------------------------------------------------------------------ the result
@@ -150,7 +155,7 @@ function render(quiz, current, moveFocus) {
   renderChanges(quiz, current);
   const announcement = result.score === null ? quiz.strings["quiz.announce.unknown"] : quiz.strings["quiz.announce"];
   parts.announce.textContent = format(announcement, { band: quiz.data.bands[result.band], score: result.score });
-  if (moveFocus) parts.result.focus();
+  if (moveFocus) land(quiz, parts.heading);
 }
 
 /** Show the parts of the server-rendered result that apply, and fill in its numbers. */

@@ -6,6 +6,7 @@ from quiz.model import Quiz
 from quiz.loader import QUIZ_FILE
 from quiz.rules import validate_quiz
 from quiz.scoring import concerns
+from quiz.share import share_key
 from tests.support.site import ROOT
 
 # Read the result back as the test contract exposes it.
@@ -103,3 +104,8 @@ def _mixed(index: int, question) -> str:
 
 
 MIXED = {question.id: _mixed(index, question) for index, question in enumerate(QUESTIONS)}
+
+
+def share_fragment(answers: dict[str, str]) -> str:
+    """A share link's fragment (without #) for these answers, as quiz/share.py defines it."""
+    return "v=1&a=" + "_".join(f"{share_key(question)}.{option}" for question, option in answers.items())
