@@ -44,11 +44,13 @@ class QuizView:
         """A `Text` in this view's language."""
         return value.get(self.language)
 
-    def browser_data(self) -> dict:
+    def browser_data(self, address: str = "") -> dict:
         """The JSON island, the scripts' one source: every number and name they use, and the few
-        strings they format. An option carries `unsure` or `dealbreaker` only when true."""
+        strings they format. An option carries `unsure` or `dealbreaker` only when true.
+        `address` is the page's own on the published site, for share links made offline."""
         t = translator(self.language)
         return {
+            "address": address,
             "thresholds": self.quiz.thresholds.model_dump(by_alias=True),
             "minDefinite": self.quiz.min_definite,
             "minConcerns": MIN_CONCERNS,

@@ -1,6 +1,6 @@
 /* The quiz page's journeys: where the page lands when a result or the error summary appears; the
    tab's draft, which keeps the answers through a reload, Back and a language switch; starting
-   over. quiz.js calls in here. */
+   over; the share link's address and name. quiz.js calls in here. */
 
 const DRAFT = "client-red-flags:draft"; // sessionStorage: this tab only, gone when it closes
 
@@ -15,6 +15,7 @@ function journey(quiz, root) {
     heading: required(root, "[data-result-heading]"),
     errorsHeading: required(root, "[data-errors-heading]"),
     startOver: required(root, '[data-action="start-over"]'),
+    includeName: required(root, '[data-action="share-include-name"]'),
   });
   const keep = () => keepDraft(quiz);
   // An answer, the name, a submit, a save: on the root, so after quiz.js's own listeners.
@@ -24,6 +25,9 @@ function journey(quiz, root) {
   // page from its cache, as it was): count and score what the form holds once it is shown.
   window.addEventListener("pageshow", () => returning() && restore(quiz, !parts.result.hidden, false));
   parts.startOver.addEventListener("click", () => startOver(quiz));
+  parts.includeName.addEventListener("change", () => {
+    if (!parts.shareField.hidden) parts.shareLink.value = shareLink(quiz);
+  });
   // The language switcher leads to the same link, where the draft takes over.
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a[hreflang]");
@@ -135,4 +139,14 @@ function readDraft(quiz) {
     if (!(error instanceof InputError)) throw error;
     return null; // no draft, or not a share link's answers
   }
+}
+
+// ------------------------------------------------------------------ sharing
+
+/** The share link: the answers, and the name only when asked for. Opened from disk, the link
+    leads to the published site, the one address that works on another machine. */
+function shareLink(quiz) {
+  const parts = quiz.parts;
+  const page = window.location.protocol === "file:" ? quiz.data.address : window.location.href.split("#")[0];
+  return page + "#" + encodeShare(quiz.data, answers(quiz), parts.includeName.checked ? parts.name.value.trim() : "");
 }

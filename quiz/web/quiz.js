@@ -347,7 +347,7 @@ function saveAs(old, name, current) {
 
 function share(quiz) {
   const parts = quiz.parts;
-  const link = window.location.href.split("#")[0] + "#" + encodeShare(quiz.data, answers(quiz), parts.name.value.trim());
+  const link = shareLink(quiz);
   parts.shareField.hidden = false;
   parts.shareLink.value = link;
   parts.shareLink.select();

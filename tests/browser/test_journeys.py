@@ -1,6 +1,7 @@
 """Reader journeys: the home page leads into the guide and the quiz at any width; the quiz lands on
-its result or its errors, keeps the answers through Back, a reload and a language switch, and
-sends nothing without scripts; the links that matter still lead somewhere on paper."""
+its result or its errors, keeps the answers through Back, a reload and a language switch, shares
+no name unless asked, and sends nothing without scripts; the links that matter still lead
+somewhere on paper."""
 
 from __future__ import annotations
 
@@ -267,6 +268,29 @@ def test_a_new_visit_to_the_quiz_starts_afresh_for_the_next_prospect(page, base_
 
 
 @pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_a_share_link_carries_the_name_only_when_asked_and_every_hint_is_whole(screen, base_url, prefix):
+    page, _ = screen
+    t = translator("ko" if prefix else "en")
+    page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    click_answers(page, MIXED)
+    page.locator("[data-quiz-submit]").click()
+    page.locator("[data-prospect-name]").fill("Harbour Bakery")
+    include = page.locator('[data-action="share-include-name"]')
+    assert include.is_visible() and not include.is_checked()
+    page.locator('[data-action="share"]').click()
+    link = page.locator("[data-share-link]")
+    assert link.input_value() == base_url + prefix + "quiz/#" + share_fragment(MIXED)
+    include.check()  # the link shown follows the choice
+    assert "&n=Harbour+Bakery&" in link.input_value()
+    include.uncheck()
+    assert "n=" not in link.input_value()
+    for hint, key in (("#prospect-name-hint", "work.name.hint"), ("#share-link-hint", "work.share.hint")):
+        text = page.locator(hint).inner_text()
+        assert text == t(key) and text.endswith(("다.", ".")) and "#" in t("work.share.hint"), key
+        assert page.locator(hint).evaluate("e => e.scrollWidth <= e.clientWidth")
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
 def test_without_javascript_nothing_is_sent_or_promised(browser, base_url, prefix):
     for width, height in SCREENS.values():
         context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": height})
@@ -285,7 +309,8 @@ def test_without_javascript_nothing_is_sent_or_promised(browser, base_url, prefi
         # The text fields belong to no form and, like every script-only control, are not shown.
         assert page.locator("[data-prospect-name], [data-share-link]").evaluate_all("els => els.map(e => e.form)") == [None, None]
         assert page.locator("input[type=text]:visible, input:not([type]):visible, input[type=search]:visible").count() == 0
-        for hidden in ('[data-action="start-over"]', "[data-workspace]", "[data-quiz-submit]", "[data-quiz-progress]"):
+        for hidden in ('[data-action="start-over"]', "[data-workspace]", '[data-action="share-include-name"]',
+                       "[data-quiz-submit]", "[data-quiz-progress]"):
             assert page.locator(hidden).is_hidden(), hidden
         notice = page.locator("[data-quiz-noscript]")
         assert notice.is_visible()
