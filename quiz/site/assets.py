@@ -18,7 +18,7 @@ import rjsmin
 
 WEB = Path(__file__).resolve().parents[1] / "web"
 SCRIPTS = {
-    "assets/quiz.js": ("errors.js", "dom.js", "scoring.js", "store.js", "share.js", "message.js", "quiz.js"),
+    "assets/quiz.js": ("errors.js", "dom.js", "scoring.js", "store.js", "share.js", "message.js", "journey.js", "quiz.js"),
     "assets/prospects.js": ("errors.js", "dom.js", "scoring.js", "store.js", "archive.js", "prospects.js"),
     "assets/search.js": ("search.js",),
 }

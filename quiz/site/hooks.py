@@ -28,6 +28,7 @@ from quiz.site.languages import (  # noqa: E402
     language_prefix,
     localizer,
     publish_in_language_folder,
+    publisher,
 )
 from quiz.site.search import index_rendered_page, split_index  # noqa: E402
 from quiz.site.settings import SiteCheck, check_rendered, check_site  # noqa: E402
@@ -60,6 +61,7 @@ def on_env(env, *, config, files):
     site = _site_check(config)
     env.globals["t"] = translator(language)
     env.filters["localized"] = localizer(config)
+    env.filters["published"] = publisher(config)
     env.globals["quiz_view"] = QuizView(site.quiz.quiz, language, site.quiz.witnesses, site.messages.messages)
     env.globals["language_folder"] = language_prefix(config)
     env.globals["language_homes"] = language_homes(config)

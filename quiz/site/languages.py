@@ -45,6 +45,15 @@ def localizer(config) -> Callable[[str], str]:
     return localized
 
 
+def publisher(config) -> Callable[[str], str]:
+    """A filter that gives a site-relative page path (`quiz/`) its absolute address on the
+    published site (`site_url`), in the current language: what paper prints and what share
+    links from the offline copy lead to, which a file:// address or `quiz.html` would not."""
+    site = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+    prefix = language_prefix(config)
+    return lambda path: site + prefix + path
+
+
 def language_homes(config) -> list[dict[str, str]]:
     """Each language's home page as the language switcher lists it (`name`, absolute `link`,
     `lang`), the default first: where the switcher leads from a page that has no counterpart,

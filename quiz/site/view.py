@@ -52,12 +52,14 @@ class QuizView:
         """(anchor, title) of every clause a drafted message may list, in the terms page's order."""
         return [(anchor, self.text(clause.title)) for anchor, clause in self.messages.clauses.items()]
 
-    def browser_data(self, *, messages: bool = False) -> dict:
+    def browser_data(self, *, messages: bool = False, address: str = "") -> dict:
         """The JSON island, the scripts' one source: every number and name they use, and the few
         strings they format. An option carries `unsure` or `dealbreaker` only when true. With
-        `messages` (the quiz page), the message blocks in this language (`browser_messages`)."""
+        `messages` (the quiz page), the message blocks in this language (`browser_messages`).
+        `address` is the page's own on the published site, for share links made offline."""
         t = translator(self.language)
         data = {
+            "address": address,
             "thresholds": self.quiz.thresholds.model_dump(by_alias=True),
             "minDefinite": self.quiz.min_definite,
             "minConcerns": MIN_CONCERNS,

@@ -9,10 +9,11 @@
 function initQuiz(root, data) {
   const quiz = quizState(root, data);
   listen(quiz);
-  quiz.parts.submit.hidden = false;
+  journey(quiz, root);
+  quiz.parts.submit.hidden = quiz.parts.submit.disabled = false;
   quiz.parts.progress.classList.remove("crf-progress--pending");
   updateProgress(quiz, answers(quiz));
-  load(quiz, window.location.hash.slice(1));
+  resume(quiz);
   followStore(quiz);
 }
 
@@ -94,6 +95,7 @@ function setAnswers(quiz, map) {
 function updateProgress(quiz, current) {
   const answered = [...quiz.questions.keys()].filter((id) => current.has(id)).length;
   quiz.parts.progress.textContent = format(quiz.strings["quiz.progress"], { answered: answered, total: quiz.questions.size });
+  quiz.parts.startOver.hidden = answered === 0;
 }
 
 function submit(quiz) {
@@ -103,12 +105,16 @@ function submit(quiz) {
     render(quiz, current, true);
     return;
   }
+  hideResult(quiz);
+  for (const id of quiz.questions.keys()) setError(quiz, id, !current.has(id));
+  quiz.parts.errors.hidden = false;
+  land(quiz, quiz.parts.errorsHeading);
+}
+
+function hideResult(quiz) {
   quiz.parts.result.hidden = true;
   quiz.parts.workspace.hidden = true;
   document.documentElement.classList.remove("crf-has-result");
-  for (const id of quiz.questions.keys()) setError(quiz, id, !current.has(id));
-  quiz.parts.errors.hidden = false;
-  quiz.parts.errors.focus();
 }
 
 function setError(quiz, id, on) {
@@ -135,8 +141,7 @@ function followErrorLink(event) {
   const input = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
   if (!input) return;
   event.preventDefault();
-  input.focus({ preventScroll: true });
-  input.closest("fieldset").scrollIntoView({ block: "start" });
+  goTo(input);
 }
 
 // ------------------------------------------------------------------ the result
@@ -152,7 +157,7 @@ function render(quiz, current, moveFocus) {
   renderChanges(quiz, current);
   const announcement = result.score === null ? quiz.strings["quiz.announce.unknown"] : quiz.strings["quiz.announce"];
   parts.announce.textContent = format(announcement, { band: quiz.data.bands[result.band], score: result.score });
-  if (moveFocus) parts.result.focus();
+  if (moveFocus) land(quiz, parts.heading);
 }
 
 /** Show the parts of the server-rendered result that apply, and fill in its numbers. */
@@ -342,7 +347,7 @@ function followStore(quiz) {
 
 function share(quiz) {
   const parts = quiz.parts;
-  const link = window.location.href.split("#")[0] + "#" + encodeShare(quiz.data, answers(quiz), parts.name.value.trim());
+  const link = shareLink(quiz);
   parts.shareField.hidden = false;
   parts.shareLink.value = link;
   parts.shareLink.select();

@@ -1,5 +1,7 @@
-"""Reader journeys: the home page leads into the guide and the quiz at any width, and the links
-that matter still lead somewhere on paper."""
+"""Reader journeys: the home page leads into the guide and the quiz at any width; the quiz lands on
+its result or its errors, keeps the answers through Back, a reload and a language switch, shares
+no name unless asked, and sends nothing without scripts; the links that matter still lead
+somewhere on paper."""
 
 from __future__ import annotations
 
@@ -7,7 +9,9 @@ import json
 
 import pytest
 
-from tests.support.quiz import MIXED, real_quiz
+from quiz.scoring import score
+from quiz.site.strings import translator
+from tests.support.quiz import BAD, GOOD, MIXED, QUESTIONS, QUIZ, click_answers, expected, read_result, real_quiz, share_fragment
 from tests.support.site import nav_flag_ids
 
 pytestmark = pytest.mark.browser
@@ -109,3 +113,210 @@ def test_saved_prospects_fit_the_screen_without_sideways_scrolling(screen, base_
     comparison.wait_for()
     box = comparison.locator("th").first.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width
+
+
+# ------------------------------------------------------------------ the quiz page's journeys
+
+RESULT_HEADING = "[data-quiz-result] [data-result-heading]"
+ERRORS_HEADING = "[data-quiz-errors] [data-errors-heading]"
+
+
+def _landed(page, heading: str) -> None:
+    """The heading is at the top of the screen, clear of the sticky header, and has focus."""
+    header = page.locator(".md-header").bounding_box()
+    below = header["y"] + header["height"]
+    for _ in range(20):  # the jump is instant; poll a moment for layout (CSP rules out wait_for_function)
+        top = page.locator(heading).bounding_box()["y"]
+        if below <= top <= 120:
+            break
+        page.wait_for_timeout(50)
+    assert below <= top <= 120, (heading, top)
+    assert page.evaluate("selector => document.activeElement.matches(selector)", heading)
+
+
+def _checked(page) -> dict[str, str]:
+    return page.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
+        "els => Object.fromEntries(els.map(e => [e.name, e.value]))")
+
+
+def _switch_language(page, base_url, prefix) -> str:
+    """Switch with the header's language menu, as a reader does; the other prefix."""
+    other = "" if prefix else "ko/"
+    page.locator(".md-header__option .md-select button").hover()
+    with page.expect_navigation(wait_until="networkidle"):
+        page.locator(f".md-select__link[hreflang={'ko' if other else 'en'}]").click()
+    assert page.url.split("#")[0] == base_url + other + "quiz/"
+    return other
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_a_submitted_walk_away_result_lands_on_its_heading(screen, base_url, prefix):
+    page, _ = screen
+    page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    click_answers(page, BAD)
+    page.locator("[data-quiz-submit]").click()
+    assert read_result(page) == expected(score(QUIZ, BAD), QUIZ)
+    _landed(page, RESULT_HEADING)
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_the_error_summary_lands_on_its_heading_with_many_questions_missing(screen, base_url, prefix):
+    page, _ = screen
+    page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    click_answers(page, dict(list(GOOD.items())[:2]))
+    page.locator("[data-quiz-submit]").click()
+    assert page.locator("[data-quiz-errors] [data-error-for]:visible").count() == len(QUESTIONS) - 2
+    _landed(page, ERRORS_HEADING)
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_a_share_link_lands_on_its_result(screen, base_url, prefix):
+    page, _ = screen
+    page.goto(base_url + prefix + "quiz/#" + share_fragment(BAD), wait_until="networkidle")
+    assert read_result(page) == expected(score(QUIZ, BAD), QUIZ)
+    _landed(page, RESULT_HEADING)
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_review_or_reassess_lands_on_the_result(screen, base_url, prefix):
+    page, _ = screen
+    _seed(page, base_url, prefix, ["Harbour Bakery"])
+    with page.expect_navigation(wait_until="networkidle"):
+        page.locator("[data-saved-prospect] [data-slot='open']").click()
+    assert _checked(page) == MIXED
+    _landed(page, RESULT_HEADING)
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_switching_language_keeps_the_answers_and_the_result(screen, base_url, prefix):
+    page, _ = screen
+    page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    partial = dict(list(MIXED.items())[:5])
+    click_answers(page, partial)
+    other = _switch_language(page, base_url, prefix)
+    assert _checked(page) == partial
+    assert page.locator("[data-quiz-progress]").inner_text() == translator("ko" if other else "en")(
+        "quiz.progress").format(answered=len(partial), total=len(QUESTIONS))
+    assert page.locator("[data-quiz-result]").is_hidden()
+    click_answers(page, MIXED)
+    page.locator("[data-quiz-submit]").click()
+    _switch_language(page, base_url, other)
+    assert _checked(page) == MIXED
+    assert read_result(page) == expected(score(QUIZ, MIXED), QUIZ)
+    _landed(page, RESULT_HEADING)
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_a_reassessment_switches_language_with_its_prospect_and_its_changes(page, base_url, prefix):
+    _seed(page, base_url, prefix, ["Harbour Bakery"])
+    with page.expect_navigation(wait_until="networkidle"):
+        page.locator("[data-saved-prospect] [data-slot='open']").click()
+    changed = {**MIXED, QUESTIONS[0].id: GOOD[QUESTIONS[0].id]}
+    click_answers(page, {QUESTIONS[0].id: GOOD[QUESTIONS[0].id]})
+    _switch_language(page, base_url, prefix)
+    assert page.url.endswith("#prospect=p-journey0000")
+    assert _checked(page) == changed
+    assert page.locator("[data-prospect-name]").input_value() == "Harbour Bakery"
+    assert page.locator("[data-changes]").is_visible()  # still the same prospect, changed since its save
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_back_and_reload_keep_progress_and_result_and_start_over_clears_them(screen, base_url, prefix):
+    page, _ = screen
+    t = translator("ko" if prefix else "en")
+    progress = page.locator("[data-quiz-progress]")
+    start_over = page.locator('[data-action="start-over"]')
+    page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    assert start_over.is_hidden()
+    partial = dict(list(GOOD.items())[:3])
+    click_answers(page, partial)
+    page.goto(base_url + prefix + "terms/", wait_until="networkidle")
+    page.go_back(wait_until="networkidle")
+    assert _checked(page) == partial
+    assert progress.inner_text() == t("quiz.progress").format(answered=3, total=len(QUESTIONS))
+    page.reload(wait_until="networkidle")
+    assert _checked(page) == partial
+    assert progress.inner_text() == t("quiz.progress").format(answered=3, total=len(QUESTIONS))
+    click_answers(page, MIXED)
+    page.locator("[data-quiz-submit]").click()
+    page.goto(base_url + prefix + "decline/", wait_until="networkidle")
+    page.go_back(wait_until="networkidle")
+    assert read_result(page) == expected(score(QUIZ, MIXED), QUIZ)
+    assert progress.inner_text() == t("quiz.progress").format(answered=len(QUESTIONS), total=len(QUESTIONS))
+    page.reload(wait_until="networkidle")
+    assert read_result(page) == expected(score(QUIZ, MIXED), QUIZ)
+    assert start_over.is_visible()
+    assert start_over.inner_text() == t("quiz.start-over")
+    start_over.click()
+    assert _checked(page) == {}
+    assert page.locator("[data-quiz-result]").is_hidden()
+    assert progress.inner_text() == t("quiz.progress").format(answered=0, total=len(QUESTIONS))
+    assert page.evaluate("sessionStorage.length") == 0
+    assert start_over.is_hidden()
+    page.reload(wait_until="networkidle")
+    assert _checked(page) == {}
+
+
+def test_a_new_visit_to_the_quiz_starts_afresh_for_the_next_prospect(page, base_url):
+    page.goto(base_url + "quiz/", wait_until="networkidle")
+    click_answers(page, GOOD)
+    page.locator("[data-quiz-submit]").click()
+    page.locator("[data-prospect-name]").fill("First prospect")
+    page.locator('[data-action="save"]').click()
+    page.goto(base_url + "quiz/", wait_until="networkidle")  # the menu, a bookmark: not Back
+    assert _checked(page) == {}
+    assert page.locator("[data-quiz-result]").is_hidden()
+    assert page.url == base_url + "quiz/"
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_a_share_link_carries_the_name_only_when_asked_and_every_hint_is_whole(screen, base_url, prefix):
+    page, _ = screen
+    t = translator("ko" if prefix else "en")
+    page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    click_answers(page, MIXED)
+    page.locator("[data-quiz-submit]").click()
+    page.locator("[data-prospect-name]").fill("Harbour Bakery")
+    include = page.locator('[data-action="share-include-name"]')
+    assert include.is_visible() and not include.is_checked()
+    page.locator('[data-action="share"]').click()
+    link = page.locator("[data-share-link]")
+    assert link.input_value() == base_url + prefix + "quiz/#" + share_fragment(MIXED)
+    include.check()  # the link shown follows the choice
+    assert "&n=Harbour+Bakery&" in link.input_value()
+    include.uncheck()
+    assert "n=" not in link.input_value()
+    for hint, key in (("#prospect-name-hint", "work.name.hint"), ("#share-link-hint", "work.share.hint")):
+        text = page.locator(hint).inner_text()
+        assert text == t(key) and text.endswith(("다.", ".")) and "#" in t("work.share.hint"), key
+        assert page.locator(hint).evaluate("e => e.scrollWidth <= e.clientWidth")
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_without_javascript_nothing_is_sent_or_promised(browser, base_url, prefix):
+    for width, height in SCREENS.values():
+        context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": height})
+        page = context.new_page()
+        requests = []
+        page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+        page.on("request", lambda request: requests.append(request.url))
+        first = QUESTIONS[0]
+        page.locator(f"label[for='q-{first.id}-{first.options[0].id}']").click()
+        page.keyboard.press("Enter")  # implicit submission, which used to send the answers
+        page.locator(f"#q-{first.id}-{first.options[0].id}").press("Enter")
+        page.wait_for_timeout(300)
+        assert page.url == base_url + prefix + "quiz/" and requests == []
+        assert page.locator("form[data-quiz]").get_attribute("method") == "dialog"
+        assert page.locator("[data-quiz-submit]").is_disabled()
+        # The text fields belong to no form and, like every script-only control, are not shown.
+        assert page.locator("[data-prospect-name], [data-share-link]").evaluate_all("els => els.map(e => e.form)") == [None, None]
+        assert page.locator("input[type=text]:visible, input:not([type]):visible, input[type=search]:visible").count() == 0
+        for hidden in ('[data-action="start-over"]', "[data-workspace]", '[data-action="share-include-name"]',
+                       "[data-quiz-submit]", "[data-quiz-progress]"):
+            assert page.locator(hidden).is_hidden(), hidden
+        notice = page.locator("[data-quiz-noscript]")
+        assert notice.is_visible()
+        assert notice.locator("a").evaluate_all("els => els.map(e => e.href)") == [
+            base_url + prefix + "checklist/", base_url + prefix + "methodology/"]
+        context.close()
+

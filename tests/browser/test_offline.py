@@ -1,4 +1,5 @@
-"""The offline copy: unzipped and opened from disk, the guide reads and the quiz works."""
+"""The offline copy: unzipped and opened from disk, the guide reads, the quiz works, and its share
+links lead to the published site."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import zipfile
 import pytest
 
 from quiz.scoring import score
+from quiz.site.settings import load_site_config
 from scripts.offline import build_offline_zip
-from tests.support.quiz import MIXED, QUIZ, click_answers
+from tests.support.quiz import MIXED, QUIZ, click_answers, share_fragment
+from tests.support.site import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -52,3 +55,13 @@ def test_every_page_of_the_offline_copy_links_to_files_that_exist(unzipped):
             if url.split("#")[0] and not target.is_file():
                 missing.append(f"{page.relative_to(unzipped)}: {url}")
     assert missing == []
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_a_share_link_made_offline_leads_to_the_published_site(page, unzipped, prefix):
+    page.goto((unzipped / prefix / "quiz.html").as_uri())
+    click_answers(page, MIXED)
+    page.locator("[data-quiz-submit]").click()
+    page.locator('[data-action="share"]').click()
+    published = load_site_config(ROOT / "mkdocs.yml").site_url + prefix + "quiz/"
+    assert page.locator("[data-share-link]").input_value() == published + "#" + share_fragment(MIXED)

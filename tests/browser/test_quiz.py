@@ -54,7 +54,7 @@ def test_submitting_with_gaps_shows_an_error_summary_that_takes_focus_and_links_
     quiz_page.locator("[data-quiz-submit]").click()
     summary = quiz_page.locator("[data-quiz-errors]")
     assert summary.is_visible()
-    assert quiz_page.evaluate("document.activeElement.hasAttribute('data-quiz-errors')")
+    assert quiz_page.evaluate("document.activeElement.matches('[data-quiz-errors] [data-errors-heading]')")
     links = summary.locator("li:not([hidden]) a")
     assert links.count() == len(QUESTIONS) - 3
     assert quiz_page.locator("[data-quiz-result]").is_hidden()
@@ -85,7 +85,7 @@ def test_a_clear_verdict_for_good_bad_and_mixed_prospects(quiz_page, answers, ba
     quiz_page.locator("[data-quiz-submit]").click()
     result = quiz_page.locator("[data-quiz-result]")
     assert result.is_visible()
-    assert quiz_page.evaluate("document.activeElement.hasAttribute('data-quiz-result')")
+    assert quiz_page.evaluate("document.activeElement.matches('[data-quiz-result] [data-result-heading]')")
     assert result.get_attribute("data-band") == reference.band
     assert result.get_attribute("data-score") == str(reference.score)
     assert result.locator(f"[data-band-text='{reference.band}']").is_visible()
@@ -202,7 +202,7 @@ def test_keyboard_alone_completes_the_quiz(quiz_page):
     assert quiz_page.evaluate("document.activeElement.hasAttribute('data-quiz-submit')")
     quiz_page.keyboard.press("Enter")
     result = quiz_page.locator("[data-quiz-result]")
-    assert quiz_page.evaluate("document.activeElement.hasAttribute('data-quiz-result')")
+    assert quiz_page.evaluate("document.activeElement.matches('[data-quiz-result] [data-result-heading]')")
     assert result.get_attribute("data-band") == score(QUIZ, chosen).band
 
 
@@ -231,7 +231,7 @@ def test_without_javascript_every_question_is_there_to_read_and_print(browser, b
     assert page.locator("form[data-quiz] input[type=radio]").count() == sum(len(q.options) for q in QUESTIONS)
     assert page.locator("form[data-quiz] input[type=radio]:checked").count() == 0
     assert page.locator("[data-quiz-noscript]").is_visible()
-    assert page.locator("[data-quiz-submit]").is_hidden()
+    assert page.locator("[data-quiz-submit]").is_hidden() and page.locator("[data-quiz-submit]").is_disabled()
     assert page.locator("[data-quiz-progress]").is_hidden()
     assert page.locator("[data-quiz-result]").is_hidden()
     context.close()

@@ -151,6 +151,7 @@ def test_a_share_link_opens_the_same_result_in_a_fresh_browser(watched, browser,
     click_answers(watched, MIXED)
     watched.locator("[data-quiz-submit]").click()
     watched.locator("[data-prospect-name]").fill("Shared & <b>bold</b>")
+    watched.locator('[data-action="share-include-name"]').check()  # the name travels only when asked
     watched.locator('[data-action="share"]').click()
     link = watched.locator("[data-share-link]").input_value()
     fragment = link.split("#", 1)[1]

@@ -1,4 +1,4 @@
-"""Random and mutated share links, stored values and import files: never an uncaught error,
+"""Random and mutated share links, stored values, drafts and import files: never an uncaught error,
 never markup from data, never a lost entry."""
 
 from __future__ import annotations
@@ -101,3 +101,16 @@ def test_import_files_never_break_the_page_or_lose_an_entry(session, base_url, t
     assert _no_injection(page)
     stored = page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).prospects")
     assert SEED["prospects"][0] in stored
+
+
+@settings(SETTINGS, max_examples=20)
+@given(raw=_mutations(VALID_FRAGMENT + "&from=&shown=1"))
+def test_a_damaged_draft_never_breaks_the_quiz_or_shows_markup(session, base_url, raw):
+    """The tab's draft (sessionStorage) is read on a reload as untrusted as a share link."""
+    page, watch = session
+    page.goto(base_url + "quiz/", wait_until="domcontentloaded")
+    page.evaluate("v => sessionStorage.setItem('client-red-flags:draft', v)", raw)
+    page.reload(wait_until="domcontentloaded")
+    wait_until(page, "document.querySelector('[data-quiz-scope-ready]') !== null")
+    assert watch.problems == []
+    assert _no_injection(page)

@@ -6,6 +6,7 @@ from quiz.model import Quiz
 from quiz.loader import QUIZ_FILE
 from quiz.rules import validate_quiz
 from quiz.scoring import concerns
+from quiz.share import share_key
 from tests.support.site import ROOT
 
 # Read the result back as the test contract exposes it.
@@ -158,3 +159,8 @@ def read_message(page) -> dict:
 def draft_on_page(page, answers: dict[str, str], tone: str, timing: str, variant: str | None, name: str) -> dict:
     """Choose how the message is written, answer, submit, and read the draft back."""
     return page.evaluate(_DRAFT, [answers, tone, timing, variant or "", name])
+
+
+def share_fragment(answers: dict[str, str]) -> str:
+    """A share link's fragment (without #) for these answers, as quiz/share.py defines it."""
+    return "v=1&a=" + "_".join(f"{share_key(question)}.{option}" for question, option in answers.items())

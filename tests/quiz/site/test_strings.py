@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import jinja2
 import pytest
 from jinja2 import nodes
 
-from quiz.site.strings import load_strings, translator
+from quiz.site.strings import STRINGS_FILE, load_strings, translator
 from tests.support.site import ROOT
 
 
@@ -42,3 +44,12 @@ def test_translator_falls_back_to_english_and_rejects_unknown_keys(tmp_path):
     assert t("c") == "Only English"
     with pytest.raises(KeyError, match="unknown interface string 'd'"):
         t("d")
+
+
+def test_no_comment_cuts_a_string_short():
+    """In plain YAML " #" starts a comment, so a sentence with a # sign must be quoted."""
+    entry = re.compile(r"^\s+[\w.-]+:\s+(.*)$")
+    for number, line in enumerate(STRINGS_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        match = entry.match(line)
+        if match and " #" in match.group(1):
+            assert match.group(1).startswith(('"', "'")), f"strings.yml:{number}: quote this string"

@@ -1,0 +1,152 @@
+/* The quiz page's journeys: where the page lands when a result or the error summary appears; the
+   tab's draft, which keeps the answers through a reload, Back and a language switch; starting
+   over; the share link's address and name. quiz.js calls in here. */
+
+const DRAFT = "client-red-flags:draft"; // sessionStorage: this tab only, gone when it closes
+
+/**
+ * Find the journey's parts and keep the tab's draft up to date.
+ * @param {Object} quiz the quiz's state (quiz.js)
+ * @param {Element} root the `[data-quiz-scope]` element
+ */
+function journey(quiz, root) {
+  const parts = quiz.parts;
+  Object.assign(parts, {
+    heading: required(root, "[data-result-heading]"),
+    errorsHeading: required(root, "[data-errors-heading]"),
+    startOver: required(root, '[data-action="start-over"]'),
+    includeName: required(root, '[data-action="share-include-name"]'),
+  });
+  const keep = () => keepDraft(quiz);
+  // An answer, the name, a submit, a save: on the root, so after quiz.js's own listeners.
+  for (const type of ["change", "input", "submit", "click"]) root.addEventListener(type, keep);
+  window.addEventListener("hashchange", keep);
+  // After a reload or Back the browser refills the form once the script has run (or shows the
+  // page from its cache, as it was): count and score what the form holds once it is shown.
+  window.addEventListener("pageshow", () => returning() && restore(quiz, !parts.result.hidden, false));
+  parts.startOver.addEventListener("click", () => startOver(quiz));
+  parts.includeName.addEventListener("change", () => {
+    if (!parts.shareField.hidden) parts.shareLink.value = shareLink(quiz);
+  });
+  // The language switcher leads to the same link, where the draft takes over.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[hreflang]");
+    if (link) {
+      link.hash = window.location.hash;
+      keepDraft(quiz, true);
+    }
+  });
+}
+
+/** Open the link in the fragment, if any, then this tab's draft, which holds the changes made
+    since: after a reload or Back, or on the other language's page. Any other visit starts afresh
+    (screening the next prospect must not reopen the last one). */
+function resume(quiz) {
+  const from = window.location.hash.slice(1);
+  const draft = readDraft(quiz);
+  quiz.stay = returning();
+  load(quiz, from);
+  if (draft && draft.from === from && (quiz.stay || draft.carry)) {
+    setAnswers(quiz, draft.answers);
+    quiz.parts.name.value = draft.name;
+    restore(quiz, draft.shown, true);
+  }
+  quiz.stay = false;
+  keepDraft(quiz);
+}
+
+/** Whether the page was reloaded or reached with Back or Forward: the browser then restores the
+    form and the scroll position itself. */
+function returning() {
+  const entry = performance.getEntriesByType("navigation")[0];
+  return Boolean(entry) && entry.type !== "navigate";
+}
+
+/** Count and show what the form holds: the result, if one was shown. */
+function restore(quiz, shown, moveFocus) {
+  const current = answers(quiz);
+  updateProgress(quiz, current);
+  if (shown) render(quiz, current, moveFocus);
+  else hideResult(quiz);
+}
+
+/**
+ * Bring a heading to the top of the screen, clear of the sticky header (its scroll-margin-top),
+ * and give it focus, so that a screen reader starts there too. The jump is instant: nothing to
+ * reduce for people who ask for less motion.
+ * @param {Object} quiz the quiz's state
+ * @param {Element} heading a heading with tabindex="-1"
+ */
+function land(quiz, heading) {
+  heading.focus({ preventScroll: true });
+  if (!quiz.stay) heading.scrollIntoView({ block: "start" });
+}
+
+/** Focus an answer and show its whole question, clear of the header and the progress line. */
+function goTo(input) {
+  input.focus({ preventScroll: true });
+  input.closest("fieldset").scrollIntoView({ block: "start" });
+}
+
+/** Clear every answer, the name, the result and the draft, and go back to the first question. */
+function startOver(quiz) {
+  const parts = quiz.parts;
+  quiz.editing = null;
+  setAnswers(quiz, new Map());
+  parts.name.value = "";
+  parts.shareField.hidden = true;
+  notify(parts.notice, "");
+  notify(parts.status, "");
+  hideErrors(quiz);
+  hideResult(quiz);
+  window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  updateProgress(quiz, new Map());
+  keepDraft(quiz);
+  goTo(parts.form.querySelector("input"));
+}
+
+// ------------------------------------------------------------------ the tab's draft
+
+/** The answers and name as a share link's fragment (which versions them), the link they were
+    opened from, whether the result was shown and whether the reader is switching language;
+    removed when no answer is left. */
+function keepDraft(quiz, carry) {
+  const current = answers(quiz);
+  const draft = new URLSearchParams(encodeShare(quiz.data, current, quiz.parts.name.value.trim()));
+  draft.set("from", window.location.hash.slice(1));
+  if (!quiz.parts.result.hidden) draft.set("shown", "1");
+  if (carry) draft.set("carry", "1");
+  try {
+    if (current.size) window.sessionStorage.setItem(DRAFT, draft);
+    else window.sessionStorage.removeItem(DRAFT);
+  } catch (error) {
+    // Storage is switched off or full: the draft is a convenience, the quiz works without it.
+  }
+}
+
+/** This tab's draft, read as untrusted as any share link; null when there is none to use. */
+function readDraft(quiz) {
+  let text;
+  try {
+    text = window.sessionStorage.getItem(DRAFT) || "";
+  } catch (error) {
+    return null; // storage is switched off
+  }
+  const draft = new URLSearchParams(text);
+  try {
+    return { ...decodeShare(quiz.data, text), from: draft.get("from") || "", shown: draft.has("shown"), carry: draft.has("carry") };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return null; // no draft, or not a share link's answers
+  }
+}
+
+// ------------------------------------------------------------------ sharing
+
+/** The share link: the answers, and the name only when asked for. Opened from disk, the link
+    leads to the published site, the one address that works on another machine. */
+function shareLink(quiz) {
+  const parts = quiz.parts;
+  const page = window.location.protocol === "file:" ? quiz.data.address : window.location.href.split("#")[0];
+  return page + "#" + encodeShare(quiz.data, answers(quiz), parts.includeName.checked ? parts.name.value.trim() : "");
+}
