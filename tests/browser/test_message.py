@@ -183,6 +183,7 @@ def test_a_share_link_reproduces_the_same_draft(browser, base_url):
     page.goto(base_url + "ko/quiz/", wait_until="networkidle")
     _submit(page, MIXED, "<b>박민아</b>")
     page.locator("[data-message-tone='formal']").check()
+    page.locator("[data-action='share-include-name']").check()  # the name travels only when asked
     page.locator("[data-action='share']").click()
     link = page.locator("[data-share-link]").input_value()
     sent = read_message(page)

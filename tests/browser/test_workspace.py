@@ -12,7 +12,19 @@ from axe_playwright_python.sync_playwright import Axe
 from quiz.scoring import score
 from quiz.share import share_key
 from quiz.site.strings import translator
-from tests.support.quiz import BAD, GOOD, MIXED, QUESTIONS, QUIZ, click_answers, expected, read_result, strongest
+from tests.support.quiz import (
+    BAD,
+    GOOD,
+    MIXED,
+    QUESTIONS,
+    QUIZ,
+    click_answers,
+    expected,
+    read_result,
+    strongest,
+    submit,
+    unsure,
+)
 from tests.support.watch import PageWatch, origin_of, settle
 from tests.support.workspace import KEY
 
@@ -303,17 +315,45 @@ def test_the_privacy_note_is_where_the_user_saves(watched, base_url, language):
     assert watched.locator("[data-workspace]").get_by_text(note).is_visible()
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
-@pytest.mark.parametrize("answers", [MIXED, BAD], ids=["mixed", "bad"])
-def test_a_result_prints_on_one_page(watched, base_url, language, paper, answers):
-    _screen(watched, base_url, language, answers, "Printed prospect")
-    pdf = watched.pdf(format=paper)
-    # The result on one page; the drafted message and its terms on a page of their own.
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 2
+# The heaviest results the quiz allows on paper: every dealbreaker and every concern; half the
+# answers definite at their strongest and half "Not sure yet" (concerns and a long list of
+# questions to ask); and each of them as a re-assessment, which adds what changed for every flag.
+ASKS = {q.id: strongest(q, dealbreakers=True) if i % 2 == 0 else unsure(q) for i, q in enumerate(QUESTIONS)}
+PRINTED = {"mixed": MIXED, "dealbreakers": BAD, "questions-to-ask": ASKS}
+
+
+@pytest.mark.parametrize("reassessed", [False, True], ids=["new", "reassessed"])
+@pytest.mark.parametrize("answers", list(PRINTED.values()), ids=list(PRINTED))
+def test_a_result_prints_on_one_page(watched, base_url, language, answers, reassessed):
+    if reassessed:
+        _screen(watched, base_url, language, GOOD, "Printed prospect")
+        watched.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
+        watched.locator("[data-saved-prospect] [data-slot='open']").click()
+        watched.locator("[data-quiz-scope-ready]").wait_for(state="attached")
+        submit(watched, answers)
+        assert watched.locator("[data-changes]").is_visible()
+    else:
+        _screen(watched, base_url, language, answers, "Printed prospect")
+    for paper in ("A4", "Letter"):
+        pdf = watched.pdf(format=paper)
+        # The result on one page; the drafted message and its terms on a page of their own.
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 2, paper
     watched.emulate_media(media="print")
     assert watched.locator("form[data-quiz]").is_hidden()
     assert watched.locator("[data-quiz-result]").is_visible()
     assert watched.locator("[data-print-heading]").inner_text().startswith("Printed prospect · ")
+    # A concern is never split between columns or pages.
+    concerns = watched.locator("[data-concern]:visible")
+    assert concerns.count() > 0
+    assert set(concerns.evaluate_all("els => els.map(e => getComputedStyle(e).breakInside)")) == {"avoid"}
+    # The links that lead on from paper print their address on the published site.
+    links = watched.locator("[data-quiz-result] a[data-print-address]:visible")
+    printed = links.evaluate_all("els => els.map(e => getComputedStyle(e, '::after').content)")
+    addresses = links.evaluate_all("els => els.map(e => e.getAttribute('data-print-address'))")
+    assert addresses and all(a.startswith("https://") for a in addresses)
+    assert all(address in content for address, content in zip(addresses, printed))
+    if score(QUIZ, answers).band == "walk-away":
+        assert any("/decline/" in a for a in addresses) and any(a.endswith("terms/#kill-fee") for a in addresses)
 
 
 def test_each_prospect_shows_its_earlier_assessments(watched, base_url, language):
