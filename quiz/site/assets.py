@@ -5,8 +5,9 @@ Each page loads one script of its own: the quiz page `assets/quiz.js`, the saved
 the small modules its page needs, concatenated in a fixed order, the page's own module last (it
 starts the widget once every declaration has run), inside one strict-mode function: no module
 loader, no globals, and a classic script, so the site also works opened from disk. Bundles and
-stylesheets are minified and carry no banner comment: the quiz page's own script and styles
-have a budget of 10 KB gzipped (README, "Benchmarks").
+stylesheets are minified and carry no banner comment, and every name a bundle declares is
+shortened (quiz/site/mangle.py): the quiz page's own script and styles have a budget of 10 KB
+gzipped (README, "Benchmarks").
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 
 import rcssmin
 import rjsmin
+
+from quiz.site.mangle import mangle
 
 WEB = Path(__file__).resolve().parents[1] / "web"
 SCRIPTS = {
@@ -28,13 +31,18 @@ STYLES = {"assets/quiz.css": "quiz.css", "assets/pages.css": "pages.css"}
 def bundles() -> dict[str, str]:
     """Every generated asset, by its path in the site, minified."""
     built = {}
-    for path, parts in SCRIPTS.items():
-        body = "\n".join((WEB / part).read_text(encoding="utf-8") for part in parts)
-        script = '(function () {\n"use strict";\n' + body + "\n})();\n"
-        built[path] = rjsmin.jsmin(script) + "\n"
+    for path in SCRIPTS:
+        built[path] = mangle(minified_script(path)) + "\n"
     for path, source in STYLES.items():
         built[path] = rcssmin.cssmin((WEB / source).read_text(encoding="utf-8")) + "\n"
     return built
+
+
+def minified_script(path: str) -> str:
+    """A bundle before its names are shortened: its modules in order, in one strict-mode
+    function, minified."""
+    body = "\n".join((WEB / part).read_text(encoding="utf-8") for part in SCRIPTS[path])
+    return rjsmin.jsmin('(function () {\n"use strict";\n' + body + "\n})();\n")
 
 
 def prepare_offline_copy(config) -> None:

@@ -257,6 +257,7 @@ function fillChanges(quiz, before, after, since) {
     if (old !== now) changed += 1;
   }
   required(root, "[data-changes-none]").hidden = changed > 0;
+  required(root, "ul").hidden = changed === 0;
 }
 
 // ------------------------------------------------------------------ links, saving, sharing
