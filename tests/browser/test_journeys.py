@@ -79,6 +79,7 @@ def _seed(page, base_url, prefix, names):
     page.goto(base_url + prefix + "prospects/", wait_until="networkidle")
     page.evaluate("value => localStorage.setItem('client-red-flags:prospects', value)", json.dumps(store))
     page.reload(wait_until="networkidle")
+    page.locator("[data-prospects-ready]").wait_for(state="attached")
 
 
 @pytest.mark.parametrize("prefix", ["", "ko/"])
@@ -134,6 +135,12 @@ def _landed(page, heading: str) -> None:
     assert page.evaluate("selector => document.activeElement.matches(selector)", heading)
 
 
+def _ready(page) -> None:
+    """Wait until the quiz's script has set the page up (its ready marker): network idle is not
+    enough on a busy machine."""
+    page.locator("[data-quiz-scope-ready]").wait_for(state="attached")
+
+
 def _checked(page) -> dict[str, str]:
     return page.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
         "els => Object.fromEntries(els.map(e => [e.name, e.value]))")
@@ -145,6 +152,7 @@ def _switch_language(page, base_url, prefix) -> str:
     page.locator(".md-header__option .md-select button").hover()
     with page.expect_navigation(wait_until="networkidle"):
         page.locator(f".md-select__link[hreflang={'ko' if other else 'en'}]").click()
+    _ready(page)
     assert page.url.split("#")[0] == base_url + other + "quiz/"
     return other
 
@@ -153,6 +161,7 @@ def _switch_language(page, base_url, prefix) -> str:
 def test_a_submitted_walk_away_result_lands_on_its_heading(screen, base_url, prefix):
     page, _ = screen
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    _ready(page)
     click_answers(page, BAD)
     page.locator("[data-quiz-submit]").click()
     assert read_result(page) == expected(score(QUIZ, BAD), QUIZ)
@@ -163,6 +172,7 @@ def test_a_submitted_walk_away_result_lands_on_its_heading(screen, base_url, pre
 def test_the_error_summary_lands_on_its_heading_with_many_questions_missing(screen, base_url, prefix):
     page, _ = screen
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    _ready(page)
     click_answers(page, dict(list(GOOD.items())[:2]))
     page.locator("[data-quiz-submit]").click()
     assert page.locator("[data-quiz-errors] [data-error-for]:visible").count() == len(QUESTIONS) - 2
@@ -173,6 +183,7 @@ def test_the_error_summary_lands_on_its_heading_with_many_questions_missing(scre
 def test_a_share_link_lands_on_its_result(screen, base_url, prefix):
     page, _ = screen
     page.goto(base_url + prefix + "quiz/#" + share_fragment(BAD), wait_until="networkidle")
+    _ready(page)
     assert read_result(page) == expected(score(QUIZ, BAD), QUIZ)
     _landed(page, RESULT_HEADING)
 
@@ -183,6 +194,7 @@ def test_review_or_reassess_lands_on_the_result(screen, base_url, prefix):
     _seed(page, base_url, prefix, ["Harbour Bakery"])
     with page.expect_navigation(wait_until="networkidle"):
         page.locator("[data-saved-prospect] [data-slot='open']").click()
+    _ready(page)
     assert _checked(page) == MIXED
     _landed(page, RESULT_HEADING)
 
@@ -191,6 +203,7 @@ def test_review_or_reassess_lands_on_the_result(screen, base_url, prefix):
 def test_switching_language_keeps_the_answers_and_the_result(screen, base_url, prefix):
     page, _ = screen
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    _ready(page)
     partial = dict(list(MIXED.items())[:5])
     click_answers(page, partial)
     other = _switch_language(page, base_url, prefix)
@@ -211,6 +224,7 @@ def test_a_reassessment_switches_language_with_its_prospect_and_its_changes(page
     _seed(page, base_url, prefix, ["Harbour Bakery"])
     with page.expect_navigation(wait_until="networkidle"):
         page.locator("[data-saved-prospect] [data-slot='open']").click()
+    _ready(page)
     changed = {**MIXED, QUESTIONS[0].id: GOOD[QUESTIONS[0].id]}
     click_answers(page, {QUESTIONS[0].id: GOOD[QUESTIONS[0].id]})
     _switch_language(page, base_url, prefix)
@@ -227,23 +241,28 @@ def test_back_and_reload_keep_progress_and_result_and_start_over_clears_them(scr
     progress = page.locator("[data-quiz-progress]")
     start_over = page.locator('[data-action="start-over"]')
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    _ready(page)
     assert start_over.is_hidden()
     partial = dict(list(GOOD.items())[:3])
     click_answers(page, partial)
     page.goto(base_url + prefix + "terms/", wait_until="networkidle")
     page.go_back(wait_until="networkidle")
+    _ready(page)
     assert _checked(page) == partial
     assert progress.inner_text() == t("quiz.progress").format(answered=3, total=len(QUESTIONS))
     page.reload(wait_until="networkidle")
+    _ready(page)
     assert _checked(page) == partial
     assert progress.inner_text() == t("quiz.progress").format(answered=3, total=len(QUESTIONS))
     click_answers(page, MIXED)
     page.locator("[data-quiz-submit]").click()
     page.goto(base_url + prefix + "decline/", wait_until="networkidle")
     page.go_back(wait_until="networkidle")
+    _ready(page)
     assert read_result(page) == expected(score(QUIZ, MIXED), QUIZ)
     assert progress.inner_text() == t("quiz.progress").format(answered=len(QUESTIONS), total=len(QUESTIONS))
     page.reload(wait_until="networkidle")
+    _ready(page)
     assert read_result(page) == expected(score(QUIZ, MIXED), QUIZ)
     assert start_over.is_visible()
     assert start_over.inner_text() == t("quiz.start-over")
@@ -254,16 +273,19 @@ def test_back_and_reload_keep_progress_and_result_and_start_over_clears_them(scr
     assert page.evaluate("sessionStorage.length") == 0
     assert start_over.is_hidden()
     page.reload(wait_until="networkidle")
+    _ready(page)
     assert _checked(page) == {}
 
 
 def test_a_new_visit_to_the_quiz_starts_afresh_for_the_next_prospect(page, base_url):
     page.goto(base_url + "quiz/", wait_until="networkidle")
+    _ready(page)
     click_answers(page, GOOD)
     page.locator("[data-quiz-submit]").click()
     page.locator("[data-prospect-name]").fill("First prospect")
     page.locator('[data-action="save"]').click()
     page.goto(base_url + "quiz/", wait_until="networkidle")  # the menu, a bookmark: not Back
+    _ready(page)
     assert _checked(page) == {}
     assert page.locator("[data-quiz-result]").is_hidden()
     assert page.url == base_url + "quiz/"
@@ -274,6 +296,7 @@ def test_a_share_link_carries_the_name_only_when_asked_and_every_hint_is_whole(s
     page, _ = screen
     t = translator("ko" if prefix else "en")
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    _ready(page)
     click_answers(page, MIXED)
     page.locator("[data-quiz-submit]").click()
     page.locator("[data-prospect-name]").fill("Harbour Bakery")
