@@ -342,10 +342,10 @@ def test_the_privacy_note_is_where_the_user_saves(watched, base_url, language):
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("answers", [MIXED, BAD], ids=["mixed", "bad"])
-def test_a_result_prints_on_one_page(watched, base_url, language, paper, answers):
+def test_a_result_prints_on_one_page_and_its_message_on_the_next(watched, base_url, language, paper, answers):
     _screen(watched, base_url, language, answers, "Printed prospect")
     pdf = watched.pdf(format=paper)
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 2
     watched.emulate_media(media="print")
     assert watched.locator("form[data-quiz]").is_hidden()
     assert watched.locator("[data-quiz-result]").is_visible()
