@@ -1,4 +1,5 @@
-"""Generated quiz files of any size, for the benchmark and the scale tests."""
+"""Generated quiz files of any size, for the benchmark and the scale tests, and the message blocks
+that fit them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from quiz.messages import MESSAGES_FILE
 from quiz.model import BAND_IDS
 
 
@@ -34,6 +36,16 @@ def synthetic_quiz(questions: int, flag_ids: list[str]) -> dict:
 def write_synthetic_quiz(path: Path, questions: int, flag_ids: list[str]) -> Path:
     path.write_text(yaml.safe_dump(synthetic_quiz(questions, flag_ids), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def synthetic_messages(quiz: dict, path: Path = MESSAGES_FILE) -> dict:
+    """The real message blocks for a generated quiz over the real flags: a clause's `asked-by`
+    keeps only the questions that quiz has (its questions are all new, so none)."""
+    messages = yaml.safe_load(path.read_text(encoding="utf-8"))
+    questions = {question["id"] for flag in quiz["flags"] for question in flag["questions"]}
+    for clause in messages["clauses"].values():
+        clause["asked-by"] = [ident for ident in clause.get("asked-by", []) if ident in questions]
+    return messages
 
 
 def _question(question_id: str, korean_name: str, number: int) -> dict:

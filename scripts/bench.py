@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quiz.rules import guide_pages, validate_quiz  # noqa: E402
-from quiz.synthetic import synthetic_quiz, write_synthetic_quiz  # noqa: E402
+from quiz.synthetic import synthetic_messages, synthetic_quiz, write_synthetic_quiz  # noqa: E402
 from quiz.site.preview import CHROMIUM_ARGS, chromium_path, copy_project, fetch, live_server, serve, site_path, wait_until  # noqa: E402
 
 BUILD_RUNS = 5
@@ -323,16 +323,13 @@ def make_stock_project(target: Path) -> Path:
 
 
 def make_big_quiz_project(target: Path, flags: list[str]) -> Path:
-    """A copy of the project whose quiz has 1,000 generated questions."""
+    """A copy of the project whose quiz has 1,000 generated questions, with message blocks to match."""
     for name in ("docs", "overrides", "quiz"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     data = synthetic_quiz(1000, flags)
     (target / "quiz" / "quiz.yml").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    # The message clauses name the real quiz's questions that already propose them; the generated
-    # quiz has none of those questions.
-    messages = target / "quiz" / "messages.yml"
-    messages.write_text(re.sub(r"asked-by: \[[^\]]*\]", "asked-by: []", messages.read_text(encoding="utf-8")), encoding="utf-8")
+    (target / "quiz" / "messages.yml").write_text(json.dumps(synthetic_messages(data), ensure_ascii=False), encoding="utf-8")
     return target
 
 

@@ -60,3 +60,17 @@ def context(browser):
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+@pytest.fixture(scope="module")
+def quiz_pages(browser, base_url):
+    """The quiz page in each language, set up, kept open for a module's many examples."""
+    context = browser.new_context()
+    pages = {}
+    for language, path in (("en", "quiz/"), ("ko", "ko/quiz/")):
+        page = context.new_page()
+        page.goto(base_url + path, wait_until="networkidle")
+        page.locator("[data-quiz-scope-ready]").wait_for(state="attached")
+        pages[language] = page
+    yield pages
+    context.close()

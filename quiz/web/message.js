@@ -146,39 +146,47 @@ function messageState(quiz) {
 }
 
 /** Redraft for the current choices. The reader's edits are never overwritten unasked: the new
-    draft waits behind the "replace" button. */
+    draft waits behind the "replace" button. Only what changed is written: on a long quiz every
+    change to the page costs time. */
 function updateMessage(state, replace) {
   const checked = (kind) => state.root.querySelector("input[name=message-" + kind + "]:checked").value;
   const choice = { tone: checked("tone"), timing: checked("timing"), variant: checked("variant"), name: state.quiz.parts.name.value };
   const draft = draftMessage(state.quiz.data, state.result, state.answers, choice);
   const edited = state.text.value !== state.written;
-  if (replace || !edited) state.text.value = state.written = draft.text;
-  state.status.textContent = edited && !replace && draft.text !== state.text.value ? state.quiz.strings["message.kept"] : "";
-  for (const item of state.term.values()) item.hidden = true;
-  for (const clause of draft.terms) {
-    const item = state.term.get(clause);
-    item.hidden = false;
-    item.parentElement.appendChild(item); // in the draft's order
+  if ((replace || !edited) && state.text.value !== draft.text) state.text.value = draft.text;
+  if (replace || !edited) state.written = draft.text;
+  setText(state.status, edited && !replace && draft.text !== state.text.value ? state.quiz.strings["message.kept"] : "");
+  if (!state.draft || state.draft.terms.join() !== draft.terms.join()) {
+    for (const item of state.term.values()) item.hidden = true;
+    for (const clause of draft.terms) {
+      const item = state.term.get(clause);
+      item.hidden = false;
+      item.parentElement.appendChild(item); // in the draft's order
+    }
+    state.terms.hidden = draft.terms.length === 0;
   }
-  state.terms.hidden = draft.terms.length === 0;
   state.draft = draft;
   syncMessage(state);
 }
 
 /** The printed copy follows the text box; "replace" shows only when the text is not the draft. */
 function syncMessage(state) {
-  state.print.textContent = state.text.value;
+  setText(state.print, state.text.value);
   state.redraft.hidden = state.text.value === state.draft.text;
 }
 
 function copyMessage(state) {
-  const strings = state.quiz.strings;
-  const say = (key) => (state.status.textContent = strings[key]);
+  const done = (key) => setText(state.status, state.quiz.strings[key]);
   const failed = () => {
     state.text.focus();
     state.text.select();
-    say("message.copy-failed");
+    done("message.copy-failed");
   };
-  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(state.text.value).then(() => say("message.copied"), failed);
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(state.text.value).then(() => done("message.copied"), failed);
   else failed();
+}
+
+/** Write an element's text only when it changes: a live region would read it out again. */
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
 }

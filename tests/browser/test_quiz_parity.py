@@ -17,18 +17,6 @@ ANSWER_SETS = st.fixed_dictionaries(
 )
 
 
-@pytest.fixture(scope="module")
-def quiz_pages(browser, base_url):
-    context = browser.new_context()
-    pages = {}
-    for language, path in (("en", "quiz/"), ("ko", "ko/quiz/")):
-        page = context.new_page()
-        page.goto(base_url + path, wait_until="networkidle")
-        pages[language] = page
-    yield pages
-    context.close()
-
-
 @pytest.mark.parametrize("language", ["en", "ko"])
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=ANSWER_SETS)

@@ -140,15 +140,10 @@ _DRAFT = """
   for (const [kind, value] of [["tone", tone], ["timing", timing], ["variant", variant]]) {
     scope.querySelector(`[data-message-${kind}="${value}"]`).checked = true;
   }
-  const form = scope.querySelector("form[data-quiz]");
-  for (const input of form.querySelectorAll("input[type=radio]")) input.checked = false;
-  for (const [question, option] of Object.entries(answers)) {
-    form.querySelector(`input[type=radio][name="${question}"][value="${option}"]`).checked = true;
-  }
-  form.requestSubmit();
+  (SUBMIT)([answers]);
   return (READ)();
 }
-""".replace("READ", _READ_MESSAGE.strip())
+""".replace("READ", _READ_MESSAGE.strip()).replace("SUBMIT", _SUBMIT.strip())
 
 
 def read_message(page) -> dict:
