@@ -12,6 +12,7 @@ from quiz.scoring import score
 from quiz.site.strings import translator
 from tests.support.pdf import page_texts, squeezed
 from tests.support.quiz import BAD, CARE, GOOD, MIXED, QUIZ, UNSURE, WALK_BY_SCORE, click_answers, read_message
+from tests.support.workspace import poll
 from tests.support.watch import PageWatch, origin_of
 
 pytestmark = pytest.mark.browser
@@ -135,13 +136,15 @@ def test_copy_puts_the_text_as_edited_on_the_clipboard(browser, base_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + "quiz/", wait_until="networkidle")
+    page.locator("[data-quiz-scope-ready]").wait_for(state="attached")
     _submit(page, CARE, "Dana")
     box = page.locator("[data-next-message]")
     box.press("End")
     box.press_sequentially("\nSam")
     page.locator("[data-action='copy-message']").click()
     status = page.locator("[data-message-status]")
-    assert status.inner_text() == translator("en")("message.copied")
+    copied = translator("en")("message.copied")
+    poll(lambda: status.inner_text() == copied, "the copied status")  # the clipboard answers later
     assert status.get_attribute("role") == "status"
     assert page.evaluate("navigator.clipboard.readText()") == box.input_value()
     assert box.input_value().endswith("\nSam")
@@ -153,9 +156,11 @@ def test_without_the_clipboard_copy_selects_the_text(browser, base_url):
     context.add_init_script("Object.defineProperty(navigator, 'clipboard', { value: undefined })")
     page = context.new_page()
     page.goto(base_url + "ko/quiz/", wait_until="networkidle")
+    page.locator("[data-quiz-scope-ready]").wait_for(state="attached")
     _submit(page, CARE)
     page.locator("[data-action='copy-message']").click()
-    assert page.locator("[data-message-status]").inner_text() == translator("ko")("message.copy-failed")
+    failed = translator("ko")("message.copy-failed")
+    poll(lambda: page.locator("[data-message-status]").inner_text() == failed, "the copy-failed status")
     selected = page.evaluate("(() => { const box = document.activeElement; return box.value.slice(box.selectionStart, box.selectionEnd); })()")
     assert selected == read_message(page)["text"]
     context.close()
