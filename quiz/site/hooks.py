@@ -33,6 +33,7 @@ from quiz.site.languages import (  # noqa: E402
 from quiz.site.search import index_rendered_page, split_index  # noqa: E402
 from quiz.site.settings import SiteCheck, check_rendered, check_site  # noqa: E402
 from quiz.site.strings import translator  # noqa: E402
+from quiz.site.templates import CompiledTemplates  # noqa: E402
 from quiz.site.view import QuizView  # noqa: E402
 
 
@@ -59,6 +60,7 @@ def on_files(files, *, config):
 def on_env(env, *, config, files):
     language = config.theme["language"]
     site = _site_check(config)
+    env.bytecode_cache = _compiled_templates(config)
     env.globals["t"] = translator(language)
     env.filters["localized"] = localizer(config)
     env.filters["published"] = publisher(config)
@@ -111,6 +113,14 @@ def _site_check(config) -> SiteCheck:
         site = check_site(config, rendered=False)
         config._crf_site_check = site
     return site
+
+
+def _compiled_templates(config) -> CompiledTemplates:
+    """The templates compiled in this build, shared by every language's environment."""
+    compiled = getattr(config, "_crf_compiled_templates", None)
+    if compiled is None:
+        compiled = config._crf_compiled_templates = CompiledTemplates()
+    return compiled
 
 
 # GitHub Pages answers every missing path below the site with the root's 404.html.

@@ -5,9 +5,10 @@ these read which one is being built and where its pages go."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
+from jinja2 import pass_context
 from mkdocs.utils import write_file
 
 
@@ -28,7 +29,7 @@ def built_languages(config) -> list[str]:
     return [language.locale for language in _published(config)]
 
 
-def localizer(config) -> Callable[[str], str]:
+def localizer(config) -> Callable[[Any, str], str]:
     """A filter that points a site-relative page path (`quiz/`) at the current language's copy.
 
     In a non-default language build, MkDocs' `url` filter still resolves paths from the site's
@@ -37,7 +38,8 @@ def localizer(config) -> Callable[[str], str]:
     prefix = language_prefix(config)
     directory_urls = config.use_directory_urls
 
-    def localized(path: str) -> str:
+    @pass_context  # never folded into a constant at compile time (quiz.site.templates)
+    def localized(context, path: str) -> str:
         if not directory_urls:  # the offline copy: page.md becomes page.html
             path = path[:-1] + ".html" if path.endswith("/") else path or "index.html"
         return prefix + path
@@ -45,13 +47,18 @@ def localizer(config) -> Callable[[str], str]:
     return localized
 
 
-def publisher(config) -> Callable[[str], str]:
+def publisher(config) -> Callable[[Any, str], str]:
     """A filter that gives a site-relative page path (`quiz/`) its absolute address on the
     published site (`site_url`), in the current language: what paper prints and what share
     links from the offline copy lead to, which a file:// address or `quiz.html` would not."""
     site = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
     prefix = language_prefix(config)
-    return lambda path: site + prefix + path
+
+    @pass_context  # never folded into a constant at compile time (quiz.site.templates)
+    def published(context, path: str) -> str:
+        return site + prefix + path
+
+    return published
 
 
 def language_homes(config) -> list[dict[str, str]]:

@@ -61,8 +61,8 @@ class _Binding:
 def mangle(script: str) -> str:
     """The script with every name it declares shortened; MangleError if it does not parse, or if
     the renamed script would not refer to the same things (checked, not assumed)."""
-    renamed = _rename(script)
-    if structure(renamed) != structure(script):
+    renamed, refers = _rename(script)
+    if structure(renamed) != refers:
         raise MangleError("renaming would change what a name refers to")
     return renamed
 
@@ -71,12 +71,16 @@ def structure(script: str) -> list[int | str]:
     """What each name in the script refers to, in order: the number of its binding (counted in
     the order the bindings are first used) or, for a free name, the name itself. Renaming must
     leave this unchanged."""
-    _, _, uses = _analyse(_PARSER.parse(script.encode("utf-8")))
+    return _structure(_analyse(_PARSER.parse(script.encode("utf-8")))[2])
+
+
+def _structure(uses) -> list[int | str]:
     numbers: dict[int, int] = {}
     return [_text(node) if binding is None else numbers.setdefault(id(binding), len(numbers)) for node, binding in uses]
 
 
-def _rename(script: str) -> str:
+def _rename(script: str) -> tuple[str, list[int | str]]:
+    """The script with its declared names shortened, and the structure of the original."""
     source = script.encode("utf-8")
     scopes, declared, uses = _analyse(_PARSER.parse(source))
     free = {_text(node) for node, binding in uses if binding is None}
@@ -108,7 +112,7 @@ def _rename(script: str) -> str:
     out = bytearray(source)
     for start, end, text in sorted(edits, reverse=True):
         out[start:end] = text.encode("utf-8")
-    return out.decode("utf-8")
+    return out.decode("utf-8"), _structure(uses)
 
 
 def free_names(script: str) -> set[str]:

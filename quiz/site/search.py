@@ -60,6 +60,9 @@ def shown_article(html: str) -> str:
     """The inner HTML of a rendered page's first <article> (Material's content area), without
     what a reader does not see there: elements marked `hidden` (results and messages that the
     page's script reveals), <template> and <noscript>."""
+    begin, close = html.find("<article"), html.rfind("</article>")
+    if begin >= 0 and close > begin:
+        html = html[begin : close + len("</article>")]  # the rest of the page is not read
     reader = _Article()
     reader.feed(html)
     reader.close()
