@@ -232,8 +232,8 @@ def _localised(node, language: str):
 MAX_CONCERNS = 3
 MAX_QUESTIONS = 5
 MAX_TERMS = 4
-# The longest name the greeting takes, as the quiz page's name field (maxlength 120, MAX_NAME in
-# quiz/web/core.js).
+# The longest prospect name: the greeting's, the quiz page's name field's (maxlength) and the
+# browser store's (the bundles' generated MAX_NAME, quiz/site/assets.py).
 NAME_MAX = 120
 # What the greeting adds after {name} in a language, and so drops from the end of a name given with it.
 HONORIFICS = {"ko": "님"}

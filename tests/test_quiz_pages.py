@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -166,6 +167,15 @@ def test_the_bundles_are_built_into_the_site_from_quiz_web(built_site):
     bundled = {path.rsplit("/", 1)[-1] for path in SCRIPTS}
     modules = {part for parts in SCRIPTS.values() for part in parts} - bundled
     assert modules and not [path for module in modules for path in built_site.rglob(module)]
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_the_name_field_takes_as_long_a_name_as_the_greeting_and_the_store(built_site, prefix):
+    from quiz.drafting import NAME_MAX
+
+    html = (built_site / prefix / "quiz" / "index.html").read_text(encoding="utf-8")
+    field = re.search(r'<input[^>]*id="prospect-name"[^>]*>', html).group(0)
+    assert f'maxlength="{NAME_MAX}"' in field
 
 
 def test_every_flag_has_its_page_and_its_questions(built_site):

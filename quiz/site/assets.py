@@ -17,12 +17,16 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from quiz.drafting import NAME_MAX
 from quiz.site.mangle import mangle
 
 WEB = Path(__file__).resolve().parents[1] / "web"
+# Limits the scripts share with the Python side, written into the bundles from their one source.
+LIMITS = "limits"
+GENERATED = {LIMITS: f"const MAX_NAME = {NAME_MAX};"}
 SCRIPTS = {
-    "assets/quiz.js": ("errors.js", "dom.js", "scoring.js", "store.js", "share.js", "message.js", "journey.js", "quiz.js"),
-    "assets/prospects.js": ("errors.js", "dom.js", "scoring.js", "store.js", "archive.js", "prospects.js"),
+    "assets/quiz.js": ("errors.js", "dom.js", "scoring.js", LIMITS, "store.js", "share.js", "message.js", "journey.js", "quiz.js"),
+    "assets/prospects.js": ("errors.js", "dom.js", "scoring.js", LIMITS, "store.js", "archive.js", "prospects.js"),
     "assets/search.js": ("search.js",),
 }
 STYLES = {"assets/quiz.css": "quiz.css", "assets/pages.css": "pages.css"}
@@ -41,8 +45,13 @@ def bundles() -> dict[str, str]:
 def minified_script(path: str) -> str:
     """A bundle before its names are shortened: its modules in order, in one strict-mode
     function, minified."""
-    body = "\n".join((WEB / part).read_text(encoding="utf-8") for part in SCRIPTS[path])
+    body = "\n".join(module_source(part) for part in SCRIPTS[path])
     return rjsmin.jsmin('(function () {\n"use strict";\n' + body + "\n})();\n")
+
+
+def module_source(part: str) -> str:
+    """A bundle part's source: a module of quiz/web/, or the generated limits."""
+    return GENERATED.get(part) or (WEB / part).read_text(encoding="utf-8")
 
 
 def prepare_offline_copy(config) -> None:

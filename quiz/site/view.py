@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from quiz.drafting import browser_messages
+from quiz.drafting import NAME_MAX, browser_messages
 from quiz.messages import Messages
 from quiz.model import Quiz
 from quiz.scoring import MIN_CONCERNS, score
@@ -42,6 +42,11 @@ class QuizView:
     @property
     def min_concerns(self) -> int:
         return MIN_CONCERNS
+
+    @property
+    def name_max(self) -> int:
+        """The longest prospect name the page takes, stores and greets."""
+        return NAME_MAX
 
     def text(self, value) -> str:
         """A `Text` in this view's language."""

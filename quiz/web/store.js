@@ -5,7 +5,7 @@
 
 const STORE_KEY = "client-red-flags:prospects";
 const STORE_VERSION = 2;
-const MAX_NAME = 120;
+// MAX_NAME, the longest prospect name, is written into the bundle from quiz/drafting.py.
 const MAX_HISTORY = 10;
 const ID = /^p-[a-z0-9]{8,24}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -15,11 +15,13 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from quiz.drafting import NAME_MAX
+
 KEY = "client-red-flags:prospects"
 FORMAT = "client-red-flags/prospects"
 VERSION = 2
 MAX_HISTORY = 10
-MAX_NAME = 120
+MAX_NAME = NAME_MAX  # the longest prospect name, from its one source
 SUFFIX = {"en": " (imported)", "ko": " (가져옴)"}
 _ID = re.compile(r"p-[a-z0-9]{8,24}")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from quiz.site.assets import SCRIPTS, WEB, bundles, minified_script
+from quiz.drafting import NAME_MAX
+from quiz.site.assets import GENERATED, SCRIPTS, WEB, bundles, minified_script, module_source
 from quiz.site.mangle import mangle
 
 DECLARATION = re.compile(r"^(?:async\s+)?(?:function|class|const|let)\s+([A-Za-z_$][\w$]*)", re.MULTILINE)
@@ -15,7 +16,7 @@ COMMENT = re.compile(r"/\*.*?\*/|(?:^|\s)//\s.*?$", re.DOTALL | re.MULTILINE)
 
 def code(module: str) -> str:
     """A module's source without its comments."""
-    return COMMENT.sub("", (WEB / module).read_text(encoding="utf-8"))
+    return COMMENT.sub("", module_source(module))
 
 
 def declared(module: str) -> set[str]:
@@ -42,7 +43,13 @@ def test_no_two_modules_of_a_bundle_declare_the_same_name(bundle):
 
 
 def test_every_module_in_quiz_web_is_in_a_bundle():
-    assert {path.name for path in WEB.glob("*.js")} == {module for parts in SCRIPTS.values() for module in parts}
+    assert {path.name for path in WEB.glob("*.js")} == {module for parts in SCRIPTS.values() for module in parts} - set(GENERATED)
+
+
+def test_the_scripts_take_the_name_limit_from_its_one_source():
+    assert f"const MAX_NAME={NAME_MAX};" in minified_script("assets/quiz.js")
+    assert f"const MAX_NAME={NAME_MAX};" in minified_script("assets/prospects.js")
+    assert not any("MAX_NAME =" in (WEB / module).read_text(encoding="utf-8") for module in ("store.js", "archive.js", "quiz.js"))
 
 
 def test_a_bundle_is_one_strict_function_around_its_modules_in_order():
