@@ -7,13 +7,17 @@ import zipfile
 
 import pytest
 
+from quiz.drafting import draft
+from quiz.messages import MESSAGES_FILE, load_messages
 from quiz.scoring import score
 from quiz.site.settings import load_site_config
 from scripts.offline import build_offline_zip
-from tests.support.quiz import MIXED, QUIZ, click_answers, share_fragment
+from tests.support.quiz import MIXED, QUIZ, click_answers, read_message, share_fragment
 from tests.support.site import ROOT
 
 pytestmark = pytest.mark.browser
+
+MESSAGES = load_messages(MESSAGES_FILE)[0]
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +44,14 @@ def test_the_quiz_works_from_disk_from_start_to_result(page, unzipped, prefix):
     assert result.is_visible()
     reference = score(QUIZ, MIXED)
     assert (result.get_attribute("data-band"), result.get_attribute("data-score")) == (reference.band, str(reference.score))
+    # The drafted message comes with the result, and its clauses open the copy's own terms page.
+    drafted = draft(QUIZ, MESSAGES, MIXED, prefix.rstrip("/") or "en", "warm", "before-call", None, None)
+    shown = read_message(page)
+    assert (shown["text"], shown["terms"]) == (drafted.text, list(drafted.terms))
+    assert drafted.terms
+    page.locator(f"[data-term='{drafted.terms[0]}'] a").click()
+    assert page.url == (unzipped / prefix / "terms.html").as_uri() + "#" + drafted.terms[0]
+    assert page.locator(f"[id='{drafted.terms[0]}']").is_visible()
     assert problems == []
 
 
