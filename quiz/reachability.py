@@ -17,22 +17,17 @@ def reachable_bands(quiz: Quiz) -> dict[str, dict[str, str] | None]:
     """For each band, an answer set that the scorer puts in it, or None when none exists.
 
     Bands other than not-enough-info are searched among answer sets that are all definite and
-    free of dealbreakers (walk-away also counts a dealbreaker), so a band is reachable by a
-    screener who knows every answer. The search is a DP: per flag, the reachable point totals
-    (a bitset over 0..sum of maxima); across flags, the reachable weighted sums in exact
-    rational units. Each witness is then scored by the reference scorer to confirm the band.
+    free of dealbreakers, so a band is reachable by a screener who knows every answer; walk-away
+    falls back to a dealbreaker only when no score reaches it (so the methodology page's example
+    for it is a score in its range whenever one exists). The search is a DP: per flag, the
+    reachable point totals (a bitset over 0..sum of maxima); across flags, the reachable weighted
+    sums in exact rational units. Each witness is then scored by the reference scorer to confirm
+    the band.
     """
     found: dict[str, dict[str, str] | None] = {band: None for band in BAND_IDS}
     unsure = {question.id: _unsure_id(question) for _, question in quiz.questions()}
     if score(quiz, unsure).band == "not-enough-info":
         found["not-enough-info"] = unsure
-    for flag, question in quiz.questions():
-        breaker = next((option for option in question.options if option.dealbreaker), None)
-        if breaker:
-            answers = {q.id: _zero_id(q) for _, q in quiz.questions()} | {question.id: breaker.id}
-            if score(quiz, answers).band == "walk-away":
-                found["walk-away"] = answers
-                break
     layers, unit = _weighted_sums(quiz)
     if layers is None:
         raise LatticeTooLarge(f"the exact lattice of weighted sums needs more than {MAX_LATTICE_BITS:,} states")
@@ -47,6 +42,14 @@ def reachable_bands(quiz: Quiz) -> dict[str, dict[str, str] | None]:
             if score(quiz, answers).band == band:
                 found[band] = answers
                 break
+    if found["walk-away"] is None:  # the score alone cannot reach it; a dealbreaker may
+        for flag, question in quiz.questions():
+            breaker = next((option for option in question.options if option.dealbreaker), None)
+            if breaker:
+                answers = {q.id: _zero_id(q) for _, q in quiz.questions()} | {question.id: breaker.id}
+                if score(quiz, answers).band == "walk-away":
+                    found["walk-away"] = answers
+                    break
     return found
 
 

@@ -126,16 +126,19 @@ def test_methodology_shows_the_numbers_the_scorer_uses(built_site, prefix):
     found = _read(
         built_site / prefix / "methodology" / "index.html",
         "data-method-threshold", "data-method-weight", "data-method-points", "data-method-max", "data-method-min-definite",
+        "data-method-covers",
     )
+    language = "ko" if prefix else "en"
     marker = translator("ko" if prefix else "en")("method.dealbreaker")
     thresholds = QUIZ.thresholds.model_dump(by_alias=True)
     assert {value: int(text) for (name, value), text in found.items() if name == "data-method-threshold"} == thresholds
     assert {value: float(text) for (name, value), text in found.items() if name == "data-method-weight"} == {
         flag.id: flag.weight for flag in QUIZ.flags
     }
-    assert [float(value) for (name, value) in found if name == "data-method-min-definite"] == [QUIZ.min_definite]
+    assert [float(text.rstrip("%")) / 100 for (name, _), text in found.items() if name == "data-method-min-definite"] == [QUIZ.min_definite]
     for flag, question in QUIZ.questions():
         assert found[("data-method-max", question.id)] == str(question.maximum)
+        assert found[("data-method-covers", question.id)] == " ".join(question.covers.get(language).split())
         for option in question.options:
             cell = found[("data-method-points", f"{question.id}:{option.id}")]
             if option.unsure:
@@ -143,6 +146,22 @@ def test_methodology_shows_the_numbers_the_scorer_uses(built_site, prefix):
             else:
                 assert cell.split()[0] == str(option.points)
             assert (marker in cell) == (option.dealbreaker is not None), cell
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_methodology_gives_an_example_score_inside_each_band(built_site, prefix):
+    html = (built_site / prefix / "methodology" / "index.html").read_text(encoding="utf-8")
+    rows = dict(re.findall(r'<tr data-method-example="([a-z-]+)">\s*<th[^>]*>.*?</th>\s*<td>([^<]*)</td>', html, re.DOTALL))
+    assert set(rows) == set(QUIZ.bands.by_id())
+    thresholds = QUIZ.thresholds.model_dump(by_alias=True)
+    ranges = {
+        "good-fit": (0, thresholds["proceed-with-care"]),
+        "proceed-with-care": (thresholds["proceed-with-care"], thresholds["high-risk"]),
+        "high-risk": (thresholds["high-risk"], thresholds["walk-away"]),
+        "walk-away": (thresholds["walk-away"], 101),
+    }
+    for band, (low, high) in ranges.items():
+        assert low <= int(rows[band]) < high, (band, rows[band])
 
 
 ASSETS_BY_PAGE = {
