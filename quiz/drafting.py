@@ -189,10 +189,10 @@ def _body(island: dict, plan: Plan, tone: str, timing: str) -> tuple[list[str], 
         ], raised_terms
     frame, parts = island[plan.band], island["review"]
     paragraphs = [frame["opening"][timing][tone]]
-    paragraphs += [island["flags"][flag]["concern"][tone] for flag in plan.concerns]
+    asked = set(plan.questions)
+    paragraphs += [island["flags"][f]["concern"][tone] for f in plan.concerns if not asked.intersection(island["flags"][f]["asked-by"])]
     if plan.questions:
         paragraphs.append(_listed(parts["questions"][tone], _numbered(island, plan.questions)))
-    asked = set(plan.questions)
     lines = ["- " + island["clauses"][c]["line"] for c in raised_terms if not asked.intersection(island["clauses"][c]["asked-by"])]
     if lines:
         paragraphs.append(_listed(parts["terms"][tone], lines))

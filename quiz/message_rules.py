@@ -139,7 +139,8 @@ def _clause_ids(messages: Messages, source: Source) -> Iterable[Problem]:
 
 
 def _against_quiz(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Problem]:
-    """A paragraph and clauses for every flag of the quiz, and for no other; `asked-by` names its questions."""
+    """A paragraph and clauses for every flag of the quiz, and for no other; every `asked-by`
+    names questions of the quiz."""
     ids = [flag.id for flag in quiz.flags]
     for flag in ids:
         if flag not in messages.flags:
@@ -148,10 +149,11 @@ def _against_quiz(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Pr
         if flag not in ids:
             yield source.problem(("flags", flag), f"flags.{flag}: the quiz has no flag '{flag}'", at_key=True)
     questions = {question.id for _, question in quiz.questions()}
-    for clause, value in messages.clauses.items():
-        for index, question in enumerate(value.asked_by):
-            if question not in questions:
-                yield source.problem(("clauses", clause, "asked-by", index), f"clauses.{clause}: asked-by names '{question}', which is not a question of the quiz")
+    for section, blocks in (("flags", messages.flags), ("clauses", messages.clauses)):
+        for key, value in blocks.items():
+            for index, question in enumerate(value.asked_by):
+                if question not in questions:
+                    yield source.problem((section, key, "asked-by", index), f"{section}.{key}: asked-by names '{question}', which is not a question of the quiz")
 
 
 def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Problem]:
@@ -159,12 +161,14 @@ def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Proble
 
     Worst cases, assembled by `compose` itself: a name of NAME_MAX characters, the MAX_QUESTIONS
     longest questions, and every choice of MAX_CONCERNS flags with every line of the clauses
-    chosen for them (as if no question proposed one: an upper bound).
+    chosen for them, and every concern's paragraph (as if no question said what a paragraph or a
+    clause says: an upper bound).
     """
     flags = [flag.id for flag in quiz.flags]
     for language in LANGUAGES:
         island = browser_messages(messages, language, quiz)
-        island["clauses"] = {clause: {**value, "asked-by": []} for clause, value in island["clauses"].items()}
+        for section in ("flags", "clauses"):
+            island[section] = {key: {**value, "asked-by": []} for key, value in island[section].items()}
         asks = tuple(sorted(island["asks"], key=lambda question: -len(island["asks"][question]))[:MAX_QUESTIONS])
         raised = list(itertools.combinations(flags, min(MAX_CONCERNS, len(flags))))
         kinds = [

@@ -116,6 +116,10 @@ class Declines(_Strict):
 class FlagMessage(_Strict):
     concern: ParagraphByTone = Field(description="Raises this flag in plain, friendly words, without accusing anyone")
     terms: Clauses = Field(min_length=1, description="The clauses that answer this flag, by their anchor on the terms page")
+    asked_by: list[Id] = Field(
+        default_factory=list, alias="asked-by",
+        description="Quiz questions whose `ask` already says what the concern says: a message that asks one of them leaves out the paragraph",
+    )
 
 
 class Clause(_Strict):

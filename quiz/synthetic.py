@@ -39,12 +39,12 @@ def write_synthetic_quiz(path: Path, questions: int, flag_ids: list[str]) -> Pat
 
 
 def synthetic_messages(quiz: dict, path: Path = MESSAGES_FILE) -> dict:
-    """The real message blocks for a generated quiz over the real flags: a clause's `asked-by`
-    keeps only the questions that quiz has (its questions are all new, so none)."""
+    """The real message blocks for a generated quiz over the real flags: every `asked-by` keeps
+    only the questions that quiz has (its questions are all new, so none)."""
     messages = yaml.safe_load(path.read_text(encoding="utf-8"))
     questions = {question["id"] for flag in quiz["flags"] for question in flag["questions"]}
-    for clause in messages["clauses"].values():
-        clause["asked-by"] = [ident for ident in clause.get("asked-by", []) if ident in questions]
+    for block in [*messages["flags"].values(), *messages["clauses"].values()]:
+        block["asked-by"] = [ident for ident in block.get("asked-by", []) if ident in questions]
     return messages
 
 

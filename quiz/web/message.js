@@ -87,10 +87,11 @@ function messageBody(blocks, plan, tone, timing) {
     return [[say(unknown.opening), listed(unknown.questions, numbered), say(unknown.closing)], terms];
   }
   const frame = blocks[plan.band];
-  const paragraphs = [say(frame.opening), ...plan.concerns.map((flag) => say(blocks.flags[flag].concern))];
+  const asked = (block) => block["asked-by"].some((id) => plan.questions.includes(id));
+  const raised = plan.concerns.filter((flag) => !asked(blocks.flags[flag]));
+  const paragraphs = [say(frame.opening), ...raised.map((flag) => say(blocks.flags[flag].concern))];
   if (numbered.length) paragraphs.push(listed(blocks.review.questions, numbered));
-  const asked = (clause) => blocks.clauses[clause]["asked-by"].some((id) => plan.questions.includes(id));
-  const lines = terms.filter((clause) => !asked(clause)).map((clause) => "- " + blocks.clauses[clause].line);
+  const lines = terms.filter((clause) => !asked(blocks.clauses[clause])).map((clause) => "- " + blocks.clauses[clause].line);
   if (lines.length) paragraphs.push(listed(blocks.review.terms, lines));
   paragraphs.push(say(frame.closing));
   return [paragraphs, terms];

@@ -153,6 +153,23 @@ def test_a_clause_that_a_question_already_proposes_is_not_repeated_in_the_messag
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("tone", ["warm", "formal"])
+def test_a_concern_that_a_question_already_says_is_not_said_twice(language, tone):
+    island = ISLANDS[language]
+    flags = island["flags"]
+    said = next(flag for flag in ("distrust", "integrity", "micromanager") if flags[flag]["asked-by"])
+    question = flags[said]["asked-by"][0]
+    other = next(flag for flag in ("boundaries", "profile") if not flags[flag]["asked-by"])
+    asking = compose(island, Plan("high-risk", concerns=(said, other), questions=(question,)), tone, "before-call")
+    assert flags[said]["concern"][tone] not in asking.text  # the question says it
+    assert island["asks"][question] in asking.text
+    assert flags[other]["concern"][tone] in asking.text
+    assert asking.terms == tuple(choose_terms(island, (said, other)))  # its clauses still answer it
+    not_asking = compose(island, Plan("high-risk", concerns=(said, other)), tone, "before-call")
+    assert flags[said]["concern"][tone] in not_asking.text
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
 @pytest.mark.parametrize(("tone", "timing"), STYLES)
 @pytest.mark.parametrize("variant", [None, "work-started"])
 def test_a_dealbreaker_declines_firmly_and_leaves_no_door_open(language, tone, timing, variant):

@@ -42,6 +42,7 @@ EXPECTED = {
     ],
     "over-long-text": [M + "over-long-text.yml:66:26: flags.alpha.concern: warm (English) is 408 characters long; the limit is 400"],
     "unknown-clause": [M + "unknown-clause.yml:67:22: flags.alpha: unknown clause 'kill-fees' in terms; the clauses are deposit, kill-fee"],
+    "unknown-question": [M + "unknown-question.yml:71:26: flags.beta: asked-by names 'beta-three', which is not a question of the quiz"],
     "unknown-placeholder": [
         M + "unknown-placeholder.yml:3:24: greeting.formal: named (English): needs {name} once, where the prospect's name goes (found 0)",
         M + "unknown-placeholder.yml:3:24: greeting.formal: named (English): unknown placeholder '{nmae}'; the only one is {name}, in the greeting with a name",
