@@ -189,11 +189,13 @@ def _body(island: dict, plan: Plan, tone: str, timing: str) -> tuple[list[str], 
         ], raised_terms
     frame, parts = island[plan.band], island["review"]
     paragraphs = [frame["opening"][timing][tone]]
-    asked = set(plan.questions)
-    paragraphs += [island["flags"][f]["concern"][tone] for f in plan.concerns if not asked.intersection(island["flags"][f]["asked-by"])]
+    def said(block: dict) -> bool:  # a question the message asks already says what the block says
+        return not set(plan.questions).isdisjoint(block["asked-by"])
+
+    paragraphs += [island["flags"][flag]["concern"][tone] for flag in plan.concerns if not said(island["flags"][flag])]
     if plan.questions:
         paragraphs.append(_listed(parts["questions"][tone], _numbered(island, plan.questions)))
-    lines = ["- " + island["clauses"][c]["line"] for c in raised_terms if not asked.intersection(island["clauses"][c]["asked-by"])]
+    lines = ["- " + island["clauses"][c]["line"] for c in raised_terms if not said(island["clauses"][c])]
     if lines:
         paragraphs.append(_listed(parts["terms"][tone], lines))
     paragraphs.append(frame["closing"][timing][tone])
