@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from quiz.drafting import NAME_MAX
+from quiz.reachability import score_ranges
 from quiz.scoring import MIN_CONCERNS
 from quiz.share import share_key
 from quiz.site.strings import translator
@@ -129,7 +131,7 @@ def test_methodology_shows_the_numbers_the_scorer_uses(built_site, prefix):
         "data-method-covers",
     )
     language = "ko" if prefix else "en"
-    marker = translator("ko" if prefix else "en")("method.dealbreaker")
+    marker = translator(language)("method.dealbreaker")
     thresholds = QUIZ.thresholds.model_dump(by_alias=True)
     assert {value: int(text) for (name, value), text in found.items() if name == "data-method-threshold"} == thresholds
     assert {value: float(text) for (name, value), text in found.items() if name == "data-method-weight"} == {
@@ -153,14 +155,7 @@ def test_methodology_gives_an_example_score_inside_each_band(built_site, prefix)
     html = (built_site / prefix / "methodology" / "index.html").read_text(encoding="utf-8")
     rows = dict(re.findall(r'<tr data-method-example="([a-z-]+)">\s*<th[^>]*>.*?</th>\s*<td>([^<]*)</td>', html, re.DOTALL))
     assert set(rows) == set(QUIZ.bands.by_id())
-    thresholds = QUIZ.thresholds.model_dump(by_alias=True)
-    ranges = {
-        "good-fit": (0, thresholds["proceed-with-care"]),
-        "proceed-with-care": (thresholds["proceed-with-care"], thresholds["high-risk"]),
-        "high-risk": (thresholds["high-risk"], thresholds["walk-away"]),
-        "walk-away": (thresholds["walk-away"], 101),
-    }
-    for band, (low, high) in ranges.items():
+    for band, (low, high) in score_ranges(QUIZ).items():
         assert low <= int(rows[band]) < high, (band, rows[band])
 
 
@@ -190,8 +185,6 @@ def test_the_bundles_are_built_into_the_site_from_quiz_web(built_site):
 
 @pytest.mark.parametrize("prefix", ["", "ko/"])
 def test_the_name_field_takes_as_long_a_name_as_the_greeting_and_the_store(built_site, prefix):
-    from quiz.drafting import NAME_MAX
-
     html = (built_site / prefix / "quiz" / "index.html").read_text(encoding="utf-8")
     field = re.search(r'<input[^>]*id="prospect-name"[^>]*>', html).group(0)
     assert f'maxlength="{NAME_MAX}"' in field

@@ -7,17 +7,15 @@ from __future__ import annotations
 import pytest
 
 from quiz.drafting import draft, variants
-from quiz.messages import MESSAGES_FILE, load_messages
 from quiz.scoring import score
 from quiz.site.strings import translator
 from tests.support.pdf import page_texts, squeezed
-from tests.support.quiz import BAD, CARE, GOOD, MIXED, QUIZ, UNSURE, WALK_BY_SCORE, click_answers, read_message
+from tests.support.quiz import BAD, CARE, GOOD, MESSAGES, MIXED, QUIZ, UNSURE, WALK_BY_SCORE, click_answers, read_message
 from tests.support.workspace import poll
 from tests.support.watch import PageWatch, origin_of
 
 pytestmark = pytest.mark.browser
 
-MESSAGES = load_messages(MESSAGES_FILE)[0]
 LANGUAGES = {"en": "", "ko": "ko/"}
 SETS = {"good-fit": GOOD, "proceed-with-care": CARE, "high-risk": MIXED, "dealbreaker": BAD, "score": WALK_BY_SCORE, "not-enough-info": UNSURE}
 

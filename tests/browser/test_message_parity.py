@@ -8,13 +8,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from quiz.drafting import NAME_MAX, draft, variants
-from quiz.messages import MESSAGES_FILE, TIMINGS, TONES, load_messages
+from quiz.messages import TIMINGS, TONES
 from quiz.scoring import score
-from tests.support.quiz import QUESTIONS, QUIZ, draft_on_page
+from tests.support.quiz import MESSAGES, QUESTIONS, QUIZ, draft_on_page
 
 pytestmark = pytest.mark.browser
 
-MESSAGES = load_messages(MESSAGES_FILE)[0]
 
 
 @st.composite

@@ -8,16 +8,14 @@ import zipfile
 import pytest
 
 from quiz.drafting import draft
-from quiz.messages import MESSAGES_FILE, load_messages
 from quiz.scoring import score
 from quiz.site.settings import load_site_config
 from scripts.offline import build_offline_zip
-from tests.support.quiz import MIXED, QUIZ, click_answers, read_message, share_fragment
+from tests.support.quiz import MESSAGES, MIXED, QUIZ, click_answers, read_message, share_fragment
 from tests.support.site import ROOT
 
 pytestmark = pytest.mark.browser
 
-MESSAGES = load_messages(MESSAGES_FILE)[0]
 
 
 @pytest.fixture(scope="module")

@@ -14,14 +14,10 @@ from quiz.drafting import (
     MAX_QUESTIONS, MAX_TERMS, MESSAGE_LIMIT, NAME_MAX, Plan, browser_messages, choose_terms, compose, draft, plan, variants,
 )
 from quiz.language import HANGUL, written_in
-from quiz.loader import QUIZ_FILE
-from quiz.messages import MESSAGES_FILE, NAME, TIMINGS, TONES, load_messages
-from quiz.rules import validate_quiz
+from quiz.messages import NAME, TIMINGS, TONES
 from quiz.scoring import concerns, score
-from tests.support.site import ROOT
+from tests.support.quiz import MESSAGES, QUIZ
 
-QUIZ, _ = validate_quiz(QUIZ_FILE, ROOT / "docs" / "flags")
-MESSAGES = load_messages(MESSAGES_FILE)[0]
 ISLANDS = {language: browser_messages(MESSAGES, language, QUIZ) for language in ("en", "ko")}
 QUESTIONS = QUIZ.questions()
 FLAG_OF = {question.id: flag for flag, question in QUESTIONS}

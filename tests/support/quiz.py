@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quiz.model import Quiz
 from quiz.loader import QUIZ_FILE
+from quiz.messages import MESSAGES_FILE, load_messages
 from quiz.rules import validate_quiz
 from quiz.scoring import concerns
 from quiz.share import share_key
@@ -76,6 +77,7 @@ def click_answers(page, answers: dict[str, str]) -> None:
 # Answer sets the browser tests share, built from the real quiz.
 QUIZ = real_quiz()
 QUESTIONS = [question for _, question in QUIZ.questions()]
+MESSAGES = load_messages(MESSAGES_FILE)[0]  # the real message blocks, which the drafts are written from
 
 
 def zero(question) -> str:
