@@ -13,6 +13,7 @@ from tests.support.site import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
+MAKEFILE = ROOT / "Makefile"
 
 # The current major of each official action the workflow uses.
 ACTIONS = {
@@ -70,12 +71,18 @@ def test_workflow_runs_on_pull_requests_and_pushes_to_any_branch():
     assert not (triggers["pull_request"] or {}).get("branches")
 
 
-def test_the_test_job_runs_the_full_test_command_with_chromium_and_java():
+def test_the_test_job_runs_the_full_test_command_which_installs_what_it_needs():
+    """`make test` installs Chromium, the Korean font and Java (its `system` step), so the job lists
+    no packages of its own that could drift from the Makefile's."""
     test = _load(WORKFLOW)["jobs"]["test"]
     runs = _runs(test)
     assert "make test" in [run.strip() for run in runs]
     assert not any("not browser" in run or "pytest" in run for run in runs), "the full suite, no subset"
-    assert any("apt-get install" in run and "chromium" in run and "default-jre-headless" in run for run in runs)
+    assert not any("apt-get" in run for run in runs), runs
+    system = MAKEFILE.read_text(encoding="utf-8").split("\nsystem:", 1)[1].split("\n\n", 1)[0]
+    for package in ("chromium", "fonts-noto-cjk", "default-jre-headless"):
+        assert package in system, package
+    assert "test: $(READY) system" in MAKEFILE.read_text(encoding="utf-8")
     assert "if" not in test
 
 
