@@ -7,7 +7,7 @@ kind, sized by TEXT_LIMITS), and the limits the loader holds while reading the Y
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
@@ -46,6 +46,13 @@ Sentence = _text_kind("Sentence", "A question, an answer, or what to ask the pro
 Paragraph = _text_kind("Paragraph", "A hint, an action, a dealbreaker's reason, or a verdict and its next steps; a paragraph of a message.")
 
 
+class Floor(_Strict):
+    """The least band one answer allows, whatever the others, and why (walk-away is a dealbreaker)."""
+
+    band: Literal["proceed-with-care", "high-risk"] = Field(description="The mildest verdict this answer allows")
+    why: Paragraph = Field(description="Why this answer alone sets that band; shown on the result when it decides")
+
+
 class Option(_Strict):
     """One answer. Either it scores `points`, or it is the question's single "Not sure yet"."""
 
@@ -53,7 +60,15 @@ class Option(_Strict):
     text: Sentence
     points: Optional[int] = Field(None, ge=0, le=3, description="0 (no concern) to 3 (strong concern)")
     unsure: bool = Field(False, description="The question's one \"Not sure yet\" option; it has no points")
+    floor: Optional[Floor] = Field(None, description="The least band this answer allows on its own, and why")
     dealbreaker: Optional[Paragraph] = Field(None, description="Why choosing this option alone means walk away")
+
+    @property
+    def least_band(self) -> str | None:
+        """The mildest band this answer allows on its own: a dealbreaker's walk-away, or its floor."""
+        if self.dealbreaker is not None:
+            return "walk-away"
+        return self.floor.band if self.floor is not None else None
 
 
 class Question(_Strict):
@@ -108,10 +123,21 @@ class Bands(_Strict):
         return {field.alias: getattr(self, name) for name, field in type(self).model_fields.items()}
 
 
+class Serious(_Strict):
+    """Serious answers add up on their own scale, whatever the average: an answer worth 2 points
+    (a concern) counts 1, one worth 3 (a strong concern) counts 2. From these totals the verdict is
+    at least the band named."""
+
+    proceed_with_care: int = Field(1, alias="proceed-with-care", ge=1, le=100)
+    high_risk: int = Field(4, alias="high-risk", ge=1, le=100)
+    walk_away: int = Field(8, alias="walk-away", ge=1, le=100)
+
+
 class Quiz(_Strict):
     """The whole quiz file."""
 
     thresholds: Thresholds = Thresholds()
+    serious: Serious = Serious()
     min_definite: float = Field(0.5, gt=0, le=1, description="Share of definite answers needed for a verdict")
     bands: Bands
     flags: list[Flag] = Field(min_length=1)
@@ -122,6 +148,8 @@ class Quiz(_Strict):
 
 
 BAND_IDS = ("good-fit", "proceed-with-care", "high-risk", "walk-away", "not-enough-info")
+# The bands a score can fall in, mildest first; not-enough-info stands outside this order.
+SEVERITY = ("good-fit", "proceed-with-care", "high-risk", "walk-away")
 LANGUAGES = tuple(Text.model_fields)
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
 

@@ -17,9 +17,11 @@ def reachable_bands(quiz: Quiz) -> dict[str, dict[str, str] | None]:
     """For each band, an answer set that the scorer puts in it, or None when none exists.
 
     Bands other than not-enough-info are searched among answer sets that are all definite and
-    free of dealbreakers, so a band is reachable by a screener who knows every answer; walk-away
-    falls back to a dealbreaker only when no score reaches it (so the methodology page's example
-    for it is a score in its range whenever one exists). The search is a DP: per flag, the
+    free of answers that decide alone (a floor or a dealbreaker), so a band is reachable by a
+    screener who knows every answer; a band that no such set reaches (the serious answers a high
+    average needs may lift it further) falls back to sets where depth decides: one answer on an
+    otherwise clean set, or strong answers piled up (so the methodology page's example for a band
+    is an average in its range whenever one exists). The search is a DP: per flag, the
     reachable point totals (a bitset over 0..sum of maxima); across flags, the reachable weighted
     sums in exact rational units. Each witness is then scored by the reference scorer to confirm
     the band.
@@ -42,21 +44,43 @@ def reachable_bands(quiz: Quiz) -> dict[str, dict[str, str] | None]:
             if score(quiz, answers).band == band:
                 found[band] = answers
                 break
-    if found["walk-away"] is None:  # the score alone cannot reach it; a dealbreaker may
-        for flag, question in quiz.questions():
-            breaker = next((option for option in question.options if option.dealbreaker), None)
-            if breaker:
-                answers = {q.id: _zero_id(q) for _, q in quiz.questions()} | {question.id: breaker.id}
-                if score(quiz, answers).band == "walk-away":
-                    found["walk-away"] = answers
-                    break
+    clean = {question.id: _zero_id(question) for _, question in quiz.questions()}
+    missing = [band for band in score_ranges(quiz) if found[band] is None]
+    for answers in _deciding_sets(quiz, clean):  # bands the average alone cannot reach
+        if not missing:
+            break
+        band = score(quiz, answers).band
+        if band in missing:
+            found[band] = answers
+            missing.remove(band)
     return found
+
+
+def _deciding_sets(quiz: Quiz, clean: dict[str, str]) -> Iterable[dict[str, str]]:
+    """Answer sets where depth decides: one answer of each kind (its points and the band it sets
+    alone) on an otherwise clean set, then the strongest answers added one question at a time
+    until the verdict is walk-away, so that serious answers add up through every band they can
+    set. A few dozen sets at most, whatever the size of the quiz."""
+    tried = set()
+    for _, question in quiz.questions():
+        for option in question.options:
+            kind = (option.points, option.least_band)
+            if option.points and kind not in tried:
+                tried.add(kind)
+                yield clean | {question.id: option.id}
+    piled = dict(clean)
+    for _, question in quiz.questions():
+        options = [option for option in question.options if option.points is not None and option.least_band is None]
+        piled[question.id] = max(options, key=lambda option: option.points).id
+        yield dict(piled)
+        if score(quiz, piled).band == "walk-away":
+            return
 
 
 def flag_range(quiz: Quiz, flag_index: int) -> tuple[bool, bool]:
     """Whether the flag's shown score can be 0 and can be 100, from its point-total DP."""
     flag = quiz.flags[flag_index]
-    reach, maximum = _point_totals(flag, allow_dealbreakers=True)
+    reach, maximum = _point_totals(flag, allow_deciding=True)
     return bool(reach & 1) and maximum > 0, maximum > 0 and bool(reach >> maximum & 1)
 
 
@@ -75,7 +99,7 @@ def score_ranges(quiz: Quiz) -> dict[str, tuple[int, int]]:
     }
 
 
-def _point_totals(flag, allow_dealbreakers: bool) -> tuple[int, int]:
+def _point_totals(flag, allow_deciding: bool) -> tuple[int, int]:
     """A bitset of the point totals the flag's all-definite answers can reach, and its maximum."""
     reach = 1
     maximum = 0
@@ -83,7 +107,7 @@ def _point_totals(flag, allow_dealbreakers: bool) -> tuple[int, int]:
         choices = {
             option.points
             for option in question.options
-            if option.points is not None and (allow_dealbreakers or option.dealbreaker is None)
+            if option.points is not None and (allow_deciding or option.least_band is None)
         }
         step = 0
         for points in choices:
@@ -138,19 +162,19 @@ def _witness(quiz: Quiz, layers, total: int) -> dict[str, str]:
 
 
 def _answers_for_total(flag, target: int) -> dict[str, str]:
-    """Options (no dealbreakers) for the flag's questions whose points add up to `target`."""
+    """Options (none that decides alone) for the flag's questions whose points add up to `target`."""
     prefixes = [1]
     for question in flag.questions:
         step = 0
         for option in question.options:
-            if option.points is not None and option.dealbreaker is None:
+            if option.points is not None and option.least_band is None:
                 step |= prefixes[-1] << option.points
         prefixes.append(step)
     answers = {}
     for index in range(len(flag.questions) - 1, -1, -1):
         question = flag.questions[index]
         for option in question.options:
-            if option.points is None or option.dealbreaker is not None:
+            if option.points is None or option.least_band is not None:
                 continue
             if target - option.points >= 0 and prefixes[index] >> (target - option.points) & 1:
                 answers[question.id] = option.id
@@ -185,4 +209,6 @@ def _zero_id(question) -> str:
 MAX_LATTICE_BITS = 50_000_000
 
 
-WITNESS_TRIES = 64
+# How many reachable averages in a band to try as witnesses before the deciding sets: low
+# averages first, since serious answers lift the higher ones out of the band.
+WITNESS_TRIES = 8

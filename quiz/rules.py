@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from quiz.language import written_in
 from quiz.loader import DataPath, Source, field_name, load_quiz
-from quiz.model import LANGUAGE_NAMES, LANGUAGES, Quiz, Text
+from quiz.model import LANGUAGE_NAMES, LANGUAGES, SEVERITY, Quiz, Text
 from quiz.problems import Problem
 from quiz.reachability import LatticeTooLarge, flag_range, reachable_bands, score_ranges
 from quiz.share import share_key
@@ -171,6 +171,14 @@ def _options(quiz: Quiz, source: Source) -> Iterable[Problem]:
                     yield source.problem(option_path + ("dealbreaker",), f"{source.where(option_path)}: a \"Not sure yet\" option cannot be a dealbreaker")
                 if not option.unsure and option.points is None:
                     yield source.problem(option_path, f"{source.where(option_path)}: points are missing (0 to 3, or unsure: true)")
+                if option.floor is not None and (option.points or 0) < 2:
+                    yield source.problem(
+                        option_path + ("floor",),
+                        f"{source.where(option_path)}: only an answer worth 2 or 3 points (a concern) can set a floor on its own",
+                    )
+                if option.floor is not None and option.dealbreaker is not None:
+                    yield source.problem(option_path + ("floor",), f"{source.where(option_path)}: a dealbreaker already means walk-away; drop its floor")
+            yield from _floors_follow_points(question, path, source)
             unsure = sum(option.unsure for option in question.options)
             if unsure != 1:
                 found = "none" if unsure == 0 else str(unsure)
@@ -180,6 +188,27 @@ def _options(quiz: Quiz, source: Source) -> Iterable[Problem]:
                 yield source.problem(path + ("options",), f"{where}: needs an option with 0 points (no concern)")
             if not any(points):
                 yield source.problem(path + ("options",), f"{where}: needs an option with more than 0 points, or it can never raise a concern")
+
+
+def _floors_follow_points(question, path, source: Source) -> Iterable[Problem]:
+    """A more serious answer never allows a milder band: the least band an option sets (its floor
+    or a dealbreaker's walk-away) never falls as its points rise, so raising an answer can never
+    soften the verdict."""
+    scored = [(k, option) for k, option in enumerate(question.options) if option.points is not None]
+    for k, option in scored:
+        for _, other in scored:
+            if other.points < option.points and _severity(other) > _severity(option):
+                yield source.problem(
+                    path + ("options", k),
+                    f"{source.where(path + ('options', k))}: worth {option.points} points, it allows a milder band than "
+                    f"'{other.id}' ({other.points} points, at least {other.least_band}); raise its floor or lower the other's",
+                )
+                break
+
+
+def _severity(option) -> int:
+    """How serious the least band an option sets is (0 when it sets none)."""
+    return SEVERITY.index(option.least_band) if option.least_band else 0
 
 
 def _thresholds(quiz: Quiz, source: Source) -> Iterable[Problem]:
@@ -209,6 +238,6 @@ def _reachability(quiz: Quiz, source: Source, witnesses: dict) -> Iterable[Probl
         if witness is None:
             low, high = ranges.get(band, (0, 0))
             scores = f" (scores {low} to {high - 1})" if band in ranges else ""
-            yield source.problem(("thresholds",), f"band '{band}'{scores} cannot be reached by any set of definite answers without a dealbreaker")
+            yield source.problem(("thresholds",), f"band '{band}'{scores} cannot be reached by any set of definite answers")
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from quiz.drafting import NAME_MAX, browser_messages
 from quiz.messages import Messages
 from quiz.model import Quiz
-from quiz.scoring import MIN_CONCERNS, score
+from quiz.scoring import MIN_CONCERNS, band, score
 from quiz.share import share_key
 from quiz.site.strings import load_strings, translator
 
@@ -30,13 +30,13 @@ class QuizView:
         return self.quiz.bands.by_id()
 
     @property
-    def dealbreakers(self) -> list:
-        """(flag, question, option) for every dealbreaker option, in file order."""
+    def deciding(self) -> list:
+        """(flag, question, option) for every option that sets a band on its own, in file order."""
         return [
             (flag, question, option)
             for flag, question in self.quiz.questions()
             for option in question.options
-            if option.dealbreaker is not None
+            if option.least_band is not None
         ]
 
     @property
@@ -59,13 +59,14 @@ class QuizView:
 
     def browser_data(self, *, messages: bool = False, address: str = "") -> dict:
         """The JSON island, the scripts' one source: every number and name they use, and the few
-        strings they format. An option carries `unsure` or `dealbreaker` only when true. With
+        strings they format. An option carries `unsure`, `least` or `dealbreaker` only when it has them. With
         `messages` (the quiz page), the message blocks in this language (`browser_messages`).
         `address` is the page's own on the published site, for share links made offline."""
         t = translator(self.language)
         data = {
             "address": address,
             "thresholds": self.quiz.thresholds.model_dump(by_alias=True),
+            "serious": self.quiz.serious.model_dump(by_alias=True),
             "minDefinite": self.quiz.min_definite,
             "minConcerns": MIN_CONCERNS,
             "bands": {band_id: self.text(band.title) for band_id, band in self.bands.items()},
@@ -92,6 +93,18 @@ class QuizView:
             data["messages"] = browser_messages(self.messages, self.language, self.quiz)
         return data
 
+    def worked_example(self) -> dict | None:
+        """For the methodology page: the first answer in file order that sets high risk on its own,
+        on answers otherwise at their first option, scored by the reference scorer."""
+        found = next(((q, o) for _, q, o in self.deciding if o.least_band == "high-risk"), None)
+        if found is None:
+            return None
+        question, option = found
+        answers = {q.id: q.options[0].id for _, q in self.quiz.questions()} | {question.id: option.id}
+        result = score(self.quiz, answers)
+        alone = band(self.quiz, result.average, result.definite, result.total)
+        return {"question": question, "option": option, "result": result, "alone": alone}
+
     def examples(self) -> list[tuple[str, int | None, int]]:
         """For the methodology page: one answer set per band with its score and definite count."""
         rows = []
@@ -104,12 +117,15 @@ class QuizView:
 
 
 def _option(option) -> dict:
-    """An option as the scorer needs it: its points, or that it is "Not sure yet"."""
+    """An option as the scorer needs it: its points, or that it is "Not sure yet"; the band it
+    sets on its own (`least`), and whether that is a dealbreaker's walk-away."""
     data = {"id": option.id}
     if option.unsure:
         data["unsure"] = True
     else:
         data["points"] = option.points
+    if option.least_band is not None:
+        data["least"] = option.least_band
     if option.dealbreaker is not None:
         data["dealbreaker"] = True
     return data

@@ -165,9 +165,7 @@ function fillResult(quiz, result, current) {
   const root = quiz.parts.result;
   const walkAway = result.band === "walk-away";
   fillVerdict(root, result, quiz.strings);
-  const fired = new Set(result.dealbreakers);
-  for (const [id, item] of byAttribute(root, "data-dealbreaker-result")) item.hidden = !fired.has(id);
-  required(root, "[data-result-dealbreakers]").hidden = fired.size === 0;
+  fillRaised(quiz, result, current);
   for (const flag of result.flags) {
     const row = required(root, '[data-flag-result="' + flag.id + '"]');
     row.setAttribute("data-score", shown(flag.score, ""));
@@ -182,6 +180,30 @@ function fillResult(quiz, result, current) {
     if (!item.hidden) asks += 1;
   }
   required(root, "[data-result-asks]").hidden = asks === 0;
+}
+
+/** What decided the band when the average did not: the answers that set it alone, or each flag
+    whose serious answers added up, with those answers. */
+function fillRaised(quiz, result, current) {
+  const root = quiz.parts.result;
+  const raised = new Set(result.raisedBy);
+  for (const [key, item] of byAttribute(root, "data-raised-by")) {
+    item.hidden = !raised.has(key);
+    if (item.hidden || !key.startsWith("flag:")) continue;
+    const flag = quiz.data.flags.find((candidate) => "flag:" + candidate.id === key);
+    const serious = flag.questions.map((question) => [question, chosenOption(question, current)]).filter(([, option]) => option && option.points >= 2);
+    slot(item, "answers").textContent = serious.map(([question, option]) => answerLabel(quiz, question.id, option.id)).join(" · ");
+  }
+  const pattern = result.raisedBy.some((key) => key.startsWith("flag:"));
+  for (const intro of root.querySelectorAll("[data-raised-intro]")) {
+    intro.hidden = !raised.size || intro.getAttribute("data-raised-intro") !== (pattern ? "pattern" : "answer");
+  }
+  required(root, "[data-result-raised]").hidden = raised.size === 0;
+}
+
+/** The visible text of an option's label. */
+function answerLabel(quiz, questionId, optionId) {
+  return quiz.radios.get(questionId + "\n" + optionId).labels[0].textContent.trim();
 }
 
 /** The band, its next step, the score and how many answers were definite. */
@@ -218,7 +240,7 @@ function fillConcerns(quiz, result, current, walkAway) {
     for (const [id, item] of byAttribute(section, "data-concern-answer")) {
       const option = chosenOption(quiz.questions.get(id), current);
       item.hidden = !(option && option.points > 0);
-      if (!item.hidden) slot(item, "answer").textContent = quiz.radios.get(id + "\n" + option.id).labels[0].textContent.trim();
+      if (!item.hidden) slot(item, "answer").textContent = answerLabel(quiz, id, option.id);
     }
     slot(section, "actions").hidden = walkAway; // no "before you sign" steps after a walk-away verdict
     section.hidden = false;

@@ -49,7 +49,7 @@ def test_the_quiz_works_from_disk_from_start_to_result(page, unzipped, prefix):
     assert drafted.terms
     page.locator(f"[data-term='{drafted.terms[0]}'] a").click()
     assert page.url == (unzipped / prefix / "terms.html").as_uri() + "#" + drafted.terms[0]
-    assert page.locator(f"[id='{drafted.terms[0]}']").is_visible()
+    page.locator(f"[id='{drafted.terms[0]}']").wait_for(state="visible")  # the new page may still be loading
     assert problems == []
 
 

@@ -57,7 +57,7 @@ EXPECTED = {
     ],
     "same-covers": [F + "same-covers.yml:31:22: question 'alpha-two' covers the same behaviour as 'alpha-one' (line 21); merge them or say what each one measures"],
     "unknown-key": [F + "unknown-key.yml:41:5: flag 'beta': unknown key 'colour'"],
-    "unreachable-band": [F + "unreachable-band.yml:2:3: band 'proceed-with-care' (scores 25 to 25) cannot be reached by any set of definite answers without a dealbreaker"],
+    "unreachable-band": [F + "unreachable-band.yml:2:3: band 'high-risk' (scores 74 to 74) cannot be reached by any set of definite answers"],
     "unsure-with-points": [F + "unsure-with-points.yml:37:48: flag 'alpha', question 'alpha-two', option 'unsure': a \"Not sure yet\" option has no points"],
 }
 
@@ -93,8 +93,11 @@ def test_the_real_quiz_is_valid_and_covers_every_guide_page():
     ]
     assert 20 <= len(quiz.questions()) <= 30
     assert all(2 <= len(flag.questions) <= 5 for flag in quiz.flags)
-    dealbreakers = [option for _, question in quiz.questions() for option in question.options if option.dealbreaker]
-    assert 1 <= len(dealbreakers) <= 4
+    # A dealbreaker closes the door (decline firmly, no invitation back): only a matter of values or
+    # honesty may carry one; a fit, focus or timing decline leaves the door open, so those answers
+    # set a floor at most.
+    dealbreakers = [(flag.id, option) for flag, question in quiz.questions() for option in question.options if option.dealbreaker]
+    assert dealbreakers and {flag for flag, _ in dealbreakers} <= {"values", "integrity"}
 
 
 def test_every_band_of_the_real_quiz_has_a_witness_the_scorer_confirms():
@@ -127,7 +130,8 @@ def test_large_generated_quizzes_validate_and_reach_every_band(tmp_path, flag_pa
 
 
 def test_a_band_that_no_whole_score_reaches_is_caught_by_the_dp(tmp_path, flag_pages):
-    """One question worth 0 or 3 points: scores are 0 or 100, so the middle bands are unreachable."""
+    """One question worth 0 or 3 points: averages are 0 or 100, so the middle bands are unreachable
+    (the strong answer that would set proceed-with-care on its own also averages 100)."""
     data = yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8"))
     data["flags"] = [data["flags"][1]]
     data["flags"][0]["questions"][0]["options"] = [
@@ -141,8 +145,8 @@ def test_a_band_that_no_whole_score_reaches_is_caught_by_the_dp(tmp_path, flag_p
     (flag_pages / "alpha.ko.md").unlink()
     messages = [problem.message for problem in validate_quiz(path, flag_pages)[1]]
     assert messages == [
-        "band 'high-risk' (scores 50 to 74) cannot be reached by any set of definite answers without a dealbreaker",
-        "band 'proceed-with-care' (scores 25 to 49) cannot be reached by any set of definite answers without a dealbreaker",
+        "band 'high-risk' (scores 50 to 74) cannot be reached by any set of definite answers",
+        "band 'proceed-with-care' (scores 25 to 49) cannot be reached by any set of definite answers",
     ]
 
 
@@ -184,3 +188,45 @@ def test_the_json_schema_refuses_what_the_model_refuses(tmp_path, path, value):
     broken = tmp_path / "broken.yml"
     broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert validate_quiz(broken, ROOT / "docs" / "flags")[1] != []
+
+
+def _with_options(tmp_path, options: list[dict]) -> Path:
+    """valid.yml with alpha-one's options replaced."""
+    data = yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8"))
+    options = json.loads(json.dumps(options))  # a dict used twice would be dumped as an alias, which the loader refuses
+    data["flags"][0]["questions"][0]["options"] = options + [{"id": "unsure", "unsure": True, "text": {"en": "Not sure yet", "ko": "아직 모르겠습니다"}}]
+    path = tmp_path / "floors.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+WHY = {"en": "Because.", "ko": "이유입니다."}
+
+
+NO = {"id": "no", "points": 0, "text": {"en": "No", "ko": "아니요"}}
+FLOOR_MISTAKES = {
+    "floor-on-a-mild-answer": (
+        [{"id": "some", "points": 1, "text": {"en": "Some", "ko": "조금"}, "floor": {"band": "proceed-with-care", "why": WHY}},
+         {"id": "strong", "points": 3, "text": {"en": "Strong", "ko": "강함"}, "floor": {"band": "high-risk", "why": WHY}}],
+        "option 'some': only an answer worth 2 or 3 points (a concern) can set a floor on its own",
+    ),
+    "milder-floor-on-a-more-serious-answer": (
+        [{"id": "often", "points": 2, "text": {"en": "Often", "ko": "자주"}, "floor": {"band": "high-risk", "why": WHY}},
+         {"id": "strong", "points": 3, "text": {"en": "Strong", "ko": "강함"}, "floor": {"band": "proceed-with-care", "why": WHY}}],
+        "option 'strong': worth 3 points, it allows a milder band than 'often' (2 points, at least high-risk); "
+        "raise its floor or lower the other's",
+    ),
+    "floor-of-walk-away": (
+        [{"id": "strong", "points": 3, "text": {"en": "Strong", "ko": "강함"}, "floor": {"band": "walk-away", "why": WHY}}],
+        "option 'strong': band: Input should be 'proceed-with-care' or 'high-risk'",
+    ),
+}
+
+
+@pytest.mark.parametrize(("options", "message"), FLOOR_MISTAKES.values(), ids=list(FLOOR_MISTAKES))
+def test_a_floor_is_refused_where_it_could_soften_or_exceed_the_rule(tmp_path, flag_pages, options, message):
+    """A floor only on a concern (2 or 3 points), never milder on a more serious answer (so raising
+    an answer can never soften the verdict), and at most high risk (walk-away is a dealbreaker)."""
+    path = _with_options(tmp_path, [NO, *options])
+    messages = [problem.message for problem in validate_quiz(path, flag_pages)[1]]
+    assert messages == ["flag 'alpha', question 'alpha-one', " + message]

@@ -74,9 +74,11 @@ def test_unanswered_questions_count_as_not_definite():
 
 
 def test_a_dealbreaker_means_walk_away_whatever_the_score():
-    # beta-one "yes" is a dealbreaker; the score alone (100 * 2 / 3 = 66.67 -> 67) would be high-risk
+    # beta-one "yes" is a dealbreaker; the average alone (100 * 2 / 3 = 66.67 -> 67) would be
+    # high-risk, so the score shown is raised to walk-away's lowest, 75, to agree with the band
     result = score(QUIZ, {"alpha-one": "no", "alpha-two": "no", "beta-one": "yes"})
-    assert (result.band, result.score, result.dealbreakers) == ("walk-away", 67, (("beta-one", "yes"),))
+    assert (result.band, result.score, result.average) == ("walk-away", 75, 67)
+    assert (result.dealbreakers, result.raised_by) == ((("beta-one", "yes"),), ("beta-one:yes",))
 
 
 def test_a_dealbreaker_wins_even_with_too_few_definite_answers():
@@ -105,12 +107,12 @@ def test_the_flag_score_rounds_half_up_at_point_five():
      (50, "high-risk"), (74, "high-risk"), (75, "walk-away"), (100, "walk-away")],
 )
 def test_each_threshold_starts_its_band(overall, expected):
-    assert band(QUIZ, overall, definite=3, total=3, dealbreaker=False) == expected
+    assert band(QUIZ, overall, definite=3, total=3) == expected
 
 
 def test_the_minimum_share_of_definite_answers_is_inclusive():
-    assert band(QUIZ, 10, definite=2, total=4, dealbreaker=False) == "good-fit"  # 2 == 0.5 * 4
-    assert band(QUIZ, 10, definite=1, total=4, dealbreaker=False) == "not-enough-info"
+    assert band(QUIZ, 10, definite=2, total=4) == "good-fit"  # 2 == 0.5 * 4
+    assert band(QUIZ, 10, definite=1, total=4) == "not-enough-info"
 
 
 @pytest.mark.parametrize(("value", "expected"), [(0.5, 1), (1.5, 2), (2.5, 3), (12.5, 13), (12.4999, 12), (-0.5, 0)])
@@ -151,3 +153,24 @@ def test_a_walk_away_says_whether_a_dealbreaker_or_the_score_decided_it():
     assert by_score.score == 100
     assert (by_score.band, by_score.decided_by) == ("walk-away", "score")
     assert score(QUIZ, {"alpha-one": "no", "alpha-two": "no", "beta-one": "no"}).decided_by is None
+
+
+def test_a_serious_answer_is_never_averaged_away_and_the_score_follows_the_band():
+    # alpha-one "strong" (3 points) alone: the average is 100 * (1 * 3/5) / 3 = 20, a good fit by the
+    # thresholds, but one strong concern is at least proceed-with-care, whose lowest score is 25
+    result = score(QUIZ, {"alpha-one": "strong", "alpha-two": "no", "beta-one": "no"})
+    assert (result.band, result.score, result.average, result.raised_by) == ("proceed-with-care", 25, 20, ("flag:alpha",))
+
+
+def test_the_average_decides_when_it_is_as_serious_as_the_answers():
+    # strong (2 serious points) and often (1) make 3: at least proceed-with-care; the average,
+    # 100 * (1 * 5/5) / 3 = 33, is proceed-with-care too, so it decides and nothing is raised
+    result = score(QUIZ, {"alpha-one": "strong", "alpha-two": "often", "beta-one": "no"})
+    assert (result.band, result.score, result.average, result.raised_by) == ("proceed-with-care", 33, 33, ())
+
+
+def test_too_little_known_stays_not_enough_info_unless_depth_demands_high_risk():
+    milder = score(QUIZ, {"alpha-one": "strong", "alpha-two": "unsure", "beta-one": "unsure"})
+    assert (milder.band, milder.score) == ("not-enough-info", 100)
+    breaker = score(QUIZ, {"alpha-one": "unsure", "alpha-two": "unsure", "beta-one": "yes"})
+    assert (breaker.band, breaker.score, breaker.raised_by) == ("walk-away", 100, ("beta-one:yes",))

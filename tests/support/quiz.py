@@ -23,6 +23,7 @@ _READ = """
     hidden: result.hidden, band: result.getAttribute("data-band"), score: result.getAttribute("data-score"), flags,
     concerns: shown("[data-concern]", "data-concern"),
     walkReason: shown("[data-walk-reason]", "data-walk-reason")[0] || null,
+    raisedBy: shown("[data-raised-by]", "data-raised-by"),
   };
 }
 """
@@ -61,6 +62,7 @@ def expected(result, quiz: Quiz) -> dict:
     return {
         "concerns": [flag.id for flag in concerns(quiz, result)],
         "walkReason": result.decided_by,
+        "raisedBy": list(result.raised_by),  # file order, as the template lists them
         "hidden": False,
         "band": result.band,
         "score": "" if result.score is None else str(result.score),
@@ -102,18 +104,18 @@ def _mixed(index: int, question) -> str:
     if index % 4 == 3:
         return unsure(question)
     wanted = {0: 2, 1: 1}.get(index % 3, 0)
-    return next((o.id for o in question.options if o.points == wanted and o.dealbreaker is None), zero(question))
+    return next((o.id for o in question.options if o.points == wanted and o.least_band is None), zero(question))
 
 
 MIXED = {question.id: _mixed(index, question) for index, question in enumerate(QUESTIONS)}
 
 
 def _care(index: int, question) -> str:
-    """A prospect to proceed with care: a few mild concerns and a few unknowns."""
+    """A prospect to proceed with care: one concern among mild answers, and a few unknowns."""
     if index % 5 == 4:
         return unsure(question)
-    wanted = 1 if index % 2 == 0 else 0
-    return next((o.id for o in question.options if o.points == wanted and o.dealbreaker is None), zero(question))
+    wanted = 2 if index == 0 else 1 if index % 2 == 0 else 0
+    return next((o.id for o in question.options if o.points == wanted and o.least_band is None), zero(question))
 
 
 CARE = {question.id: _care(index, question) for index, question in enumerate(QUESTIONS)}

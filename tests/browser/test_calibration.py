@@ -1,0 +1,59 @@
+"""Every calibration prospect in the browser, in both languages: the band a seasoned freelancer
+would accept, the flag that matters among the first two concerns, and the line that says what
+decided the band, exactly as the Python reference scores it."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.scoring import score
+from tests.support.calibration import prospects
+from tests.support.quiz import QUIZ, expected, submit
+
+pytestmark = pytest.mark.browser
+
+PROSPECTS = prospects(QUIZ)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_every_calibration_prospect_gets_an_acceptable_band_in_the_browser(quiz_pages, language):
+    page = quiz_pages[language]
+    for prospect in PROSPECTS:
+        shown = submit(page, prospect.answers)
+        assert shown["band"] in prospect.bands, f"{prospect.id}: {shown['band']} ({shown['score']})"
+        if prospect.top:
+            assert prospect.top in shown["concerns"][:2], f"{prospect.id}: {shown['concerns']}"
+        assert shown == expected(score(QUIZ, prospect.answers), QUIZ), prospect.id
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_answer_that_decided_is_said_near_the_top_with_its_reason(quiz_pages, language):
+    """Pay only when funded: the line that raised the band is visible, right under the verdict,
+    and gives the answer's own reason; a headline never claims nothing points to trouble."""
+    page = quiz_pages[language]
+    prospect = next(p for p in PROSPECTS if p.id == "pays-when-funded")
+    shown = submit(page, prospect.answers)
+    assert shown["raisedBy"] == ["boundaries-payment:later"]
+    line = page.locator('[data-raised-by="boundaries-payment:later"]')
+    option = next(o for _, q in QUIZ.questions() if q.id == "boundaries-payment" for o in q.options if o.id == "later")
+    assert line.is_visible()
+    assert option.floor.why.get(language) in line.inner_text()
+    panel_bottom = page.locator(".crf-panel").bounding_box()
+    raised_top = page.locator("[data-result-raised]").bounding_box()
+    concerns_top = page.locator("[data-concerns]").bounding_box()
+    assert panel_bottom["y"] < raised_top["y"] < concerns_top["y"]
+    assert page.locator("[data-raised-intro=answer]").is_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_serious_answers_that_add_up_are_named_by_flag_with_their_answers(quiz_pages, language):
+    page = quiz_pages[language]
+    prospect = next(p for p in PROSPECTS if p.id == "ghost")
+    shown = submit(page, prospect.answers)
+    assert shown["raisedBy"] == ["flag:unresponsive"]
+    line = page.locator('[data-raised-by="flag:unresponsive"]')
+    labels = [page.locator(f"label[for='q-{q}-{o}']").inner_text().strip() for q, o in prospect.answers.items() if q.startswith("unresponsive-")]
+    for label in labels:
+        assert label in line.inner_text()
+    assert page.locator("[data-raised-intro=pattern]").is_visible()
+    assert page.locator("[data-raised-intro=answer]").is_hidden()
