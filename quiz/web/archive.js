@@ -34,14 +34,18 @@ function restoreProspect(store, deleted) {
   return "restored";
 }
 
-/** Delete every value this site keeps under its key, backups of damaged ones included. */
+/** Delete every value this site keeps: the saved prospects and their backups in localStorage,
+    and this tab's draft of the quiz in sessionStorage (other tabs' drafts are theirs alone, and
+    go when they close). */
 function clearStore() {
-  const keys = [];
-  for (let index = 0; index < window.localStorage.length; index += 1) {
-    const key = window.localStorage.key(index);
-    if (key === STORE_KEY || key.startsWith(STORE_KEY + ":")) keys.push(key);
+  for (const storage of [window.localStorage, window.sessionStorage]) {
+    const keys = [];
+    for (let index = 0; index < storage.length; index += 1) {
+      const key = storage.key(index);
+      if (key.startsWith(SITE_KEYS)) keys.push(key);
+    }
+    keys.forEach((key) => storage.removeItem(key));
   }
-  keys.forEach((key) => window.localStorage.removeItem(key));
 }
 
 /**

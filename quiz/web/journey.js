@@ -2,7 +2,7 @@
    tab's draft, which keeps the answers through a reload, Back and a language switch; starting
    over; the share link's address and name. quiz.js calls in here. */
 
-const DRAFT = "client-red-flags:draft"; // sessionStorage: this tab only, gone when it closes
+const DRAFT = SITE_KEYS + "draft"; // sessionStorage: this tab only, gone when it closes
 
 /**
  * Find the journey's parts and keep the tab's draft up to date.
@@ -23,7 +23,12 @@ function journey(quiz, root) {
   window.addEventListener("hashchange", keep);
   // After a reload or Back the browser refills the form once the script has run (or shows the
   // page from its cache, as it was): count and score what the form holds once it is shown.
-  window.addEventListener("pageshow", () => returning() && restore(quiz, !parts.result.hidden, false));
+  // A draft deleted meanwhile ("Delete all my data" in this tab) takes the refilled form with it.
+  window.addEventListener("pageshow", (event) => {
+    if (!event.persisted && !returning()) return;
+    if (draftDeleted(quiz)) startOver(quiz, false);
+    restore(quiz, !parts.result.hidden, false);
+  });
   parts.startOver.addEventListener("click", () => startOver(quiz));
   parts.includeName.addEventListener("change", () => {
     if (!parts.shareField.hidden) parts.shareLink.value = shareLink(quiz);
@@ -88,8 +93,9 @@ function goTo(input) {
   input.closest("fieldset").scrollIntoView({ block: "start" });
 }
 
-/** Clear every answer, the name, the result and the draft, and go back to the first question. */
-function startOver(quiz) {
+/** Clear every answer, the name, the result and the draft, and go back to the first question
+    (unless `focus` is false: the page is only being shown again). */
+function startOver(quiz, focus = true) {
   const parts = quiz.parts;
   quiz.editing = null;
   setAnswers(quiz, new Map());
@@ -102,7 +108,7 @@ function startOver(quiz) {
   window.history.replaceState(null, "", window.location.pathname + window.location.search);
   updateProgress(quiz, new Map());
   keepDraft(quiz);
-  goTo(parts.form.querySelector("input"));
+  if (focus) goTo(parts.form.querySelector("input"));
 }
 
 // ------------------------------------------------------------------ the tab's draft
@@ -122,6 +128,17 @@ function keepDraft(quiz, carry) {
   } catch (error) {
     // Storage is switched off or full: the draft is a convenience, the quiz works without it.
   }
+}
+
+/** Whether the form holds answers that this tab's draft no longer does: the draft, which every
+    answer writes, was deleted meanwhile. */
+function draftDeleted(quiz) {
+  try {
+    if (window.sessionStorage.getItem(DRAFT) !== null) return false;
+  } catch (error) {
+    return false; // storage is switched off: there never was a draft
+  }
+  return answers(quiz).size > 0;
 }
 
 /** This tab's draft, read as untrusted as any share link; null when there is none to use. */

@@ -3,7 +3,9 @@
    synchronous step, so no tab ever writes back a stale copy. Used by the quiz page (save,
    re-assess) and the prospects page. Format: README.md, "Workspace test contract". */
 
-const STORE_KEY = "client-red-flags:prospects";
+// Every key the site writes, in localStorage or sessionStorage, starts with this.
+const SITE_KEYS = "client-red-flags:";
+const STORE_KEY = SITE_KEYS + "prospects";
 const STORE_VERSION = 2;
 // MAX_NAME, the longest prospect name, is written into the bundle from quiz/drafting.py.
 const MAX_HISTORY = 10;
@@ -34,14 +36,18 @@ function readStore() {
   } catch (error) {
     return setAside(store, raw);
   }
+  // The version decides before the shape. The one rule every format keeps: a JSON object with a
+  // number `version` at its top. A newer version's store, whatever else it holds, is opened
+  // read-only: never moved, rewritten or removed by this version.
+  if (isPlainObject(parsed) && typeof parsed.version === "number" && parsed.version > STORE_VERSION) {
+    store.raw = parsed;
+    store.prospects = Array.isArray(parsed.prospects) ? parsed.prospects.filter(validProspect) : [];
+    return { ...store, reason: "reason.newer", problem: ["work.storage.future", {}] };
+  }
   if (!isPlainObject(parsed) || typeof parsed.version !== "number" || !Array.isArray(parsed.prospects)) {
     return setAside(store, raw);
   }
   store.raw = parsed;
-  if (parsed.version > STORE_VERSION) {
-    store.prospects = parsed.prospects.filter(validProspect);
-    return { ...store, reason: "reason.newer", problem: ["work.storage.future", {}] };
-  }
   if (parsed.version !== STORE_VERSION && parsed.version !== 1) return setAside(store, raw);
   const seen = new Set();
   for (const entry of parsed.prospects) {
@@ -158,9 +164,13 @@ function validAssessment(value) {
   return isPlainObject(value) && validDate(value.updated) && validAnswers(value.answers);
 }
 
-/** ISO 8601 only (what toISOString() writes, or with an offset): never Date.parse's guesses. */
+/** ISO 8601 only (what toISOString() writes, or with an offset): never Date.parse's guesses,
+    and a real calendar day (Date.parse moves 30 February to March; Python refuses it). */
 function validDate(value) {
-  return typeof value === "string" && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+  if (typeof value !== "string" || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) return false;
+  const [year, month, day] = value.slice(0, 10).split("-").map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  return calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
 }
 
 function validAnswers(value) {

@@ -307,6 +307,21 @@ def test_delete_can_be_undone_and_delete_all_asks_first(watched, base_url):
     assert watched.locator("[data-prospects-status]").inner_text() == "All saved prospects were deleted from this browser."
 
 
+def test_delete_all_also_forgets_the_tabs_draft_of_the_quiz(watched, base_url):
+    """The quiz keeps this tab's answers and name in sessionStorage; after "Delete all my data"
+    Back to the quiz shows none of them."""
+    _screen(watched, base_url, "en", BAD, "Drafted")
+    assert watched.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('client-red-flags'))") != []
+    watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    watched.locator('[data-action="clear-all"]').click()
+    watched.locator('[data-action="clear-all-confirm"]').click()
+    assert watched.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('client-red-flags'))") == []
+    watched.go_back(wait_until="networkidle")
+    watched.locator("[data-quiz-scope-ready]").wait_for(state="attached")
+    assert watched.locator("form[data-quiz] input[type=radio]:checked").count() == 0
+    assert watched.locator("[data-prospect-name]").input_value() == ""
+
+
 def test_the_privacy_note_is_where_the_user_saves(watched, base_url, language):
     watched.goto(_url(base_url, language, "quiz/"), wait_until="networkidle")
     click_answers(watched, GOOD)

@@ -177,6 +177,43 @@ def test_storage_from_a_newer_version_is_read_only_and_says_so(tabs, language):
     assert ("newer version" if language == "en" else "새로운 버전") in refused
 
 
+# Newer stores of shapes this version cannot read: the version decides before the shape.
+NEWER_SHAPES = {
+    "prospects-not-a-list": {"version": 3, "prospects": {"p-aaaaaaaaaa": {"name": "Keyed by id"}}},
+    "no-prospects": {"version": 4, "workspaces": [{"name": "Team"}]},
+    "prospects-of-another-kind": {"version": 3, "prospects": ["just", "names"], "outcomes": [1, 2]},
+}
+
+
+@pytest.mark.parametrize("value", NEWER_SHAPES.values(), ids=list(NEWER_SHAPES))
+def test_a_newer_store_of_any_shape_survives_an_open_old_tab_untouched(tabs, value):
+    (list_page, quiz_page), base_url = tabs
+    _seed(list_page, base_url, value)
+    t = translator("en")
+    listing = Tab(list_page, base_url, "prospects", "en").open()
+    assert listing.status() == t("work.storage.future")
+    assert listing.rows() == []
+    quiz = Tab(quiz_page, base_url, "quiz", "en")
+    quiz.fresh(GOOD, "Blocked")
+    quiz.save()
+    assert quiz.status() == t("work.storage.error").format(reason=t("reason.newer"))
+    assert stored(list_page) == value
+    assert list_page.evaluate("Object.keys(localStorage).filter(k => k.includes(':damaged:'))") == []
+
+
+def test_an_impossible_date_is_kept_aside_like_any_unreadable_entry(tabs):
+    (page, _), base_url = tabs
+    alpha = {"id": "p-alphaalpha", "name": "Alpha", "created": "2026-01-01T00:00:00.000Z", "updated": "2026-01-01T00:00:00.000Z",
+             "answers": GOOD, "history": []}
+    leap = {**alpha, "id": "p-leapleapl", "name": "Leap day", "created": "2024-02-29T00:00:00.000Z"}
+    impossible = {**alpha, "id": "p-febfebfeb", "name": "Thirtieth of February", "created": "2026-02-30T00:00:00.000Z"}
+    _seed(page, base_url, {"version": 2, "prospects": [alpha, leap, impossible]})
+    listing = Tab(page, base_url, "prospects", "en").open()
+    assert sorted(name for _, name, _ in listing.rows()) == ["Alpha", "Leap day"]
+    assert listing.status() == "Saved entries that could not be read: 1. They are kept as they are."
+    assert Model.of(stored(page)).invalid == [impossible]
+
+
 def test_a_deletion_leaves_only_a_dated_tombstone_for_30_days(tabs):
     (page, _), base_url = tabs
     alpha = {"id": "p-alphaalpha", "name": "Alpha", "created": "2026-01-01T00:00:00.000Z", "updated": "2026-01-01T00:00:00.000Z",
