@@ -99,3 +99,17 @@ def test_a_terms_page_without_a_clause_s_section_stops_the_build_at_the_clause(p
         "a clause's id is the anchor of its heading there ({#rights})"
     ) in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_script_written_in_a_markdown_page_stops_the_build_and_never_runs(project):
+    """The Content Security Policy hashes the templates' own scripts; one in the Markdown would
+    otherwise get its hash too. The content check refuses it first, at its line."""
+    path = project / "docs" / "decline.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append("")
+    lines.append("<script>document.title = 'owned'</script>")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _build(project)
+    assert result.returncode != 0
+    assert f"docs/decline.md:{len(lines)}: a <script> in the page" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -131,7 +131,28 @@ def check_page_source(page: PageSource) -> list[Problem]:
     if needs_legal_note(page.stem) and not _has_legal_note(page.front):
         problems.append(Problem(page.shown, 1, "this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note"))
     problems.extend(Problem(page.shown, line, message) for line, message in wording_problems(page.text, page.language))
+    problems.extend(Problem(page.shown, line, message) for line, message in script_problems(page.text))
     return problems
+
+
+def script_problems(text: str) -> list[tuple[int, str]]:
+    """(line, message) for anything in a page's Markdown that a browser would run: a <script>, an
+    event-handler attribute, a javascript: address. Only the templates' own scripts run (the
+    Content Security Policy hashes theirs alone), so the guide's text may carry none."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for pattern, message in SCRIPT_RULES:
+            if pattern.search(line):
+                found.append((number, message))
+    return found
+
+
+# Linear patterns: a class of characters that cannot cross a tag's end, so no line backtracks.
+SCRIPT_RULES = (
+    (re.compile(r"<\s*script\b", re.IGNORECASE), "a <script> in the page: the guide's pages carry no scripts"),
+    (re.compile(r"<[a-z][^<>]*\son[a-z]+\s*=", re.IGNORECASE), "an event-handler attribute (on...=) in the page: the guide's pages carry no scripts"),
+    (re.compile(r"javascript\s*:", re.IGNORECASE), "a javascript: address in the page: link to a page or a file instead"),
+)
 
 
 def check_rendered_page(page: PageSource, html: str, toc: list[dict]) -> list[Problem]:

@@ -1,7 +1,8 @@
 """The Content Security Policy each page carries in a <meta> tag (GitHub Pages sends no headers).
 
 Only the site's own origin is allowed. Inline scripts run only by the sha256 hash of their exact
-text, computed from each finished page; JSON data islands are not scripts and need no hash.
+text, computed from each finished page for the scripts its templates wrote, never for one in the
+page's Markdown; JSON data islands are not scripts and need no hash.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ PLACEHOLDER = "__CRF_CONTENT_SECURITY_POLICY__"
 EXECUTABLE_TYPES = ("", "text/javascript", "application/javascript", "module")
 
 
-def with_policy(html: str) -> str:
-    """The page with its placeholder replaced by the policy for its own inline scripts."""
+def with_policy(html: str, content: str = "") -> str:
+    """The page with its placeholder replaced by the policy for the inline scripts its templates
+    put there: any script inside `content`, the page's rendered Markdown, gets no hash and does
+    not run (the content check refuses it before the build gets here)."""
     if PLACEHOLDER not in html:
         return html
-    return html.replace(PLACEHOLDER, policy(inline_script_hashes(html)))
+    written = set(inline_script_hashes(content)) if content else set()
+    return html.replace(PLACEHOLDER, policy([digest for digest in inline_script_hashes(html) if digest not in written]))
 
 
 def policy(script_hashes: list[str]) -> str:

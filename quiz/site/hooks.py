@@ -85,7 +85,7 @@ def on_page_content(html, *, page, config, files):
 
 def on_post_page(output, *, page, config):
     index_rendered_page(config, page, output)
-    return with_policy(output)
+    return with_policy(output, page.content or "")
 
 
 def on_pre_template(template, *, template_name, config):

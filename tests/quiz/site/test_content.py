@@ -209,6 +209,15 @@ def _home_ko(extra: str) -> str:
             ],
             id="korean-example-sentence-on-two-pages",
         ),
+        pytest.param(
+            {"index": _home('Hello.\n\n<script>alert(1)</script>\n\n<img src="x.png" alt="" onerror="alert(2)">\n\n[Go](JavaScript:alert(3))\n')},
+            [
+                "docs/index.md:9: a <script> in the page: the guide's pages carry no scripts",
+                "docs/index.md:11: an event-handler attribute (on...=) in the page: the guide's pages carry no scripts",
+                "docs/index.md:13: a javascript: address in the page: link to a page or a file instead",
+            ],
+            id="script-in-markdown",
+        ),
     ],
 )
 def test_each_mistake_is_reported_exactly(tmp_path, overrides, expected):

@@ -17,3 +17,14 @@ def test_the_policy_hashes_exactly_the_inline_scripts():
     ]
     assert with_policy(page).count("'sha256-") == 2
     assert policy([]).startswith("default-src 'self'; script-src 'self'; ")
+
+
+def test_a_script_in_the_pages_markdown_gets_no_hash_even_beside_the_templates_own():
+    content = '<p>Hello</p><script>steal()</script>'
+    page = (
+        f'<head><meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}"></head>'
+        f'<script>theme()</script><article>{content}</article>'
+    )
+    [theme, steal] = inline_script_hashes(page)
+    written = with_policy(page, content)
+    assert f"'sha256-{theme}'" in written and f"'sha256-{steal}'" not in written
