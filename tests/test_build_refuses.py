@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -113,3 +114,42 @@ def test_a_script_written_in_a_markdown_page_stops_the_build_and_never_runs(proj
     assert result.returncode != 0
     assert f"docs/decline.md:{len(lines)}: a <script> in the page" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+ATTACKS = {
+    "not-utf-8": (b"\n\nCaf\xe9 au lait.\n", "docs/decline.md:{end}: column 4: byte 0xe9 is not UTF-8"),
+    "brackets": (b"\n\n" + b"[" * 50_000 + b"\n", "docs/decline.md:{end}: the line has 50,000 characters"),
+    "long-line-of-stars": (b"\n\n" + b"*" * 4_096 + b"\n", "docs/decline.md:{end}: the line has 4,096 characters"),
+    "nested-lists": (b"\n\n" + b"".join(b" " * (2 * i) + b"- x\n" for i in range(100)), "docs/decline.md:{deep}: the line is indented past 40 columns"),
+    "backtracking-number": (b"\n\n" + b"1," * 40_000 + b"\n", "docs/decline.md:{end}: the line has 80,000 characters"),
+}
+
+
+@pytest.mark.parametrize(("added", "expected"), ATTACKS.values(), ids=list(ATTACKS))
+def test_a_page_that_would_crash_or_hang_markdown_gets_a_message_in_seconds(project, added, expected):
+    path = project / "docs" / "decline.md"
+    raw = path.read_bytes().rstrip(b"\n") + b"\n"
+    lines = raw.count(b"\n")
+    path.write_bytes(raw + added)
+    started = time.monotonic()
+    result = _build(project)
+    assert time.monotonic() - started < 30  # a build of the whole site; the check itself is instant
+    assert result.returncode != 0
+    assert expected.format(end=lines + 3, deep=lines + 3 + 21) in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+
+
+def test_front_matter_with_an_unknown_tag_stops_the_build_instead_of_printing_as_text(project):
+    path = project / "docs" / "decline.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: ", "title: !custom ", 1), encoding="utf-8")
+    result = _build(project)
+    assert result.returncode != 0
+    assert "docs/decline.md:2: front matter uses the tag '!custom'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_page_saved_with_a_byte_order_mark_builds(project):
+    path = project / "docs" / "decline.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert _build(project).returncode == 0

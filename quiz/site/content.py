@@ -108,10 +108,38 @@ class PageSource:
 
 
 def read_page(path: Path, stem: str, language: str, settings: ContentSettings) -> PageSource:
+    """A page as written. A byte-order mark is dropped, as MkDocs drops it; bytes that are not
+    UTF-8, or a page past the bounds Python-Markdown handles in good time, give a problem and an
+    empty page, so that nothing renders it."""
     shown = _shown(path, settings)
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        problem = Problem(shown, line, f"column {column}: byte 0x{raw[error.start]:02x} is not UTF-8; save the page as UTF-8")
+        return PageSource(stem, language, shown, "", None, "", 1, (problem,))
+    bounds = list(_bound_problems(text, shown))
+    if bounds:
+        return PageSource(stem, language, shown, "", None, "", 1, tuple(bounds))
     front, body, body_start, problems = _split_front_matter(text, shown)
     return PageSource(stem, language, shown, text, front, body, body_start, tuple(problems))
+
+
+def _bound_problems(text: str, shown: str) -> Iterable[Problem]:
+    """What would make Python-Markdown slow (it is quadratic in some inputs) or too deep, checked
+    before it runs: the page's size, a line's length, list nesting, and links' brackets."""
+    if len(text) > MAX_PAGE_CHARS:
+        yield Problem(shown, 1, f"the page has {len(text):,} characters; split it below {MAX_PAGE_CHARS:,}")
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            yield Problem(shown, number, f"the line has {len(line):,} characters; break it below {MAX_LINE_CHARS:,}")
+        elif len(line) - len(line.lstrip(" \t")) > MAX_INDENT:
+            yield Problem(shown, number, f"the line is indented past {MAX_INDENT} columns; nest lists and quotes less deeply")
+    if text.count("[") > MAX_BRACKETS:
+        yield Problem(shown, 1, f"the page has {text.count('['):,} '[' characters; a page may have {MAX_BRACKETS:,} (links and footnotes)")
 
 
 def page_key(relative: str, settings: ContentSettings) -> tuple[str, str]:
@@ -128,7 +156,7 @@ def check_page_source(page: PageSource) -> list[Problem]:
     problems = list(page.front_problems)
     if page.front is not None:
         problems.extend(_check_front_matter(page.front, page.shown, page.language))
-    if needs_legal_note(page.stem) and not _has_legal_note(page.front):
+    if needs_legal_note(page.stem) and page.front is not None and not _has_legal_note(page.front):
         problems.append(Problem(page.shown, 1, "this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note"))
     problems.extend(Problem(page.shown, line, message) for line, message in wording_problems(page.text, page.language))
     problems.extend(Problem(page.shown, line, message) for line, message in script_problems(page.text))
@@ -294,8 +322,29 @@ def _split_front_matter(text: str, shown: str):
                 mark = getattr(error, "problem_mark", None)
                 line_number = mark.line + 2 if mark else 1
                 return None, body, index + 2, [Problem(shown, line_number, f"front matter is not valid YAML: {getattr(error, 'problem', error)}")]
-            return node, body, index + 2, []
+            except RecursionError:
+                return None, body, index + 2, [Problem(shown, 2, f"front matter is nested too deeply; keep it to {MAX_FRONT_DEPTH} levels")]
+            problems = list(_plain_front_matter(node, shown))
+            return (None if problems else node), body, index + 2, problems
     return None, text, 1, [Problem(shown, 1, "front matter is not closed: add a line with --- after it")]
+
+
+def _plain_front_matter(node, shown: str) -> Iterable[Problem]:
+    """Tags other than plain data's, and nesting past MAX_FRONT_DEPTH, walked without recursion:
+    MkDocs would print front matter with an unknown tag as the page's text."""
+    stack = [(node, 1)] if node is not None else []
+    while stack:
+        current, depth = stack.pop()
+        if current.tag not in PLAIN_TAGS:
+            yield Problem(shown, current.start_mark.line + 2, f"front matter uses the tag '{current.tag}'; write plain text, numbers or true/false")
+            continue
+        if depth > MAX_FRONT_DEPTH:
+            yield Problem(shown, current.start_mark.line + 2, f"front matter is nested too deeply; keep it to {MAX_FRONT_DEPTH} levels")
+            return
+        if isinstance(current, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in reversed(current.value) for child in reversed(pair))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in reversed(current.value))
 
 
 def _check_front_matter(node, shown: str, language: str) -> Iterable[Problem]:
@@ -464,6 +513,16 @@ class _TableLinks(HTMLParser):
 
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
+# Bounds on a page before Python-Markdown sees it: about ten times the largest of the guide's own
+# (16,551 characters, a line of 898, an indent of 4, 52 brackets), and far below what slows it
+# down (20,000 '[' on one page take a minute).
+MAX_PAGE_CHARS = 200_000
+MAX_LINE_CHARS = 4_000
+MAX_INDENT = 40
+MAX_BRACKETS = 1_000
+# Front matter is plain data: text, numbers, true/false, dates, lists and mappings.
+PLAIN_TAGS = {f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+MAX_FRONT_DEPTH = 8
 FLAGS_FOLDER = "flags"
 FLAG_SECTIONS = ("signs", "cost", "test", "respond", "walk-away")
 REQUIRED_FRONT_MATTER = ("title", "description")
@@ -484,7 +543,7 @@ MESSAGE_SENTENCE_MIN_WORDS = 5
 _HANGUL_WORD_START = f"(?<!{HANGUL})"
 WORDING_RULES = {
     "en": (
-        (r"₩|\bKRW\b|\b\d[\d,.]*\s*(?:(?:million|thousand)\s+)?won\b|\bNaver\b|\bKakao(?:Talk)?\b|\bKmong\b|\bSoomgo\b",
+        (r"₩|\bKRW\b|(?<![\w,.])\d[\d,.]*+\s*+(?:(?:million|thousand)\s+)?won\b|\bNaver\b|\bKakao(?:Talk)?\b|\bKmong\b|\bSoomgo\b",
          "'{match}' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')"),
         (HANGUL + "+", "'{match}' is Korean text on an English page; keep Korean detail in the Korean edition"),
     ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,25 @@ def test_a_rendered_terms_page_gives_the_same_facts_as_the_source():
     facts = terms_page(page, html, [{"level": 2, "id": "deposit"}, {"level": 2, "id": "by-flag"}])
     assert facts.anchors == {"deposit", "by-flag"}
     assert facts.by_flag == {"boundaries": {"deposit", "rush-fees"}}
+
+
+def test_the_wording_rules_answer_a_long_run_of_numbers_at_once():
+    """The currency rule once backtracked over every start of a run of digits and commas: 80,000
+    characters took 78 s. Each run is now read once."""
+    started = time.monotonic()
+    assert wording_problems("1," * 50_000 + "000 won", "en") != []
+    assert wording_problems("1," * 50_000, "en") == []
+    assert time.monotonic() - started < 1
+    assert [message for _, message in wording_problems("It cost 1,000,000 won and 5 thousand won.", "en")] == [
+        "'1,000,000 won' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
+        "'5 thousand won' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
+    ]
+
+
+def test_front_matter_nested_past_its_bound_or_with_a_python_tag_gets_a_message(tmp_path):
+    deep = "---\ntitle: Home\ndescription: The home page.\nextra: " + "[" * 30 + "]" * 30 + "\n---\n# Home\n\nWelcome.\n"
+    python = "---\ntitle: !!python/name:os.system Home\ndescription: The home page.\n---\n# Home\n\nWelcome.\n"
+    assert _messages(_site(tmp_path / "deep", index=deep)) == ["docs/index.md:4: front matter is nested too deeply; keep it to 8 levels"]
+    assert _messages(_site(tmp_path / "python", index=python)) == [
+        "docs/index.md:2: front matter uses the tag 'tag:yaml.org,2002:python/name:os.system'; write plain text, numbers or true/false"
+    ]
