@@ -50,7 +50,9 @@ function clearStore() {
 
 /**
  * The export file's content, from what is stored now: every prospect, and the entries that
- * could not be read, as they are. A store from a newer version is exported as that version.
+ * could not be read, as they are, but for any nested too deeply to be written out (only a store
+ * changed by hand holds one: an import refuses them). A store from a newer version is exported as
+ * that version.
  */
 function exportBody(store) {
   const newer = store.reason === "reason.newer";
@@ -58,7 +60,7 @@ function exportBody(store) {
     format: EXPORT_FORMAT,
     version: newer ? store.raw.version : STORE_VERSION,
     exported: new Date().toISOString(),
-    prospects: newer ? store.raw.prospects : store.prospects.concat(store.invalid),
+    prospects: newer ? store.raw.prospects : store.prospects.concat(store.invalid.filter((entry) => keepable(entry))),
   };
 }
 
@@ -84,7 +86,8 @@ function parseExport(text) {
   for (const entry of parsed.prospects) {
     const prospect = parsed.version === 1 ? fromVersion1(entry) : entry;
     if (validProspect(prospect)) file.prospects.push(prospect);
-    else file.unreadable.push(entry);
+    else if (keepable(entry)) file.unreadable.push(entry);
+    else throw new InputError("reason.deep"); // kept, it could never be exported again
   }
   return file;
 }

@@ -210,12 +210,20 @@ function compare(page, moveFocus) {
   if (moveFocus) parts.comparison.focus();
 }
 
-/** Download what is stored at this moment, unreadable entries included. */
+/** Download what is stored at this moment, unreadable entries included. It never throws: what
+    cannot be written out is left out and said. */
 function exportAll(page) {
   const store = readStore();
   const body = exportBody(store);
+  let text;
+  try {
+    text = JSON.stringify(body, null, 2);
+  } catch (error) {
+    say(page, page.strings["prospects.export.error"]);
+    return;
+  }
   const file = "client-red-flags-prospects-" + body.exported.slice(0, 10) + ".json";
-  const url = URL.createObjectURL(new Blob([JSON.stringify(body, null, 2)], { type: "application/json" }));
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
   const link = document.createElement("a");
   link.href = url;
   link.download = file;
@@ -225,7 +233,8 @@ function exportAll(page) {
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 0);
   const done = format(counted(page.strings, "prospects.export.done", store.prospects.length), { file: file });
-  const unreadable = store.invalid.length ? " " + counted(page.strings, "prospects.export.unreadable", store.invalid.length) : "";
+  const kept = Array.isArray(body.prospects) ? body.prospects.length - store.prospects.length : 0; // unreadable ones
+  const unreadable = kept > 0 ? " " + counted(page.strings, "prospects.export.unreadable", kept) : "";
   say(page, done + unreadable);
 }
 

@@ -4,6 +4,8 @@ counts each case in both languages."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.support.quiz import BAD, GOOD, MIXED
@@ -169,3 +171,26 @@ def test_the_summary_counts_each_case_with_its_plural(browser, base_url, languag
     assert counts == {"added": count, "updated": count, "both": count, "same": count, "unreadable": count}
     assert tab.status() == SUMMARIES[(language, count)]
     context.close()
+
+
+def test_an_entry_too_deep_to_export_again_is_refused_and_export_keeps_working(listing):
+    """A 10 KB file with one entry nested 5,000 deep once imported "as it is" and broke Export
+    for good; such a file is now refused with its reason, and nothing changes."""
+    tab = _only(listing)
+    deep = "[" * 5000 + "]" * 5000
+    text = '{"format": "client-red-flags/prospects", "version": 2, "exported": "2026-11-30T00:00:00.000Z", "prospects": [' + deep + "]}"
+    before = stored(tab.page)
+    assert tab.import_(text) == "This file could not be imported (an entry in it is nested too deeply to be kept and written out again). Nothing was changed."
+    assert stored(tab.page) == before
+    exported = tab.export()
+    assert exported["prospects"] == [ALPHA, BETA]
+    assert tab.status() == "Exported 2 prospects to client-red-flags-prospects-" + exported["exported"][:10] + ".json."
+
+
+def test_export_leaves_out_an_entry_too_deep_to_write_that_storage_holds(listing):
+    """Only a store changed by hand can hold one; export still writes everything else."""
+    tab = _only(listing)
+    text = json.dumps({"version": 2, "prospects": [ALPHA, BETA, "DEEP"], "deleted": {}}).replace('"DEEP"', "[" * 5000 + "]" * 5000)
+    tab.page.evaluate(f"text => localStorage.setItem('{KEY}', text)", text)
+    exported = tab.export()
+    assert exported["prospects"] == [ALPHA, BETA]
