@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import urllib.request
 from urllib.error import HTTPError
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -117,3 +117,17 @@ def _broken_links(page, base_url: str) -> list[str]:
         if status != 200:
             broken.append(f"{href}: {status}")
     return broken
+
+
+@pytest.mark.parametrize("asked", ["ko/../../elsewhere/", "ko/%2e%2e/%2e%2e/elsewhere/"], ids=["dots", "encoded-dots"])
+def test_the_korean_not_found_page_shows_only_an_address_below_its_own_folder(page, base_url, asked):
+    """Its script puts back the address the reader asked for, but a fragment that leads outside
+    ko/ (here to another path of the origin) is left alone."""
+    site = urlsplit(base_url).path
+    page.goto(base_url + "ko/404.html#" + quote(site + asked, safe=""), wait_until="networkidle")
+    wait_until(page, "document.readyState === 'complete'")
+    assert urlsplit(page.url).path == site + "ko/404.html"
+    kept = site + "ko/missing-page/"
+    page.goto("about:blank")  # a new document: the same address with another fragment would not reload
+    page.goto(base_url + "ko/404.html#" + quote(kept, safe=""), wait_until="networkidle")
+    wait_until(page, f"location.pathname === {kept!r}")
