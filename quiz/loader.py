@@ -267,6 +267,9 @@ def _scalar(node: yaml.ScalarNode, source: Source, problems: list[Problem]):
         return node.value
     if tag not in _SCALAR_TAGS:
         return _refuse_tag(node, source, problems)
+    if node.style in ("'", '"'):  # `!!int "1"`: quotes make text; an explicit tag cannot turn it into a number
+        problems.append(source.at(_mark(node), f"'{_shorten(node.value)}' is quoted, so it is text: write it without quotes or tag"))
+        return None
     if tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
         problems.append(source.at(_mark(node), f"this number is {len(node.value):,} characters long; a number in the {source.noun} has at most {MAX_NUMBER_CHARS}"))
         return None

@@ -230,3 +230,33 @@ def test_a_floor_is_refused_where_it_could_soften_or_exceed_the_rule(tmp_path, f
     path = _with_options(tmp_path, [NO, *options])
     messages = [problem.message for problem in validate_quiz(path, flag_pages)[1]]
     assert messages == ["flag 'alpha', question 'alpha-one', " + message]
+
+
+def test_the_models_python_names_are_refused_like_any_unknown_key(tmp_path, flag_pages):
+    """The file spells keys as the JSON Schema does (`proceed-with-care`); the models' own
+    attribute names (`proceed_with_care`) are not a second spelling."""
+    data = yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8"))
+    data["thresholds"] = {"proceed_with_care": 25, "high-risk": 50, "walk-away": 75}
+    path = tmp_path / "python-names.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert [problem.message for problem in validate_quiz(path, flag_pages)[1]] == ["thresholds: unknown key 'proceed_with_care'"]
+
+
+def test_a_key_with_a_newline_or_a_terminal_escape_cannot_forge_a_line_of_the_report(tmp_path, flag_pages):
+    data = yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8"))
+    data["flags"][1]["x\nquiz.yml:1:1: all good \x1b[32mOK"] = 1
+    path = tmp_path / "forged.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    printed = [str(problem) for problem in validate_quiz(path, flag_pages)[1]]
+    assert len(printed) == 1 and "\n" not in printed[0] and "\x1b" not in printed[0]
+    assert printed[0].endswith("unknown key 'x\\nquiz.yml:1:1: all good \\x1b[32mOK'"), printed
+
+
+def test_a_quoted_number_with_an_explicit_tag_is_refused_as_text(tmp_path, flag_pages):
+    text = (FIXTURES / "valid.yml").read_text(encoding="utf-8").replace("weight: 2", 'weight: !!int "2"', 1)
+    path = tmp_path / "tagged.yml"
+    path.write_text(text, encoding="utf-8")
+    line = next(number for number, content in enumerate(text.splitlines(), 1) if "!!int" in content)
+    assert [str(problem) for problem in validate_quiz(path, flag_pages, "tagged.yml")[1]] == [
+        f"tagged.yml:{line}:13: '2' is quoted, so it is text: write it without quotes or tag"
+    ]
