@@ -5,13 +5,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: serve test build validate offline bench system requirements clean
+.PHONY: serve check test build validate offline bench system requirements clean
 
 serve: $(READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Before each commit: validation and every test that needs no browser, with a tenth of the
+# property tests' examples (tests/support/examples.py). `make check ARGS=-x` passes pytest arguments.
+check: $(READY)
+	$(BIN)/python scripts/validate.py
+	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -m "not browser" -q $(ARGS)
+
+# Every test, browser tests included, with every example: the README's test command and CI's.
+# `make test ARGS="tests/browser/test_quiz.py -x"` runs a part of it.
 test: $(READY) system
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(ARGS)
 
 build: $(READY)
 	$(BIN)/mkdocs build --strict --site-dir site

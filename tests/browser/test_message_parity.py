@@ -11,6 +11,7 @@ from quiz.drafting import NAME_MAX, draft, variants
 from quiz.messages import TIMINGS, TONES
 from quiz.scoring import score
 from tests.support.quiz import MESSAGES, QUESTIONS, QUIZ, draft_on_page
+from tests.support.examples import examples
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +43,7 @@ NAME_TEXT = st.text(
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=ANSWER_SETS, tone=st.sampled_from(TONES), timing=st.sampled_from(TIMINGS), name=NAME_TEXT, data=st.data())
 def test_the_browser_drafts_what_python_drafts(quiz_pages, language, answers, tone, timing, name, data):
     result = score(QUIZ, answers)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from quiz.scoring import score
 from tests.support.quiz import expected, real_quiz, submit
+from tests.support.examples import examples
 
 pytestmark = pytest.mark.browser
 
@@ -18,14 +19,14 @@ ANSWER_SETS = st.fixed_dictionaries(
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(1500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=ANSWER_SETS)
 def test_browser_and_python_give_the_same_scores_and_band(quiz_pages, language, answers):
     assert submit(quiz_pages[language], answers) == expected(score(QUIZ, answers), QUIZ)
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(data=st.data())
 def test_parity_holds_for_answer_sets_without_dealbreakers(quiz_pages, language, data):
     """Most random sets hit a dealbreaker; these explore the score bands themselves."""

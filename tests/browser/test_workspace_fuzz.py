@@ -13,6 +13,7 @@ from quiz.share import share_key
 from tests.support.quiz import GOOD, MIXED
 from tests.support.watch import PageWatch, origin_of, wait_until
 from tests.support.workspace import KEY
+from tests.support.examples import examples
 
 pytestmark = pytest.mark.browser
 
@@ -103,7 +104,7 @@ def test_import_files_never_break_the_page_or_lose_an_entry(session, base_url, t
     assert SEED["prospects"][0] in stored
 
 
-@settings(SETTINGS, max_examples=20)
+@settings(SETTINGS, max_examples=examples(20))
 @given(raw=_mutations(VALID_FRAGMENT + "&from=&shown=1"))
 def test_a_damaged_draft_never_breaks_the_quiz_or_shows_markup(session, base_url, raw):
     """The tab's draft (sessionStorage) is read on a reload as untrusted as a share link."""

@@ -16,6 +16,7 @@ from quiz.site.strings import translator
 from tests.support.quiz import BAD, GOOD, MIXED, QUIZ, strongest
 from tests.support.watch import PageWatch, origin_of
 from tests.support.workspace import KEY, Model, Tab, Tabs, export_body, readable
+from tests.support.examples import examples
 
 pytestmark = pytest.mark.browser
 
@@ -132,7 +133,7 @@ def three_tabs(browser, base_url):
 
 
 # No shrinking: each example drives a browser for seconds, and nine steps read well enough.
-@settings(max_examples=12, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+@settings(max_examples=examples(12), deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(STEPS, min_size=3, max_size=9))
 def test_any_interleaving_in_three_tabs_agrees_with_the_model(three_tabs, base_url, steps):

@@ -16,6 +16,7 @@ from quiz.scoring import concerns, score
 from tests.support.calibration import prospects
 from tests.support.quiz import MESSAGES, QUIZ, QUESTIONS, unsure, zero
 from tests.support.site import ROOT
+from tests.support.examples import examples
 
 PROSPECTS = prospects(QUIZ)
 FLAGS = {flag.id: flag for flag in QUIZ.flags}
@@ -98,7 +99,7 @@ def _points(question_id: str, option_id: str) -> int | None:
     return OPTIONS[question_id, option_id].points
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(answers=ANSWERS, data=st.data())
 def test_a_more_serious_answer_never_gives_a_milder_verdict_or_a_lower_score(answers, data):
     question = data.draw(st.sampled_from([q for q in QUESTIONS if _points(q.id, answers[q.id]) is not None]))
@@ -116,7 +117,7 @@ def test_a_more_serious_answer_never_gives_a_milder_verdict_or_a_lower_score(ans
         assert new.score >= old.score
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(answers=ANSWERS, data=st.data())
 def test_an_answer_that_decides_alone_is_never_averaged_away(answers, data):
     question, option = data.draw(st.sampled_from([(q, o) for q in QUESTIONS for o in q.options if o.least_band]))
@@ -126,7 +127,7 @@ def test_an_answer_that_decides_alone_is_never_averaged_away(answers, data):
         assert SEVERITY.index(result.band) >= SEVERITY.index(option.least_band), (question.id, option.id, result.band)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(answers=ANSWERS, data=st.data())
 def test_a_flag_at_its_worst_on_every_definite_answer_is_never_a_good_fit(answers, data):
     flag = data.draw(st.sampled_from(QUIZ.flags))
@@ -137,7 +138,7 @@ def test_a_flag_at_its_worst_on_every_definite_answer_is_never_a_good_fit(answer
     assert result.band != "good-fit"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(data=st.data())
 def test_ordinary_caution_alone_is_a_good_fit(data):
     answers = {q.id: data.draw(st.sampled_from([o.id for o in q.options if o.points == 0])) for q in QUESTIONS}
@@ -146,7 +147,7 @@ def test_ordinary_caution_alone_is_a_good_fit(data):
     assert score(QUIZ, answers).band == "good-fit"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(answers=ANSWERS)
 def test_the_score_shown_agrees_with_the_band(answers):
     result = score(QUIZ, answers)

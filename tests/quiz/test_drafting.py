@@ -17,6 +17,7 @@ from quiz.language import HANGUL, written_in
 from quiz.messages import NAME, TIMINGS, TONES
 from quiz.scoring import concerns, score
 from tests.support.quiz import MESSAGES, QUIZ
+from tests.support.examples import examples
 
 ISLANDS = {language: browser_messages(MESSAGES, language, QUIZ) for language in ("en", "ko")}
 QUESTIONS = QUIZ.questions()
@@ -305,7 +306,7 @@ NAMES = st.one_of(
 )
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(600), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     given_answers=st.one_of(ANSWER_SETS, DEFINITE_SETS, MILD_SETS),
     language=st.sampled_from(["en", "ko"]),

@@ -20,11 +20,12 @@ from quiz.loader import load_quiz
 from quiz.rules import validate_quiz
 from tests.support.data import data_paths
 from tests.support.site import ROOT
+from tests.support.examples import examples
 
 VALID_TEXT = (Path(__file__).with_name("fixtures") / "valid.yml").read_text(encoding="utf-8")
 VALID = yaml.safe_load(VALID_TEXT)
 PROBLEM = re.compile(r"^quiz\.yml:\d+:\d+: \S.*$", re.S)
-SETTINGS = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(1000), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
 ODD_TEXT = st.sampled_from(["", " ", "x" * 20000, "\u202e\u0000\ufeff", "한국어", "🙂" * 50, "- item", "{a: [", "&anchor *alias"])
@@ -237,7 +238,7 @@ NODES = list(_nodes(yaml.compose(VALID_TEXT)))
 VALUES_IN_PLACE = [node for node, _, is_key in NODES if not is_key and (isinstance(node, yaml.ScalarNode) or node.flow_style)]
 SCALAR_VALUES = [node for node in VALUES_IN_PLACE if isinstance(node, yaml.ScalarNode)]
 FLOW_MAPPINGS = [node for node in VALUES_IN_PLACE if isinstance(node, yaml.MappingNode)]
-PLACE_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+PLACE_SETTINGS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _at(node, offset: int = 0) -> str:

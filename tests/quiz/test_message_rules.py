@@ -23,6 +23,7 @@ from quiz.site.content import read_pages, settings_from_config, terms_pages
 from quiz.site.settings import load_site_config
 from tests.support.data import data_paths
 from tests.support.site import ROOT
+from tests.support.examples import examples
 
 FIXTURES = Path(__file__).with_name("fixtures")
 M = "tests/quiz/fixtures/messages/"
@@ -166,7 +167,7 @@ PATHS = list(data_paths(REAL))
 PROBLEM = re.compile(r"^messages\.yml:\d+:\d+: \S.*$", re.S)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     path=st.sampled_from(PATHS),
     value=st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.text(max_size=30), st.sampled_from(["{x}", "{name}", "}{", "x" * 500, "한국어 {name}"]),
