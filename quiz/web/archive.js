@@ -48,6 +48,28 @@ function clearStore() {
   }
 }
 
+// An entry kept "as it is" (unreadable, or from elsewhere) nests at most this deep and holds at
+// most this many values: a prospect needs 5 levels and about 25,000 values at the most.
+const MAX_KEPT_DEPTH = 16;
+const MAX_KEPT_NODES = 50000;
+
+/** Whether an untrusted value nests at most `depth` levels and holds at most MAX_KEPT_NODES
+    values: what can be kept "as it is" and still be written out again (JSON.stringify recurses).
+    Walked without recursion, so no value can overflow the stack here. */
+function keepable(value, depth = MAX_KEPT_DEPTH) {
+  const stack = [[value, 0]];
+  let nodes = 0;
+  while (stack.length) {
+    const [current, level] = stack.pop();
+    nodes += 1;
+    if (level > depth || nodes > MAX_KEPT_NODES) return false;
+    if (typeof current === "object" && current !== null) {
+      for (const child of Object.values(current)) stack.push([child, level + 1]);
+    }
+  }
+  return true;
+}
+
 /**
  * The export file's content, from what is stored now: every prospect, and the entries that
  * could not be read, as they are, but for any nested too deeply to be written out (only a store

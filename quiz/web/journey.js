@@ -25,9 +25,10 @@ function journey(quiz, root) {
   // page from its cache, as it was): count and score what the form holds once it is shown.
   // A draft deleted meanwhile ("Delete all my data" in this tab) takes the refilled form with it.
   window.addEventListener("pageshow", (event) => {
-    if (!event.persisted && !returning()) return;
-    if (draftDeleted(quiz)) startOver(quiz, false);
-    restore(quiz, !parts.result.hidden, false);
+    if (event.persisted || returning()) {
+      if (draftDeleted(quiz)) startOver(quiz, false);
+      restore(quiz, !parts.result.hidden, false);
+    }
   });
   parts.startOver.addEventListener("click", () => startOver(quiz));
   parts.includeName.addEventListener("change", () => {
@@ -131,14 +132,13 @@ function keepDraft(quiz, carry) {
 }
 
 /** Whether the form holds answers that this tab's draft no longer does: the draft, which every
-    answer writes, was deleted meanwhile. */
+    answer writes, was deleted meanwhile (storage switched off: there never was one). */
 function draftDeleted(quiz) {
   try {
-    if (window.sessionStorage.getItem(DRAFT) !== null) return false;
+    return window.sessionStorage.getItem(DRAFT) === null && answers(quiz).size > 0;
   } catch (error) {
-    return false; // storage is switched off: there never was a draft
+    return false;
   }
-  return answers(quiz).size > 0;
 }
 
 /** This tab's draft, read as untrusted as any share link; null when there is none to use. */

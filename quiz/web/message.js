@@ -38,7 +38,7 @@ function draftMessage(data, result, answers, choice) {
 /** The variants a result allows: never fully-booked after a dealbreaker; work-started on a walk-away. */
 function messageVariants(result) {
   const walk = result.band === "walk-away";
-  return (walk && result.dealbreakers.length ? [] : ["fully-booked"]).concat(walk ? ["work-started"] : []);
+  return (walk && result.dealbreaker ? [] : ["fully-booked"]).concat(walk ? ["work-started"] : []);
 }
 
 /** plan(): the concerns raised and the open questions, strongest flag, then heavier, then file order. */
@@ -55,7 +55,7 @@ function messagePlan(data, result, answers, variant) {
   open.sort((a, b) => b[0] - a[0] || b[1] - a[1]); // stable: file order among equals
   return {
     band: result.band,
-    reason: result.dealbreakers.length ? "dealbreaker" : "score",
+    reason: result.dealbreaker ? "dealbreaker" : "score",
     variant: messageVariants(result).includes(variant) ? variant : null,
     concerns: topConcerns(data, result).slice(0, blocks.maxConcerns).map((flag) => flag.id),
     questions: open.slice(0, blocks.maxQuestions).map((item) => item[2]),

@@ -186,19 +186,17 @@ function fillResult(quiz, result, current) {
     whose serious answers added up, with those answers. */
 function fillRaised(quiz, result, current) {
   const root = quiz.parts.result;
-  const raised = new Set(result.raisedBy);
+  const flags = /^flag:/.test(result.raisedBy[0]); // the serious answers added up
   for (const [key, item] of byAttribute(root, "data-raised-by")) {
-    item.hidden = !raised.has(key);
-    if (item.hidden || !key.startsWith("flag:")) continue;
-    const flag = quiz.data.flags.find((candidate) => "flag:" + candidate.id === key);
-    const serious = flag.questions.map((question) => [question, chosenOption(question, current)]).filter(([, option]) => option && option.points >= 2);
-    slot(item, "answers").textContent = serious.map(([question, option]) => answerLabel(quiz, question.id, option.id)).join(" · ");
+    item.hidden = !result.raisedBy.includes(key);
+    const flag = flags && !item.hidden && quiz.data.flags.find((candidate) => "flag:" + candidate.id === key);
+    if (flag) {
+      const serious = flag.questions.filter((question) => (chosenOption(question, current) || {}).points >= 2);
+      slot(item, "answers").textContent = serious.map((question) => answerLabel(quiz, question.id, current.get(question.id))).join(" · ");
+    }
   }
-  const pattern = result.raisedBy.some((key) => key.startsWith("flag:"));
-  for (const intro of root.querySelectorAll("[data-raised-intro]")) {
-    intro.hidden = !raised.size || intro.getAttribute("data-raised-intro") !== (pattern ? "pattern" : "answer");
-  }
-  required(root, "[data-result-raised]").hidden = raised.size === 0;
+  for (const [kind, intro] of byAttribute(root, "data-raised-intro")) intro.hidden = kind !== (flags ? "pattern" : "answer");
+  required(root, "[data-result-raised]").hidden = !result.raisedBy.length;
 }
 
 /** The visible text of an option's label. */
@@ -216,7 +214,7 @@ function fillVerdict(root, result, strings) {
   }
   slot(root, "score").textContent = shown(result.score, strings["result.score.unknown"]);
   slot(root, "scale").hidden = slot(root, "out-of").hidden = result.score === null;
-  const reason = result.dealbreakers.length ? "dealbreaker" : "score";
+  const reason = result.dealbreaker ? "dealbreaker" : "score";
   for (const item of root.querySelectorAll("[data-walk-reason]")) {
     item.hidden = result.band !== "walk-away" || item.getAttribute("data-walk-reason") !== reason;
   }

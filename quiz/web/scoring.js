@@ -7,7 +7,7 @@ const SEVERITY = ["good-fit", "proceed-with-care", "high-risk", "walk-away"];
  * Score answers by the rule of quiz/scoring.py.
  * @param {{thresholds: Object<string, number>, serious: Object<string, number>, minDefinite: number, flags: Array}} data the island
  * @param {Map<string, string>} answers question id -> option id; missing means unanswered
- * @returns {{band: string, score: ?number, average: ?number, flags: Array, dealbreakers: Array, raisedBy: Array, definite: number, total: number}}
+ * @returns {{band: string, score: ?number, flags: Array, dealbreaker: boolean, raisedBy: Array, raisedFlags: Set, definite: number, total: number}}
  */
 function score(data, answers) {
   let weighted = 0;
@@ -16,9 +16,8 @@ function score(data, answers) {
   let total = 0;
   let serious = 0;
   const flags = [];
-  const dealbreakers = [];
-  const floors = []; // [band, "question:option"]
-  const seriousFlags = [];
+  const floors = []; // [severity, "question:option", flag id] of each answer that sets a band alone
+  const seriousFlags = new Set();
   for (const flag of data.flags) {
     let points = 0;
     let maximum = 0;
@@ -30,11 +29,10 @@ function score(data, answers) {
       points += option.points;
       maximum += question.max;
       definite += 1;
-      if (option.dealbreaker) dealbreakers.push(question.id + ":" + option.id);
-      if (option.least) floors.push([option.least, question.id + ":" + option.id]);
+      if (option.least) floors.push([SEVERITY.indexOf(option.least), question.id + ":" + option.id, flag.id]);
       if (option.points >= 2) {
         serious += option.points - 1;
-        if (!seriousFlags.includes(flag.id)) seriousFlags.push(flag.id);
+        seriousFlags.add(flag.id);
       }
     }
     definiteTotal += definite;
@@ -47,22 +45,25 @@ function score(data, answers) {
   }
   const average = weightTotal ? roundHalfUp((100 * weighted) / weightTotal) : null;
   const breadth = band(data, average, definiteTotal, total);
-  const answerBand = floors.reduce((most, [least]) => moreSerious(most, least), "good-fit");
-  const depth = moreSerious(answerBand, seriousBand(data, serious));
-  const final = combine(breadth, depth);
-  let raisedBy = [];
-  if (dealbreakers.length) {
-    raisedBy = dealbreakers; // a dealbreaker decides walk-away whatever the average says
-  } else if (final !== breadth) {
-    raisedBy = answerBand === final ? floors.filter(([least]) => least === final).map(([, key]) => key) : seriousFlags.map((id) => "flag:" + id);
-  }
+  const alone = Math.max(0, ...floors.map(([least]) => least));
+  const depth = Math.max(alone, SEVERITY.findLastIndex((id, index) => index && serious >= data.serious[id]));
+  // Too little known gives way only to high-risk or walk-away; otherwise the more serious decides.
+  const rank = breadth === "not-enough-info" ? (depth >= 2 ? depth : -1) : Math.max(SEVERITY.indexOf(breadth), depth);
+  const final = rank < 0 ? breadth : SEVERITY[rank];
+  // What raised the band: every dealbreaker (it decides walk-away whatever the average says); else,
+  // when depth decided, the answers that set it alone, or the flags whose serious answers added up.
+  let deciding = floors.filter(([least]) => least === 3);
+  const dealbreaker = deciding.length > 0;
+  if (!dealbreaker && final !== breadth) deciding = alone === rank ? floors.filter(([least]) => least === rank) : [...seriousFlags].map((id) => [, "flag:" + id, id]);
+  // The score agrees with the band: the average, brought into the band's own scores.
+  const starts = [0, ...SEVERITY.slice(1).map((id) => data.thresholds[id]), 101];
   return {
     band: final,
-    score: agreeingScore(data, average, final),
-    average: average,
+    score: average === null || rank < 0 ? average : Math.min(Math.max(average, starts[rank]), starts[rank + 1] - 1),
     flags: flags,
-    dealbreakers: dealbreakers,
-    raisedBy: raisedBy,
+    dealbreaker: dealbreaker, // it decided: walk away and close the door
+    raisedBy: deciding.map(([, key]) => key),
+    raisedFlags: new Set(deciding.map(([, , id]) => id)),
     definite: definiteTotal,
     total: total,
   };
@@ -77,59 +78,18 @@ function chosenOption(question, answers) {
 /** The flags the result explains: those that raised the band first, then strongest first; all at
     or above high risk, at least minConcerns. */
 function topConcerns(data, result) {
-  const raising = raisedFlags(data, result);
+  const raising = result.raisedFlags;
   const raised = result.flags
     .filter((flag) => flag.score || raising.has(flag.id))
-    .sort((a, b) => raising.has(b.id) - raising.has(a.id) || (b.score || 0) - (a.score || 0));
+    .sort((a, b) => raising.has(b.id) - raising.has(a.id) || b.score - a.score); // every one is known
   const strong = raised.filter((flag) => raising.has(flag.id) || flag.score >= data.thresholds["high-risk"]).length;
   return raised.slice(0, Math.max(strong, data.minConcerns));
-}
-
-/** The ids of the flags of what raised the band. */
-function raisedFlags(data, result) {
-  const ids = new Set();
-  for (const key of result.raisedBy) {
-    if (key.startsWith("flag:")) ids.add(key.slice(5));
-    else ids.add(data.flags.find((flag) => flag.questions.some((question) => key.startsWith(question.id + ":"))).id);
-  }
-  return ids;
 }
 
 /** The band of the average alone, or not-enough-info with too few definite answers. */
 function band(data, overall, definite, total) {
   if (definite < data.minDefinite * total || overall === null) return "not-enough-info";
-  const t = data.thresholds;
-  if (overall < t["proceed-with-care"]) return "good-fit";
-  if (overall < t["high-risk"]) return "proceed-with-care";
-  if (overall < t["walk-away"]) return "high-risk";
-  return "walk-away";
-}
-
-/** The least band that serious answers worth `serious` points together allow. */
-function seriousBand(data, serious) {
-  if (serious >= data.serious["walk-away"]) return "walk-away";
-  if (serious >= data.serious["high-risk"]) return "high-risk";
-  if (serious >= data.serious["proceed-with-care"]) return "proceed-with-care";
-  return "good-fit";
-}
-
-/** The more serious of the two; too little known gives way only to high-risk or walk-away. */
-function combine(breadth, depth) {
-  if (breadth === "not-enough-info") return SEVERITY.indexOf(depth) >= SEVERITY.indexOf("high-risk") ? depth : breadth;
-  return moreSerious(breadth, depth);
-}
-
-function moreSerious(a, b) {
-  return SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a;
-}
-
-/** The average, brought into the band's own scores (quiz/scoring.py's _agreeing_score). */
-function agreeingScore(data, average, final) {
-  const index = SEVERITY.indexOf(final);
-  if (average === null || index < 0) return average;
-  const t = data.thresholds;
-  const starts = [0, t["proceed-with-care"], t["high-risk"], t["walk-away"], 101];
-  return Math.min(Math.max(average, starts[index]), starts[index + 1] - 1);
+  return SEVERITY.findLast((id, index) => !index || overall >= data.thresholds[id]);
 }
 
 function roundHalfUp(x) {

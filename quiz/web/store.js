@@ -9,10 +9,6 @@ const STORE_KEY = SITE_KEYS + "prospects";
 const STORE_VERSION = 2;
 // MAX_NAME, the longest prospect name, is written into the bundle from quiz/drafting.py.
 const MAX_HISTORY = 10;
-// An entry kept "as it is" (unreadable, or from elsewhere) nests at most this deep and holds at
-// most this many values: a prospect needs 5 levels and about 25,000 values at the most.
-const MAX_KEPT_DEPTH = 16;
-const MAX_KEPT_NODES = 50000;
 const ID = /^p-[a-z0-9]{8,24}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\d\d)$/;
@@ -160,23 +156,6 @@ function unavailable(store) {
   return { ...store, reason: "reason.storage", problem: ["work.storage.error", { reason: "reason.storage" }] };
 }
 
-/** Whether an untrusted value nests at most `depth` levels and holds at most MAX_KEPT_NODES
-    values: what can be kept "as it is" and still be written out again (JSON.stringify recurses).
-    Walked without recursion, so no value can overflow the stack here. */
-function keepable(value, depth = MAX_KEPT_DEPTH) {
-  const stack = [[value, 0]];
-  let nodes = 0;
-  while (stack.length) {
-    const [current, level] = stack.pop();
-    nodes += 1;
-    if (level > depth || nodes > MAX_KEPT_NODES) return false;
-    if (typeof current === "object" && current !== null) {
-      for (const child of Object.values(current)) stack.push([child, level + 1]);
-    }
-  }
-  return true;
-}
-
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -189,9 +168,8 @@ function validAssessment(value) {
     and a real calendar day (Date.parse moves 30 February to March; Python refuses it). */
 function validDate(value) {
   if (typeof value !== "string" || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) return false;
-  const [year, month, day] = value.slice(0, 10).split("-").map(Number);
-  const calendar = new Date(Date.UTC(year, month - 1, day));
-  return calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+  const day = Date.parse(value.slice(0, 10)); // midnight UTC of its calendar day, rolled over if impossible
+  return !Number.isNaN(day) && new Date(day).toISOString().startsWith(value.slice(0, 10));
 }
 
 function validAnswers(value) {
