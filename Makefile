@@ -34,13 +34,14 @@ offline: $(SITE_READY)
 bench: $(READY)
 	$(BIN)/python scripts/bench.py
 
-# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here),
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here; off
+# Debian, CRF_CHROMIUM names another Chromium, or `playwright` for Playwright's own build),
 # lay Korean out in the face the stylesheet names (Noto Sans CJK KR: the site loads no web font,
 # so without a Hangul font every Korean layout test measures fallback boxes), and the HTML check
 # runs the Nu HTML Checker on Java. Install them when missing and root.
 system:
 	@missing=""; \
-	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -n "$$CRF_CHROMIUM" ] || command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	[ -n "$$(fc-list :lang=ko 2>/dev/null)" ] || missing="$$missing fonts-noto-cjk"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \

@@ -81,11 +81,34 @@ def serve(site_dir: Path, prefix: str, port: int = 0, *, compress: bool = False,
 
 
 def chromium_path() -> str:
-    """Debian's Chromium; its absence is a failure, never a skip."""
+    """The Chromium the tests and scripts drive: Debian's, or where Debian's cannot be had (macOS,
+    Ubuntu's snap), the one CRF_CHROMIUM names: an executable's path, or `playwright` for
+    Playwright's own build (`.venv/bin/python -m playwright install chromium` downloads it). Its
+    absence is a failure, never a skip."""
+    chosen = os.environ.get("CRF_CHROMIUM", "")
+    if chosen == "playwright":
+        path = playwright_chromium()
+        if not Path(path).is_file():
+            raise RuntimeError(f"Playwright's Chromium is not at {path}: run `.venv/bin/python -m playwright install chromium`")
+        return path
+    if chosen:
+        if not (Path(chosen).is_file() and os.access(chosen, os.X_OK)):
+            raise RuntimeError(f"CRF_CHROMIUM names {chosen}, which is not an executable file")
+        return chosen
     path = shutil.which("chromium")
     if not path:
-        raise RuntimeError("Chromium is missing: run `apt-get install chromium` (make test does it as root)")
+        raise RuntimeError(
+            "Chromium is missing: run `apt-get install chromium` (make test does it as root), "
+            "or set CRF_CHROMIUM to a Chromium or Chrome executable, or to `playwright`"
+        )
     return path
+
+
+def playwright_chromium() -> str:
+    """Where Playwright keeps its own Chromium, asked in a process of its own (a caller may already
+    be inside Playwright's synchronous API, which cannot be entered twice)."""
+    script = "from playwright.sync_api import sync_playwright\nwith sync_playwright() as p:\n    print(p.chromium.executable_path)"
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip()
 
 
 @contextmanager
