@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import Iterable
 
 from quiz.model import BAND_IDS, Quiz
-from quiz.scoring import score
+from quiz.scoring import band_scores, score
 
 
 def reachable_bands(quiz: Quiz) -> dict[str, dict[str, str] | None]:
@@ -89,14 +89,8 @@ class LatticeTooLarge(ValueError):
 
 
 def score_ranges(quiz: Quiz) -> dict[str, tuple[int, int]]:
-    """Each score band as [low, high) in whole score points."""
-    t = quiz.thresholds
-    return {
-        "good-fit": (0, t.proceed_with_care),
-        "proceed-with-care": (t.proceed_with_care, t.high_risk),
-        "high-risk": (t.high_risk, t.walk_away),
-        "walk-away": (t.walk_away, 101),
-    }
+    """Each score band as [low, high) in whole score points (the scorer's band_scores, half-open)."""
+    return {band: (low, high + 1) for band, (low, high) in band_scores(quiz).items()}
 
 
 def _point_totals(flag, allow_deciding: bool) -> tuple[int, int]:
