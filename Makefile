@@ -12,10 +12,14 @@ serve: $(SITE_READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Before each commit: validation and every test that needs no browser, with a tenth of the
-# property tests' examples (tests/support/examples.py). `make check ARGS=-x` passes pytest arguments.
+# property tests' examples (tests/support/examples.py), after the formatter and the linter
+# (`$(BIN)/ruff format . && $(BIN)/ruff check --fix .` puts most of what they find right).
+# `make check ARGS=-x` passes pytest arguments.
 check: $(READY)
+	$(BIN)/ruff format --check --quiet .
+	$(BIN)/ruff check --quiet .
 	$(BIN)/python scripts/validate.py
-	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -m "not browser" -q $(ARGS)
+	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -m "not browser and not network" -q $(ARGS)
 
 # Every test, browser tests included, with every example: the README's test command and CI's.
 # `make test ARGS="tests/browser/test_quiz.py -x"` runs a part of it.
@@ -72,13 +76,13 @@ $(READY): requirements.txt requirements-test.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $(READY) $(SITE_READY)
 
-# Regenerates both pinned files from pyproject.toml, keeping every pin that still fits.
-# `make requirements UPGRADE=--upgrade` moves every pin to its newest release instead.
-UV_VERSION := 0.13.9
+# Regenerates both pinned files from pyproject.toml, keeping every pin that still fits, each pin
+# with the hashes of its files (pip then installs nothing whose hash differs).
+# `make requirements UPGRADE=--upgrade` moves every pin to its newest release instead;
+# tests/test_requirements.py fails when the files no longer match pyproject.toml.
 COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11.5 \
-	--custom-compile-command "make requirements" $(UPGRADE)
+	--generate-hashes --custom-compile-command "make requirements" $(UPGRADE)
 requirements: $(READY)
-	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 	$(COMPILE) --output-file requirements.txt
 	$(COMPILE) --extra test --constraint requirements.txt --output-file requirements-test.txt
 

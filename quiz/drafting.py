@@ -37,8 +37,8 @@ Korean) is dropped from its end, and it is filled into the greeting's one {name}
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from pydantic import BaseModel
 
@@ -64,19 +64,37 @@ class Plan:
     questions: tuple[str, ...] = ()  # question ids, in the order they are asked
 
 
-def draft(quiz: Quiz, messages: Messages, answers: Mapping[str, str], language: str, tone: str, timing: str,
-          name: str | None = None, variant: str | None = None) -> Draft:
+def draft(
+    quiz: Quiz,
+    messages: Messages,
+    answers: Mapping[str, str],
+    language: str,
+    tone: str,
+    timing: str,
+    name: str | None = None,
+    variant: str | None = None,
+) -> Draft:
     """The message for one prospect's answers, in one language, tone and timing."""
-    return compose(browser_messages(messages, language, quiz), plan(quiz, answers, variant), tone, timing, name)
+    return compose(
+        browser_messages(messages, language, quiz), plan(quiz, answers, variant), tone, timing, name
+    )
 
 
 def plan(quiz: Quiz, answers: Mapping[str, str], variant: str | None = None) -> Plan:
     """The message a result calls for; ValueError for a variant the result does not allow."""
     result = score(quiz, answers)
     if variant is not None and variant not in variants(result):
-        raise ValueError(f"the variant {variant!r} does not fit a {result.band} result; allowed: {', '.join(variants(result)) or 'none'}")
+        raise ValueError(
+            f"the variant {variant!r} does not fit a {result.band} result; allowed: {', '.join(variants(result)) or 'none'}"
+        )
     raised = tuple(flag.id for flag in concerns(quiz, result)[:MAX_CONCERNS])
-    return Plan(result.band, result.decided_by, variant, raised, open_questions(quiz, result, answers)[:MAX_QUESTIONS])
+    return Plan(
+        result.band,
+        result.decided_by,
+        variant,
+        raised,
+        open_questions(quiz, result, answers)[:MAX_QUESTIONS],
+    )
 
 
 def variants(result: Result) -> tuple[str, ...]:
@@ -98,14 +116,18 @@ def open_questions(quiz: Quiz, result: Result, answers: Mapping[str, str]) -> tu
         for question_index, question in enumerate(flag.questions):
             option = next((o for o in question.options if o.id == answers.get(question.id)), None)
             if option is None or option.unsure:
-                found.append(((-scores[flag.id], -flag.weight, flag_index, question_index), question.id))
+                found.append(
+                    ((-scores[flag.id], -flag.weight, flag_index, question_index), question.id)
+                )
     return tuple(ident for _, ident in sorted(found))
 
 
 def compose(island: dict, plan: Plan, tone: str, timing: str, name: str | None = None) -> Draft:
     """The message a plan describes, written from one language's export."""
     if tone not in TONES or timing not in TIMINGS:
-        raise ValueError(f"tone must be one of {', '.join(TONES)} and timing one of {', '.join(TIMINGS)}")
+        raise ValueError(
+            f"tone must be one of {', '.join(TONES)} and timing one of {', '.join(TIMINGS)}"
+        )
     paragraphs, terms = _body(island, plan, tone, timing)
     greeting = island["greeting"][tone]
     filled = fill_name(island, name)
@@ -153,7 +175,9 @@ def browser_messages(messages: Messages, language: str, quiz: Quiz | None = None
         **_localised(messages, language),
     }
     if quiz is not None:
-        island["asks"] = {question.id: question.ask.get(language) for _, question in quiz.questions()}
+        island["asks"] = {
+            question.id: question.ask.get(language) for _, question in quiz.questions()
+        }
     return island
 
 
@@ -165,7 +189,11 @@ def _body(island: dict, plan: Plan, tone: str, timing: str) -> tuple[list[str], 
     decline = island["decline"]
     if plan.variant == "fully-booked":
         booked = decline["fully-booked"]
-        return [_sentences(decline["opening"][timing][tone], booked["decline"][tone], booked["closing"][tone])], []
+        return [
+            _sentences(
+                decline["opening"][timing][tone], booked["decline"][tone], booked["closing"][tone]
+            )
+        ], []
     if plan.band == "walk-away" and plan.variant == "work-started":
         started = decline["work-started"]
         return [
@@ -175,10 +203,18 @@ def _body(island: dict, plan: Plan, tone: str, timing: str) -> tuple[list[str], 
         ], started["terms"]
     if plan.band == "walk-away":
         reason = decline[plan.reason]
-        return [_sentences(decline["opening"][timing][tone], reason["decline"][tone], reason["closing"][tone])], []
+        return [
+            _sentences(
+                decline["opening"][timing][tone], reason["decline"][tone], reason["closing"][tone]
+            )
+        ], []
     if plan.band == "good-fit":
         fit = island["good-fit"]
-        return [fit["opening"][timing][tone], fit["usual"][tone], fit["closing"][timing][tone]], fit["terms"]
+        return [
+            fit["opening"][timing][tone],
+            fit["usual"][tone],
+            fit["closing"][timing][tone],
+        ], fit["terms"]
     raised_terms = choose_terms(island, plan.concerns)
     if plan.band == "not-enough-info":
         unknown = island["not-enough-info"]
@@ -189,13 +225,20 @@ def _body(island: dict, plan: Plan, tone: str, timing: str) -> tuple[list[str], 
         ], raised_terms
     frame, parts = island[plan.band], island["review"]
     paragraphs = [frame["opening"][timing][tone]]
+
     def said(block: dict) -> bool:  # a question the message asks already says what the block says
         return not set(plan.questions).isdisjoint(block["asked-by"])
 
-    paragraphs += [island["flags"][flag]["concern"][tone] for flag in plan.concerns if not said(island["flags"][flag])]
+    paragraphs += [
+        island["flags"][flag]["concern"][tone]
+        for flag in plan.concerns
+        if not said(island["flags"][flag])
+    ]
     if plan.questions:
         paragraphs.append(_listed(parts["questions"][tone], _numbered(island, plan.questions)))
-    lines = ["- " + island["clauses"][c]["line"] for c in raised_terms if not said(island["clauses"][c])]
+    lines = [
+        "- " + island["clauses"][c]["line"] for c in raised_terms if not said(island["clauses"][c])
+    ]
     if lines:
         paragraphs.append(_listed(parts["terms"][tone], lines))
     paragraphs.append(frame["closing"][timing][tone])
@@ -214,14 +257,15 @@ def _numbered(island: dict, questions: tuple[str, ...]) -> list[str]:
     return [f"{number}. {island['asks'][question]}" for number, question in enumerate(questions, 1)]
 
 
-
-
 def _localised(node, language: str):
     """A model's data by the keys the file uses, each text in one language."""
     if isinstance(node, Text):
         return node.get(language)
     if isinstance(node, BaseModel):
-        return {info.alias or name: _localised(getattr(node, name), language) for name, info in type(node).model_fields.items()}
+        return {
+            info.alias or name: _localised(getattr(node, name), language)
+            for name, info in type(node).model_fields.items()
+        }
     if isinstance(node, dict):
         return {key: _localised(value, language) for key, value in node.items()}
     if isinstance(node, list):

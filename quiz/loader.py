@@ -58,7 +58,9 @@ class Source:
 
     def problem_in(self, path: DataPath, message: str, *, at_key: bool = False) -> Problem:
         """A problem at the value of `path`, led by the flag, question and option it is in."""
-        where = self.where(path) or ".".join(str(step) for step in _field(path)[0] if not isinstance(step, int))
+        where = self.where(path) or ".".join(
+            str(step) for step in _field(path)[0] if not isinstance(step, int)
+        )
         return self.problem(path, f"{where}: {message}" if where else message, at_key=at_key)
 
     def at(self, mark: Mark, message: str) -> Problem:
@@ -74,10 +76,14 @@ class Source:
                 node = node.get(step)
             elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
                 node = node[step]
-                kind = {"flags": "flag", "questions": "question", "options": "option"}.get(path[index - 1])
+                kind = {"flags": "flag", "questions": "question", "options": "option"}.get(
+                    path[index - 1]
+                )
                 if kind:
                     ident = node.get("id") if isinstance(node, dict) else None
-                    names.append(f"{kind} '{ident}'" if isinstance(ident, str) else f"{kind} #{step + 1}")
+                    names.append(
+                        f"{kind} '{ident}'" if isinstance(ident, str) else f"{kind} #{step + 1}"
+                    )
             else:
                 break
         return ", ".join(names)
@@ -88,7 +94,9 @@ def load_quiz(path: Path, shown: str | None = None) -> tuple[Quiz | None, Source
     return load_model(path, Quiz, shown, noun="quiz file", keys="thresholds, bands and flags")
 
 
-def load_model(path: Path, model: type[BaseModel], shown: str | None = None, *, noun: str, keys: str) -> tuple:
+def load_model(
+    path: Path, model: type[BaseModel], shown: str | None = None, *, noun: str, keys: str
+) -> tuple:
     """Any data file read into `model` by the same rules: (model or None, source, problems).
 
     `noun` names the file in messages ("quiz file"), `keys` says what its top-level mapping holds.
@@ -169,7 +177,10 @@ def _decode(raw: bytes, noun: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         byte = raw[error.start]
-        raise _Refused(_byte_mark(raw, error.start), f"byte 0x{byte:02x} is not UTF-8: save the {noun} as UTF-8") from None
+        raise _Refused(
+            _byte_mark(raw, error.start),
+            f"byte 0x{byte:02x} is not UTF-8: save the {noun} as UTF-8",
+        ) from None
 
 
 def _byte_mark(raw: bytes, offset: int) -> Mark:
@@ -184,7 +195,10 @@ def _compose(text: str, noun: str) -> yaml.Node:
         _refuse_anchors(text, noun)
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as error:
-        raise _Refused(_byte_mark(text.encode("utf-8"), error.position), f"not valid YAML: {error.reason} (U+{error.character:04X})") from None
+        raise _Refused(
+            _byte_mark(text.encode("utf-8"), error.position),
+            f"not valid YAML: {error.reason} (U+{error.character:04X})",
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -224,7 +238,12 @@ def _value(node: yaml.Node, path: DataPath, depth: int, source: Source, problems
     mark = _mark(node)
     source.marks[path] = mark
     if depth > MAX_DEPTH:
-        problems.append(source.at(mark, f"lists and mappings are nested more than {MAX_DEPTH} levels deep here: the {source.noun} needs far fewer"))
+        problems.append(
+            source.at(
+                mark,
+                f"lists and mappings are nested more than {MAX_DEPTH} levels deep here: the {source.noun} needs far fewer",
+            )
+        )
         return None
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
@@ -235,15 +254,20 @@ def _value(node: yaml.Node, path: DataPath, depth: int, source: Source, problems
             if key is None:
                 continue
             if key in result:
-                problems.append(source.at(_mark(key_node), f"key '{key}' appears twice in the same mapping"))
+                problems.append(
+                    source.at(_mark(key_node), f"key '{key}' appears twice in the same mapping")
+                )
                 continue
-            source.key_marks[path + (key,)] = _mark(key_node)
-            result[key] = _value(value_node, path + (key,), depth + 1, source, problems)
+            source.key_marks[(*path, key)] = _mark(key_node)
+            result[key] = _value(value_node, (*path, key), depth + 1, source, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
             return _refuse_tag(node, source, problems)
-        return [_value(item, path + (index,), depth + 1, source, problems) for index, item in enumerate(node.value)]
+        return [
+            _value(item, (*path, index), depth + 1, source, problems)
+            for index, item in enumerate(node.value)
+        ]
     return _scalar(node, source, problems)
 
 
@@ -251,10 +275,16 @@ def _key(node: yaml.Node, source: Source, problems: list[Problem]) -> str | None
     """A key as it is written (every key in a data file is a name), or None when it is refused."""
     if not isinstance(node, yaml.ScalarNode):
         kind = "mapping" if isinstance(node, yaml.MappingNode) else "list"
-        problems.append(source.at(_mark(node), f"a {kind} cannot be a key: keys are names such as 'id' or 'text'"))
+        problems.append(
+            source.at(
+                _mark(node), f"a {kind} cannot be a key: keys are names such as 'id' or 'text'"
+            )
+        )
         return None
     if node.tag == _MERGE:
-        problems.append(source.at(_mark(node), "merge keys (<<) are not allowed: write the keys out in full"))
+        problems.append(
+            source.at(_mark(node), "merge keys (<<) are not allowed: write the keys out in full")
+        )
         return None
     if node.tag not in _SCALAR_TAGS and node.tag not in _TEXT_TAGS:
         return _refuse_tag(node, source, problems)
@@ -267,25 +297,42 @@ def _scalar(node: yaml.ScalarNode, source: Source, problems: list[Problem]):
         return node.value
     if tag not in _SCALAR_TAGS:
         return _refuse_tag(node, source, problems)
-    if node.style in ("'", '"'):  # `!!int "1"`: quotes make text; an explicit tag cannot turn it into a number
-        problems.append(source.at(_mark(node), f"'{_shorten(node.value)}' is quoted, so it is text: write it without quotes or tag"))
+    if node.style in (
+        "'",
+        '"',
+    ):  # `!!int "1"`: quotes make text; an explicit tag cannot turn it into a number
+        problems.append(
+            source.at(
+                _mark(node),
+                f"'{_shorten(node.value)}' is quoted, so it is text: write it without quotes or tag",
+            )
+        )
         return None
     if tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
-        problems.append(source.at(_mark(node), f"this number is {len(node.value):,} characters long; a number in the {source.noun} has at most {MAX_NUMBER_CHARS}"))
+        problems.append(
+            source.at(
+                _mark(node),
+                f"this number is {len(node.value):,} characters long; a number in the {source.noun} has at most {MAX_NUMBER_CHARS}",
+            )
+        )
         return None
     try:
         # Called directly, not through construct_object, which would keep every node it has seen.
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
     except (yaml.YAMLError, ValueError, OverflowError):
-        problems.append(source.at(_mark(node), f"'{_shorten(node.value)}' cannot be read as {_READ_AS[tag]}"))
+        problems.append(
+            source.at(_mark(node), f"'{_shorten(node.value)}' cannot be read as {_READ_AS[tag]}")
+        )
         return None
 
 
 def _refuse_tag(node: yaml.Node, source: Source, problems: list[Problem]) -> None:
-    problems.append(source.at(
-        _mark(node),
-        f"the tag '{_shown_tag(node.tag)}' is not allowed: the {source.noun} holds only text, numbers, true or false, lists and mappings",
-    ))
+    problems.append(
+        source.at(
+            _mark(node),
+            f"the tag '{_shown_tag(node.tag)}' is not allowed: the {source.noun} holds only text, numbers, true or false, lists and mappings",
+        )
+    )
     return None
 
 
@@ -295,12 +342,14 @@ def _mark(node: yaml.Node) -> Mark:
 
 def _shown_tag(tag: str) -> str:
     """A tag as it is written in YAML: '!!python/name:os.system', '!custom'."""
-    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
 def _problem(source: Source, error: dict) -> Problem:
     path = tuple(error["loc"])
-    return source.problem_in(path, _message(error, field_name(path)), at_key=error["type"] == "extra_forbidden")
+    return source.problem_in(
+        path, _message(error, field_name(path)), at_key=error["type"] == "extra_forbidden"
+    )
 
 
 def _message(error: dict, name: str) -> str:
@@ -316,20 +365,36 @@ def _message(error: dict, name: str) -> str:
     if kind == "string_pattern_mismatch":
         return f"{name} '{_shorten(value)}' must be lowercase letters, digits and single hyphens"
     if kind == "string_too_long":
-        return f"{name} is {len(value):,} characters long; the limit is {context.get('max_length'):,}"
+        return (
+            f"{name} is {len(value):,} characters long; the limit is {context.get('max_length'):,}"
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bound = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                 "greater_than": "more than", "less_than": "less than"}[kind]
+        bound = {
+            "greater_than_equal": "at least",
+            "less_than_equal": "at most",
+            "greater_than": "more than",
+            "less_than": "less than",
+        }[kind]
         limit = next(iter(context.values()), "")
         return f"{name} must be {bound} {limit}, not {value!r}"
     if kind in ("too_short", "too_long"):
-        return f"{name} needs at least {context.get('min_length')} item{'s' if context.get('min_length') != 1 else ''}" if kind == "too_short" else f"{name} has too many items"
+        return (
+            f"{name} needs at least {context.get('min_length')} item{'s' if context.get('min_length') != 1 else ''}"
+            if kind == "too_short"
+            else f"{name} has too many items"
+        )
     family = kind.split("_")[0]
     if family in _WANTED:
-        hint = " (write it without quotes)" if isinstance(value, str) and _unquoted_would_do(value, family) else ""
+        hint = (
+            " (write it without quotes)"
+            if isinstance(value, str) and _unquoted_would_do(value, family)
+            else ""
+        )
         return f"{name} must be {_WANTED[family]}, not {_described(value)}{hint}"
     if kind.startswith("string"):
-        hint = " (put it in quotes to make it text)" if isinstance(value, (bool, int, float)) else ""
+        hint = (
+            " (put it in quotes to make it text)" if isinstance(value, (bool, int, float)) else ""
+        )
         return f"{name} must be text, not {_described(value)}{hint}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"{name} must be a mapping of keys, not {_described(value)}"
@@ -363,7 +428,9 @@ def _unquoted_would_do(text: str, family: str) -> bool:
         return False
     if family == "bool":
         return isinstance(value, bool)
-    return not isinstance(value, bool) and isinstance(value, int if family == "int" else (int, float))
+    return not isinstance(value, bool) and isinstance(
+        value, int if family == "int" else (int, float)
+    )
 
 
 def _shorten(text: str, limit: int = 40) -> str:
@@ -378,6 +445,11 @@ _MAP, _SEQ, _MERGE = _CORE + "map", _CORE + "seq", _CORE + "merge"
 _TEXT_TAGS = frozenset({_CORE + "str", _CORE + "value", _MERGE})
 _NUMBER_TAGS = frozenset({_CORE + "int", _CORE + "float"})
 _WANTED = {"int": "a whole number", "float": "a number", "bool": "true or false"}
-_READ_AS = {_CORE + "int": "a whole number", _CORE + "float": "a number", _CORE + "bool": "true or false",
-            _CORE + "null": "an empty value", _CORE + "timestamp": "a date"}
+_READ_AS = {
+    _CORE + "int": "a whole number",
+    _CORE + "float": "a number",
+    _CORE + "bool": "true or false",
+    _CORE + "null": "an empty value",
+    _CORE + "timestamp": "a date",
+}
 _SCALAR_TAGS = frozenset(_READ_AS) | {_CORE + "str"}

@@ -12,11 +12,19 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
-from quiz.drafting import MAX_CONCERNS, MAX_QUESTIONS, MESSAGE_LIMIT, NAME_MAX, Plan, browser_messages, compose
+from quiz.drafting import (
+    MAX_CONCERNS,
+    MAX_QUESTIONS,
+    MESSAGE_LIMIT,
+    NAME_MAX,
+    Plan,
+    browser_messages,
+    compose,
+)
 from quiz.language import written_in
 from quiz.loader import Source, field_name
 from quiz.messages import NAME, TIMINGS, TONES, Messages, load_messages
@@ -31,7 +39,8 @@ class TermsPage:
 
     shown: str  # the page as problems name it: "docs/terms.ko.md"
     anchors: frozenset[str]  # the ids of its headings
-    by_flag: Mapping[str, frozenset[str]] = field(default_factory=dict)  # its table: flag id -> clause anchors
+    # Its table: flag id -> clause anchors.
+    by_flag: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -43,14 +52,22 @@ class CheckedMessages:
     problems: list[Problem]
 
 
-def check_messages_file(path: Path, quiz: Quiz | None, shown: str | None = None,
-                        terms_pages: Mapping[str, TermsPage] | None = None) -> CheckedMessages:
+def check_messages_file(
+    path: Path,
+    quiz: Quiz | None,
+    shown: str | None = None,
+    terms_pages: Mapping[str, TermsPage] | None = None,
+) -> CheckedMessages:
     """Load and check a messages file against a valid quiz (None when the quiz has problems: the
     rules that need it wait) and, when given, the terms page in each language."""
     messages, source, problems = load_messages(path, shown)
     if messages is None:
         return CheckedMessages(None, source, problems)
-    problems = [*_placeholders(messages, source), *_languages(messages, source), *_clause_ids(messages, source)]
+    problems = [
+        *_placeholders(messages, source),
+        *_languages(messages, source),
+        *_clause_ids(messages, source),
+    ]
     if quiz is not None:
         problems.extend(_against_quiz(messages, quiz, source))
         if not problems:
@@ -67,25 +84,34 @@ def check_terms_pages(checked: CheckedMessages, pages: Mapping[str, TermsPage]) 
     if messages is None:
         return []
     problems = []
-    for language, page in sorted(pages.items()):
+    for _language, page in sorted(pages.items()):
         for clause in messages.clauses:
             if clause not in page.anchors:
-                problems.append(source.problem(
-                    ("clauses", clause),
-                    f"clause '{clause}' has no section on {page.shown}: a clause's id is the anchor of its heading there ({{#{clause}}})",
-                    at_key=True,
-                ))
+                problems.append(
+                    source.problem(
+                        ("clauses", clause),
+                        f"clause '{clause}' has no section on {page.shown}: a clause's id is the anchor of its heading there ({{#{clause}}})",
+                        at_key=True,
+                    )
+                )
         for flag, message in messages.flags.items():
             listed = page.by_flag.get(flag)
             path = ("flags", flag, "terms")
             if listed is None:
-                problems.append(source.problem(path, f"flags.{flag}: the table on {page.shown}#by-flag has no row for the flag '{flag}'"))
+                problems.append(
+                    source.problem(
+                        path,
+                        f"flags.{flag}: the table on {page.shown}#by-flag has no row for the flag '{flag}'",
+                    )
+                )
             elif listed != set(message.terms):
-                problems.append(source.problem(
-                    path,
-                    f"flags.{flag}: terms are {_names(message.terms)}, but the table on {page.shown}#by-flag "
-                    f"lists {_names(sorted(listed))}; make them agree",
-                ))
+                problems.append(
+                    source.problem(
+                        path,
+                        f"flags.{flag}: terms are {_names(message.terms)}, but the table on {page.shown}#by-flag "
+                        f"lists {_names(sorted(listed))}; make them agree",
+                    )
+                )
     return sorted(problems)
 
 
@@ -98,19 +124,30 @@ def _placeholders(messages: Messages, source: Source) -> Iterable[Problem]:
         named = path[:1] == ("greeting",) and path[-1:] == ("named",)
         for language in LANGUAGES:
             value = getattr(text, language)
-            where = path + (language,)
+            where = (*path, language)
             found = _PLACEHOLDER.findall(value)
             for token in sorted(set(found)):
                 if token != _NAME_TOKEN:
-                    yield source.problem_in(where, f"{field_name(where)}: unknown placeholder '{{{token}}}'; the only one is {NAME}, in the greeting with a name")
+                    yield source.problem_in(
+                        where,
+                        f"{field_name(where)}: unknown placeholder '{{{token}}}'; the only one is {NAME}, in the greeting with a name",
+                    )
                 elif not named:
-                    yield source.problem_in(where, f"{field_name(where)}: {NAME} belongs only in the greeting with a name; write this text without it")
+                    yield source.problem_in(
+                        where,
+                        f"{field_name(where)}: {NAME} belongs only in the greeting with a name; write this text without it",
+                    )
             stray = _PLACEHOLDER.sub("", value)
             for brace in sorted({character for character in stray if character in "{}"}):
-                yield source.problem_in(where, f"{field_name(where)}: a lone '{brace}'; a placeholder is written {NAME}")
+                yield source.problem_in(
+                    where, f"{field_name(where)}: a lone '{brace}'; a placeholder is written {NAME}"
+                )
             count = found.count(_NAME_TOKEN)
             if named and count != 1:
-                yield source.problem_in(where, f"{field_name(where)}: needs {NAME} once, where the prospect's name goes (found {count})")
+                yield source.problem_in(
+                    where,
+                    f"{field_name(where)}: needs {NAME} once, where the prospect's name goes (found {count})",
+                )
 
 
 def _languages(messages: Messages, source: Source) -> Iterable[Problem]:
@@ -118,13 +155,19 @@ def _languages(messages: Messages, source: Source) -> Iterable[Problem]:
     for path, text in texts(messages):
         for language in LANGUAGES:
             if not written_in(_PLACEHOLDER.sub("", getattr(text, language)), language):
-                where = path + (language,)
-                yield source.problem_in(where, f"{field_name(where)} reads as English; {LANGUAGE_NAMES[language]} expected")
+                where = (*path, language)
+                yield source.problem_in(
+                    where,
+                    f"{field_name(where)} reads as English; {LANGUAGE_NAMES[language]} expected",
+                )
 
 
 def _clause_ids(messages: Messages, source: Source) -> Iterable[Problem]:
     """Every clause a list names exists, and no list names one twice."""
-    lists = [(("good-fit", "terms"), messages.good_fit.terms), (("decline", "work-started", "terms"), messages.decline.work_started.terms)]
+    lists = [
+        (("good-fit", "terms"), messages.good_fit.terms),
+        (("decline", "work-started", "terms"), messages.decline.work_started.terms),
+    ]
     lists += [(("flags", flag, "terms"), message.terms) for flag, message in messages.flags.items()]
     known = list(messages.clauses)
     for path, clauses in lists:
@@ -132,9 +175,14 @@ def _clause_ids(messages: Messages, source: Source) -> Iterable[Problem]:
         for index, clause in enumerate(clauses):
             where = ".".join(path[:-1])
             if clause not in messages.clauses:
-                yield source.problem(path + (index,), f"{where}: unknown clause '{clause}' in terms; the clauses are {_names(known)}")
+                yield source.problem(
+                    (*path, index),
+                    f"{where}: unknown clause '{clause}' in terms; the clauses are {_names(known)}",
+                )
             elif clause in seen:
-                yield source.problem(path + (index,), f"{where}: clause '{clause}' is listed twice in terms")
+                yield source.problem(
+                    (*path, index), f"{where}: clause '{clause}' is listed twice in terms"
+                )
             seen.add(clause)
 
 
@@ -144,16 +192,25 @@ def _against_quiz(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Pr
     ids = [flag.id for flag in quiz.flags]
     for flag in ids:
         if flag not in messages.flags:
-            yield source.problem(("flags",), f"flags: no message for the quiz's flag '{flag}': add flags.{flag} with its concern and terms", at_key=True)
+            yield source.problem(
+                ("flags",),
+                f"flags: no message for the quiz's flag '{flag}': add flags.{flag} with its concern and terms",
+                at_key=True,
+            )
     for flag in messages.flags:
         if flag not in ids:
-            yield source.problem(("flags", flag), f"flags.{flag}: the quiz has no flag '{flag}'", at_key=True)
+            yield source.problem(
+                ("flags", flag), f"flags.{flag}: the quiz has no flag '{flag}'", at_key=True
+            )
     questions = {question.id for _, question in quiz.questions()}
     for section, blocks in (("flags", messages.flags), ("clauses", messages.clauses)):
         for key, value in blocks.items():
             for index, question in enumerate(value.asked_by):
                 if question not in questions:
-                    yield source.problem((section, key, "asked-by", index), f"{section}.{key}: asked-by names '{question}', which is not a question of the quiz")
+                    yield source.problem(
+                        (section, key, "asked-by", index),
+                        f"{section}.{key}: asked-by names '{question}', which is not a question of the quiz",
+                    )
 
 
 def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Problem]:
@@ -168,24 +225,54 @@ def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Proble
     for language in LANGUAGES:
         island = browser_messages(messages, language, quiz)
         for section in ("flags", "clauses"):
-            island[section] = {key: {**value, "asked-by": []} for key, value in island[section].items()}
-        asks = tuple(sorted(island["asks"], key=lambda question: -len(island["asks"][question]))[:MAX_QUESTIONS])
+            island[section] = {
+                key: {**value, "asked-by": []} for key, value in island[section].items()
+            }
+        asks = tuple(
+            sorted(island["asks"], key=lambda question: -len(island["asks"][question]))[
+                :MAX_QUESTIONS
+            ]
+        )
         raised = list(itertools.combinations(flags, min(MAX_CONCERNS, len(flags))))
         kinds = [
             (("good-fit",), "good-fit", [Plan("good-fit")]),
-            (("proceed-with-care",), "proceed-with-care", [Plan("proceed-with-care", concerns=c, questions=asks) for c in raised]),
-            (("high-risk",), "high-risk", [Plan("high-risk", concerns=c, questions=asks) for c in raised]),
+            (
+                ("proceed-with-care",),
+                "proceed-with-care",
+                [Plan("proceed-with-care", concerns=c, questions=asks) for c in raised],
+            ),
+            (
+                ("high-risk",),
+                "high-risk",
+                [Plan("high-risk", concerns=c, questions=asks) for c in raised],
+            ),
             (("not-enough-info",), "not-enough-info", [Plan("not-enough-info", questions=asks)]),
             (("decline", "dealbreaker"), "dealbreaker decline", [Plan("walk-away", "dealbreaker")]),
             (("decline", "score"), "score-only decline", [Plan("walk-away", "score")]),
-            (("decline", "fully-booked"), "fully-booked decline", [Plan("good-fit", variant="fully-booked")]),
-            (("decline", "work-started"), "work-started message",
-             [Plan("walk-away", reason, "work-started") for reason in ("dealbreaker", "score")]),
+            (
+                ("decline", "fully-booked"),
+                "fully-booked decline",
+                [Plan("good-fit", variant="fully-booked")],
+            ),
+            (
+                ("decline", "work-started"),
+                "work-started message",
+                [Plan("walk-away", reason, "work-started") for reason in ("dealbreaker", "score")],
+            ),
         ]
         for path, label, plans in kinds:
             length, tone, timing, plan = max(
-                ((len(compose(island, plan, tone, timing, "x" * NAME_MAX).text), tone, timing, plan)
-                 for plan in plans for tone in TONES for timing in TIMINGS),
+                (
+                    (
+                        len(compose(island, plan, tone, timing, "x" * NAME_MAX).text),
+                        tone,
+                        timing,
+                        plan,
+                    )
+                    for plan in plans
+                    for tone in TONES
+                    for timing in TIMINGS
+                ),
                 key=lambda found: found[0],
             )
             if length > MESSAGE_LIMIT:

@@ -22,12 +22,20 @@ MESSAGES_FILE = Path(__file__).with_name("messages.yml")
 
 def _by_tone(kind: type, name: str, doc: str) -> type[_Strict]:
     """A model holding one `kind` of text for each tone."""
-    fields = {tone: (kind, Field(description=description)) for tone, description in TONE_NAMES.items()}
+    fields = {
+        tone: (kind, Field(description=description)) for tone, description in TONE_NAMES.items()
+    }
     return create_model(name, __base__=_Strict, __doc__=doc, __module__=__name__, **fields)
 
 
-TONE_NAMES = {"warm": "Warm: first names, contractions, friendly", "formal": "Formal: courteous and measured"}
-TIMING_NAMES = {"before-call": "Written before a first call, after the enquiry", "after-call": "Written after a call"}
+TONE_NAMES = {
+    "warm": "Warm: first names, contractions, friendly",
+    "formal": "Formal: courteous and measured",
+}
+TIMING_NAMES = {
+    "before-call": "Written before a first call, after the enquiry",
+    "after-call": "Written after a call",
+}
 
 LabelByTone = _by_tone(Label, "LabelByTone", "A short line in each tone.")
 SentenceByTone = _by_tone(Sentence, "SentenceByTone", "A sentence in each tone.")
@@ -37,12 +45,16 @@ ParagraphByTone = _by_tone(Paragraph, "ParagraphByTone", "A paragraph in each to
 class ByTiming(_Strict):
     """A paragraph for each timing, in each tone."""
 
-    before_call: ParagraphByTone = Field(alias="before-call", description=TIMING_NAMES["before-call"])
+    before_call: ParagraphByTone = Field(
+        alias="before-call", description=TIMING_NAMES["before-call"]
+    )
     after_call: ParagraphByTone = Field(alias="after-call", description=TIMING_NAMES["after-call"])
 
 
 class Greeting(_Strict):
-    named: Label = Field(description="Opens a message to a named prospect: holds {name} exactly once")
+    named: Label = Field(
+        description="Opens a message to a named prospect: holds {name} exactly once"
+    )
     anonymous: Label = Field(description="Opens a message when no name is given")
 
 
@@ -58,9 +70,13 @@ class GoodFit(_Strict):
     """A short note: glad to go ahead, the usual terms, the next step."""
 
     opening: ByTiming
-    usual: ParagraphByTone = Field(description="The usual terms in a sentence or two: written scope, deposit, payment dates")
+    usual: ParagraphByTone = Field(
+        description="The usual terms in a sentence or two: written scope, deposit, payment dates"
+    )
     closing: ByTiming = Field(description="The next step")
-    terms: Clauses = Field(min_length=1, description="The clauses of the usual terms, listed below the message")
+    terms: Clauses = Field(
+        min_length=1, description="The clauses of the usual terms, listed below the message"
+    )
 
 
 class Review(_Strict):
@@ -91,7 +107,9 @@ class Decline(_Strict):
 
 
 class ByReason(_Strict):
-    dealbreaker: ParagraphByTone = Field(description="A dealbreaker decided: firm, no door left open")
+    dealbreaker: ParagraphByTone = Field(
+        description="A dealbreaker decided: firm, no door left open"
+    )
     score: ParagraphByTone = Field(description="The score alone decided: the door may stay open")
 
 
@@ -100,24 +118,38 @@ class WorkStarted(_Strict):
 
     opening: ByTiming
     reason: ByReason
-    settle: ParagraphByTone = Field(description="Notice, handover, final invoice, deposit and refund")
+    settle: ParagraphByTone = Field(
+        description="Notice, handover, final invoice, deposit and refund"
+    )
     closing: ByReason
-    terms: Clauses = Field(min_length=1, description="The clauses that settle an early end, listed below the message")
+    terms: Clauses = Field(
+        min_length=1, description="The clauses that settle an early end, listed below the message"
+    )
 
 
 class Declines(_Strict):
     opening: ByTiming = Field(description="The thanks that open every decline to a prospect")
     dealbreaker: Decline = Field(description="After a dealbreaker: polite, firm, no door left open")
-    score: Decline = Field(description="When the score alone decided: may leave the door open or refer elsewhere")
-    fully_booked: Decline = Field(alias="fully-booked", description="A decline for want of time, which the reader may pick")
+    score: Decline = Field(
+        description="When the score alone decided: may leave the door open or refer elsewhere"
+    )
+    fully_booked: Decline = Field(
+        alias="fully-booked", description="A decline for want of time, which the reader may pick"
+    )
     work_started: WorkStarted = Field(alias="work-started")
 
 
 class FlagMessage(_Strict):
-    concern: ParagraphByTone = Field(description="Raises this flag in plain, friendly words, without accusing anyone")
-    terms: Clauses = Field(min_length=1, description="The clauses that answer this flag, by their anchor on the terms page")
+    concern: ParagraphByTone = Field(
+        description="Raises this flag in plain, friendly words, without accusing anyone"
+    )
+    terms: Clauses = Field(
+        min_length=1,
+        description="The clauses that answer this flag, by their anchor on the terms page",
+    )
     asked_by: list[Id] = Field(
-        default_factory=list, alias="asked-by",
+        default_factory=list,
+        alias="asked-by",
         description="Quiz questions whose `ask` already says what the concern says: a message that asks one of them leaves out the paragraph",
     )
 
@@ -126,7 +158,8 @@ class Clause(_Strict):
     title: Label = Field(description="The link to the clause's section of the terms page")
     line: Sentence = Field(description="The clause as proposed in a message, in one short sentence")
     asked_by: list[Id] = Field(
-        default_factory=list, alias="asked-by",
+        default_factory=list,
+        alias="asked-by",
         description="Quiz questions whose `ask` already proposes this clause: a message that asks one of them leaves out the clause's line",
     )
 
@@ -142,13 +175,25 @@ class Messages(_Strict):
     review: ReviewParts
     not_enough_info: NotEnoughInfo = Field(alias="not-enough-info")
     decline: Declines
-    flags: dict[Id, FlagMessage] = Field(description="By flag id: every flag of the quiz, and no other")
-    clauses: dict[Id, Clause] = Field(min_length=1, description="By anchor on the terms page, in the page's order")
+    flags: dict[Id, FlagMessage] = Field(
+        description="By flag id: every flag of the quiz, and no other"
+    )
+    clauses: dict[Id, Clause] = Field(
+        min_length=1, description="By anchor on the terms page, in the page's order"
+    )
 
 
-def load_messages(path: Path = MESSAGES_FILE, shown: str | None = None) -> tuple[Messages | None, Source, list[Problem]]:
+def load_messages(
+    path: Path = MESSAGES_FILE, shown: str | None = None
+) -> tuple[Messages | None, Source, list[Problem]]:
     """The model (None when the file cannot be read into one), its source and its problems."""
-    return load_model(path, Messages, shown, noun="messages file", keys="greeting, sign-off, the message blocks, flags and clauses")
+    return load_model(
+        path,
+        Messages,
+        shown,
+        noun="messages file",
+        keys="greeting, sign-off, the message blocks, flags and clauses",
+    )
 
 
 TONES = tuple(TONE_NAMES)

@@ -7,7 +7,7 @@ kind, sized by TEXT_LIMITS), and the limits the loader holds while reading the Y
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
@@ -31,8 +31,13 @@ class Text(_Strict):
 
 def _text_kind(name: str, doc: str) -> type[Text]:
     """A kind of Text whose every language holds at most TEXT_LIMITS[name] characters."""
-    bounded = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_LIMITS[name])]
-    languages = {language: (bounded, Field(description=field.description)) for language, field in Text.model_fields.items()}
+    bounded = Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_LIMITS[name])
+    ]
+    languages = {
+        language: (bounded, Field(description=field.description))
+        for language, field in Text.model_fields.items()
+    }
     return create_model(name, __base__=Text, __doc__=doc, __module__=__name__, **languages)
 
 
@@ -40,17 +45,32 @@ def _text_kind(name: str, doc: str) -> type[Text]:
 # its kind in the real quiz, and short enough for the chart, the result and the printed summary.
 # The message blocks (quiz/messages.py) use the same kinds and limits.
 TEXT_LIMITS = {"Label": 40, "Heading": 80, "Sentence": 250, "Paragraph": 400}
-Label = _text_kind("Label", "A flag's name, shown on the chart; a clause's title; a message's greeting or sign-off.")
-Heading = _text_kind("Heading", "A band's title, or the few words that say what a question measures.")
-Sentence = _text_kind("Sentence", "A question, an answer, or what to ask the prospect; a clause's line or a list's introduction in a message.")
-Paragraph = _text_kind("Paragraph", "A hint, an action, a dealbreaker's reason, or a verdict and its next steps; a paragraph of a message.")
+Label = _text_kind(
+    "Label",
+    "A flag's name, shown on the chart; a clause's title; a message's greeting or sign-off.",
+)
+Heading = _text_kind(
+    "Heading", "A band's title, or the few words that say what a question measures."
+)
+Sentence = _text_kind(
+    "Sentence",
+    "A question, an answer, or what to ask the prospect; a clause's line or a list's introduction in a message.",
+)
+Paragraph = _text_kind(
+    "Paragraph",
+    "A hint, an action, a dealbreaker's reason, or a verdict and its next steps; a paragraph of a message.",
+)
 
 
 class Floor(_Strict):
     """The least band one answer allows, whatever the others, and why (walk-away is a dealbreaker)."""
 
-    band: Literal["proceed-with-care", "high-risk"] = Field(description="The mildest verdict this answer allows")
-    why: Paragraph = Field(description="Why this answer alone sets that band; shown on the result when it decides")
+    band: Literal["proceed-with-care", "high-risk"] = Field(
+        description="The mildest verdict this answer allows"
+    )
+    why: Paragraph = Field(
+        description="Why this answer alone sets that band; shown on the result when it decides"
+    )
 
 
 class Option(_Strict):
@@ -58,10 +78,16 @@ class Option(_Strict):
 
     id: Id
     text: Sentence
-    points: Optional[int] = Field(None, ge=0, le=3, description="0 (no concern) to 3 (strong concern)")
-    unsure: bool = Field(False, description="The question's one \"Not sure yet\" option; it has no points")
-    floor: Optional[Floor] = Field(None, description="The least band this answer allows on its own, and why")
-    dealbreaker: Optional[Paragraph] = Field(None, description="Why choosing this option alone means walk away")
+    points: int | None = Field(None, ge=0, le=3, description="0 (no concern) to 3 (strong concern)")
+    unsure: bool = Field(
+        False, description='The question\'s one "Not sure yet" option; it has no points'
+    )
+    floor: Floor | None = Field(
+        None, description="The least band this answer allows on its own, and why"
+    )
+    dealbreaker: Paragraph | None = Field(
+        None, description="Why choosing this option alone means walk away"
+    )
 
     @property
     def least_band(self) -> str | None:
@@ -72,9 +98,13 @@ class Option(_Strict):
 
 
 class Question(_Strict):
-    id: Id = Field(description="Unique across the quiz; share links and saved prospects refer to it")
+    id: Id = Field(
+        description="Unique across the quiz; share links and saved prospects refer to it"
+    )
     text: Sentence
-    covers: Heading = Field(description="The one behaviour this question measures, in a few words; no two questions share it")
+    covers: Heading = Field(
+        description="The one behaviour this question measures, in a few words; no two questions share it"
+    )
     hint: Paragraph = Field(description="Why we ask, shown under the question")
     ask: Sentence = Field(description="What to ask the prospect when the answer is not known yet")
     options: list[Option] = Field(min_length=2)
@@ -82,7 +112,9 @@ class Question(_Strict):
     @property
     def maximum(self) -> int:
         """The highest points among the options."""
-        return max((option.points for option in self.options if option.points is not None), default=0)
+        return max(
+            (option.points for option in self.options if option.points is not None), default=0
+        )
 
 
 class Flag(_Strict):
@@ -108,8 +140,12 @@ class BandText(_Strict):
 
 
 class WalkAwayText(BandText):
-    dealbreaker: Paragraph = Field(description="Added when a dealbreaker decided the verdict: decline firmly, settle what is owed")
-    score_only: Paragraph = Field(description="Added when the score alone decided the verdict: the door may stay open")
+    dealbreaker: Paragraph = Field(
+        description="Added when a dealbreaker decided the verdict: decline firmly, settle what is owed"
+    )
+    score_only: Paragraph = Field(
+        description="Added when the score alone decided the verdict: the door may stay open"
+    )
 
 
 class Bands(_Strict):
@@ -138,7 +174,9 @@ class Quiz(_Strict):
 
     thresholds: Thresholds = Thresholds()
     serious: Serious = Serious()
-    min_definite: float = Field(0.5, gt=0, le=1, description="Share of definite answers needed for a verdict")
+    min_definite: float = Field(
+        0.5, gt=0, le=1, description="Share of definite answers needed for a verdict"
+    )
     bands: Bands
     flags: list[Flag] = Field(min_length=1)
 

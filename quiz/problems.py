@@ -35,7 +35,12 @@ class Problem:
 
 
 def _printable(text: str) -> str:
-    return "".join(character if character.isprintable() or character == " " else character.encode("unicode_escape").decode("ascii") for character in text)
+    return "".join(
+        character
+        if character.isprintable() or character == " "
+        else character.encode("unicode_escape").decode("ascii")
+        for character in text
+    )
 
 
 def format_problems(problems: list[Problem]) -> str:

@@ -6,8 +6,8 @@ to refuse an unreachable band, and the methodology page shows its witnesses.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Iterable
 
 from quiz.model import BAND_IDS, Quiz
 from quiz.scoring import band_scores, score
@@ -32,7 +32,9 @@ def reachable_bands(quiz: Quiz) -> dict[str, dict[str, str] | None]:
         found["not-enough-info"] = unsure
     layers, unit = _weighted_sums(quiz)
     if layers is None:
-        raise LatticeTooLarge(f"the exact lattice of weighted sums needs more than {MAX_LATTICE_BITS:,} states")
+        raise LatticeTooLarge(
+            f"the exact lattice of weighted sums needs more than {MAX_LATTICE_BITS:,} states"
+        )
     total_weight = sum(Fraction(str(flag.weight)) for flag in quiz.flags)
     for band, (low, high) in score_ranges(quiz).items():
         if found[band] is not None:
@@ -70,7 +72,11 @@ def _deciding_sets(quiz: Quiz, clean: dict[str, str]) -> Iterable[dict[str, str]
                 yield clean | {question.id: option.id}
     piled = dict(clean)
     for _, question in quiz.questions():
-        options = [option for option in question.options if option.points is not None and option.least_band is None]
+        options = [
+            option
+            for option in question.options
+            if option.points is not None and option.least_band is None
+        ]
         piled[question.id] = max(options, key=lambda option: option.points).id
         yield dict(piled)
         if score(quiz, piled).band == "walk-away":
@@ -119,14 +125,20 @@ def _weighted_sums(quiz: Quiz):
     large to hold.
     """
     totals = [_point_totals(flag, False) for flag in quiz.flags]
-    fractions = [Fraction(str(flag.weight)) / max(maximum, 1) for flag, (_, maximum) in zip(quiz.flags, totals)]
+    fractions = [
+        Fraction(str(flag.weight)) / max(maximum, 1)
+        for flag, (_, maximum) in zip(quiz.flags, totals, strict=True)
+    ]
     unit = math.lcm(*(fraction.denominator for fraction in fractions))
-    span = sum(fraction * maximum for fraction, (_, maximum) in zip(fractions, totals)) * unit
+    span = (
+        sum(fraction * maximum for fraction, (_, maximum) in zip(fractions, totals, strict=True))
+        * unit
+    )
     if span > MAX_LATTICE_BITS:
         return None, unit
     layers = []
     reach = 1
-    for fraction, (reachable, _) in zip(fractions, totals):
+    for fraction, (reachable, _) in zip(fractions, totals, strict=True):
         step_size = int(fraction * unit)
         step = 0
         for points in _set_bits(reachable, 0, reachable.bit_length()):
@@ -150,7 +162,7 @@ def _witness(quiz: Quiz, layers, total: int) -> dict[str, str]:
                 break
     chosen_points.reverse()
     answers = {}
-    for flag, points in zip(quiz.flags, chosen_points):
+    for flag, points in zip(quiz.flags, chosen_points, strict=True):
         answers.update(_answers_for_total(flag, points))
     return answers
 

@@ -6,9 +6,9 @@ proof itself is in quiz/reachability.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from pydantic import BaseModel
 
@@ -39,7 +39,9 @@ def check_file(path: Path, flags_dir: Path, shown: str | None = None) -> Checked
     return Checked(quiz if not problems else None, problems, witnesses)
 
 
-def validate_quiz(path: Path, flags_dir: Path, shown: str | None = None) -> tuple[Quiz | None, list[Problem]]:
+def validate_quiz(
+    path: Path, flags_dir: Path, shown: str | None = None
+) -> tuple[Quiz | None, list[Problem]]:
     """Load and check a quiz file; the model is returned only when there is no problem."""
     checked = check_file(path, flags_dir, shown)
     return checked.quiz, checked.problems
@@ -61,15 +63,17 @@ def texts(node, path: DataPath = ()) -> Iterable[tuple[DataPath, Text]]:
         yield path, node
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from texts(item, path + (index,))
+            yield from texts(item, (*path, index))
     elif isinstance(node, dict):
         for key, item in node.items():
-            yield from texts(item, path + (key,))
+            yield from texts(item, (*path, key))
     elif isinstance(node, BaseModel):
         for name, info in type(node).model_fields.items():
             value = getattr(node, name)
-            if isinstance(value, (BaseModel, list, dict)):  # ids, numbers and true/false hold no text
-                yield from texts(value, path + (info.alias or name,))
+            if isinstance(
+                value, (BaseModel, list, dict)
+            ):  # ids, numbers and true/false hold no text
+                yield from texts(value, (*path, info.alias or name))
 
 
 def _check(quiz: Quiz, source: Source, pages: set[str]) -> tuple[list[Problem], dict]:
@@ -91,7 +95,9 @@ def _check(quiz: Quiz, source: Source, pages: set[str]) -> tuple[list[Problem], 
 
 
 def _unique_ids(quiz: Quiz, source: Source) -> Iterable[Problem]:
-    yield from _duplicates([(flag.id, ("flags", i)) for i, flag in enumerate(quiz.flags)], "flag", source)
+    yield from _duplicates(
+        [(flag.id, ("flags", i)) for i, flag in enumerate(quiz.flags)], "flag", source
+    )
     questions = [
         (question.id, ("flags", i, "questions", j))
         for i, flag in enumerate(quiz.flags)
@@ -100,13 +106,19 @@ def _unique_ids(quiz: Quiz, source: Source) -> Iterable[Problem]:
     yield from _duplicates(questions, "question", source)
     keys = [(share_key(ident), path) for ident, path in questions]
     seen: dict[str, str] = {}
-    for (key, path), (ident, _) in zip(keys, questions):
+    for (key, path), (ident, _) in zip(keys, questions, strict=True):
         if key in seen and seen[key] != ident:
-            yield source.problem(path, f"question '{ident}' has the same share-link key as '{seen[key]}'; rename one of them")
+            yield source.problem(
+                path,
+                f"question '{ident}' has the same share-link key as '{seen[key]}'; rename one of them",
+            )
         seen.setdefault(key, ident)
     for i, flag in enumerate(quiz.flags):
         for j, question in enumerate(flag.questions):
-            options = [(option.id, ("flags", i, "questions", j, "options", k)) for k, option in enumerate(question.options)]
+            options = [
+                (option.id, ("flags", i, "questions", j, "options", k))
+                for k, option in enumerate(question.options)
+            ]
             yield from _duplicates(options, "option", source)
 
 
@@ -134,8 +146,11 @@ def _languages(quiz: Quiz, source: Source) -> Iterable[Problem]:
     for path, text in texts(quiz):
         for language in LANGUAGES:
             if not written_in(getattr(text, language), language):
-                field = path + (language,)
-                yield source.problem_in(field, f"{field_name(field)} reads as English; {LANGUAGE_NAMES[language]} expected")
+                field = (*path, language)
+                yield source.problem_in(
+                    field,
+                    f"{field_name(field)} reads as English; {LANGUAGE_NAMES[language]} expected",
+                )
 
 
 def _duplicates(items, kind: str, source: Source) -> Iterable[Problem]:
@@ -144,7 +159,10 @@ def _duplicates(items, kind: str, source: Source) -> Iterable[Problem]:
         if ident in first:
             where = source.where(path[:-2]) if len(path) > 2 else ""
             prefix = f"{where}: " if where else ""
-            yield source.problem(path, f"{prefix}{kind} id '{ident}' is used twice (first on line {source.line(first[ident])})")
+            yield source.problem(
+                path,
+                f"{prefix}{kind} id '{ident}' is used twice (first on line {source.line(first[ident])})",
+            )
         else:
             first[ident] = path
 
@@ -153,9 +171,13 @@ def _guide_pages(quiz: Quiz, source: Source, pages: set[str]) -> Iterable[Proble
     ids = {flag.id for flag in quiz.flags}
     for i, flag in enumerate(quiz.flags):
         if flag.id not in pages:
-            yield source.problem(("flags", i), f"flag '{flag.id}' has no guide page docs/flags/{flag.id}.md")
+            yield source.problem(
+                ("flags", i), f"flag '{flag.id}' has no guide page docs/flags/{flag.id}.md"
+            )
     for page in sorted(pages - ids):
-        yield source.problem(("flags",), f"the quiz has no flag for the guide page docs/flags/{page}.md")
+        yield source.problem(
+            ("flags",), f"the quiz has no flag for the guide page docs/flags/{page}.md"
+        )
 
 
 def _options(quiz: Quiz, source: Source) -> Iterable[Problem]:
@@ -164,30 +186,50 @@ def _options(quiz: Quiz, source: Source) -> Iterable[Problem]:
             path = ("flags", i, "questions", j)
             where = source.where(path)
             for k, option in enumerate(question.options):
-                option_path = path + ("options", k)
+                option_path = (*path, "options", k)
                 if option.unsure and option.points is not None:
-                    yield source.problem(option_path + ("points",), f"{source.where(option_path)}: a \"Not sure yet\" option has no points")
+                    yield source.problem(
+                        (*option_path, "points"),
+                        f'{source.where(option_path)}: a "Not sure yet" option has no points',
+                    )
                 if option.unsure and option.dealbreaker is not None:
-                    yield source.problem(option_path + ("dealbreaker",), f"{source.where(option_path)}: a \"Not sure yet\" option cannot be a dealbreaker")
+                    yield source.problem(
+                        (*option_path, "dealbreaker"),
+                        f'{source.where(option_path)}: a "Not sure yet" option cannot be a dealbreaker',
+                    )
                 if not option.unsure and option.points is None:
-                    yield source.problem(option_path, f"{source.where(option_path)}: points are missing (0 to 3, or unsure: true)")
+                    yield source.problem(
+                        option_path,
+                        f"{source.where(option_path)}: points are missing (0 to 3, or unsure: true)",
+                    )
                 if option.floor is not None and (option.points or 0) < 2:
                     yield source.problem(
-                        option_path + ("floor",),
+                        (*option_path, "floor"),
                         f"{source.where(option_path)}: only an answer worth 2 or 3 points (a concern) can set a floor on its own",
                     )
                 if option.floor is not None and option.dealbreaker is not None:
-                    yield source.problem(option_path + ("floor",), f"{source.where(option_path)}: a dealbreaker already means walk-away; drop its floor")
+                    yield source.problem(
+                        (*option_path, "floor"),
+                        f"{source.where(option_path)}: a dealbreaker already means walk-away; drop its floor",
+                    )
             yield from _floors_follow_points(question, path, source)
             unsure = sum(option.unsure for option in question.options)
             if unsure != 1:
                 found = "none" if unsure == 0 else str(unsure)
-                yield source.problem(path + ("options",), f"{where}: needs exactly one \"Not sure yet\" option (unsure: true), found {found}")
+                yield source.problem(
+                    (*path, "options"),
+                    f'{where}: needs exactly one "Not sure yet" option (unsure: true), found {found}',
+                )
             points = [option.points for option in question.options if option.points is not None]
             if 0 not in points:
-                yield source.problem(path + ("options",), f"{where}: needs an option with 0 points (no concern)")
+                yield source.problem(
+                    (*path, "options"), f"{where}: needs an option with 0 points (no concern)"
+                )
             if not any(points):
-                yield source.problem(path + ("options",), f"{where}: needs an option with more than 0 points, or it can never raise a concern")
+                yield source.problem(
+                    (*path, "options"),
+                    f"{where}: needs an option with more than 0 points, or it can never raise a concern",
+                )
 
 
 def _floors_follow_points(question, path, source: Source) -> Iterable[Problem]:
@@ -199,8 +241,8 @@ def _floors_follow_points(question, path, source: Source) -> Iterable[Problem]:
         for _, other in scored:
             if other.points < option.points and _severity(other) > _severity(option):
                 yield source.problem(
-                    path + ("options", k),
-                    f"{source.where(path + ('options', k))}: worth {option.points} points, it allows a milder band than "
+                    (*path, "options", k),
+                    f"{source.where((*path, 'options', k))}: worth {option.points} points, it allows a milder band than "
                     f"'{other.id}' ({other.points} points, at least {other.least_band}); raise its floor or lower the other's",
                 )
                 break
@@ -227,17 +269,23 @@ def _reachability(quiz: Quiz, source: Source, witnesses: dict) -> Iterable[Probl
         can_zero, can_hundred = flag_range(quiz, i)
         for ok, value in ((can_zero, 0), (can_hundred, 100)):
             if not ok:
-                yield source.problem(("flags", i), f"flag '{flag.id}': no answers give it a score of {value}")
+                yield source.problem(
+                    ("flags", i), f"flag '{flag.id}': no answers give it a score of {value}"
+                )
     ranges = score_ranges(quiz)
     try:
         witnesses.update(reachable_bands(quiz))
     except LatticeTooLarge as error:
-        yield source.problem(("flags",), f"cannot prove every band is reachable: {error}; use fewer distinct weights or question maxima")
+        yield source.problem(
+            ("flags",),
+            f"cannot prove every band is reachable: {error}; use fewer distinct weights or question maxima",
+        )
         return
     for band, witness in witnesses.items():
         if witness is None:
             low, high = ranges.get(band, (0, 0))
             scores = f" (scores {low} to {high - 1})" if band in ranges else ""
-            yield source.problem(("thresholds",), f"band '{band}'{scores} cannot be reached by any set of definite answers")
-
-
+            yield source.problem(
+                ("thresholds",),
+                f"band '{band}'{scores} cannot be reached by any set of definite answers",
+            )

@@ -32,8 +32,8 @@ The methodology page shows it with the live numbers.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from quiz.model import SEVERITY, Quiz
 
@@ -174,14 +174,18 @@ def concerns(quiz: Quiz, result: Result) -> tuple[FlagResult, ...]:
         (flag for flag in result.flags if flag.score or flag.id in raising),
         key=lambda flag: (flag.id not in raising, -(flag.score or 0)),
     )
-    strong = sum(1 for flag in raised if flag.id in raising or flag.score >= quiz.thresholds.high_risk)
+    strong = sum(
+        1 for flag in raised if flag.id in raising or flag.score >= quiz.thresholds.high_risk
+    )
     return tuple(raised[: max(strong, MIN_CONCERNS)])
 
 
 def raised_flags(quiz: Quiz, result: Result) -> list[str]:
     """The flags of what raised the band, in file order."""
     owner = {question.id: flag.id for flag, question in quiz.questions()}
-    ids = {key[5:] if key.startswith("flag:") else owner[key.split(":")[0]] for key in result.raised_by}
+    ids = {
+        key[5:] if key.startswith("flag:") else owner[key.split(":")[0]] for key in result.raised_by
+    }
     return [flag.id for flag in quiz.flags if flag.id in ids]
 
 

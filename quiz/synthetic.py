@@ -22,7 +22,12 @@ def synthetic_quiz(questions: int, flag_ids: list[str]) -> dict:
                 "name": _text(f"Flag {flag_id}", f"위험 신호 {index + 1}"),
                 "weight": 1 + index % 3 * 0.5,
                 "actions": [_text(f"Act on {flag_id}.", f"{index + 1}번 신호에 대응하십시오.")],
-                "questions": [_question(f"{flag_id}-q{number}", f"{index + 1}번 신호의 {number + 1}번", number) for number in range(count)],
+                "questions": [
+                    _question(
+                        f"{flag_id}-q{number}", f"{index + 1}번 신호의 {number + 1}번", number
+                    )
+                    for number in range(count)
+                ],
             }
         )
     return {
@@ -34,7 +39,10 @@ def synthetic_quiz(questions: int, flag_ids: list[str]) -> dict:
 
 
 def write_synthetic_quiz(path: Path, questions: int, flag_ids: list[str]) -> Path:
-    path.write_text(yaml.safe_dump(synthetic_quiz(questions, flag_ids), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(synthetic_quiz(questions, flag_ids), allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -50,19 +58,36 @@ def synthetic_messages(quiz: dict, path: Path = MESSAGES_FILE) -> dict:
 
 def _question(question_id: str, korean_name: str, number: int) -> dict:
     """A question; its Korean texts name it by numbers, as Latin ids would not read as Korean."""
-    options = [{"id": f"p{points}", "points": points, "text": _text(f"{points} points", f"{points}점")} for points in (0, 1, 2, 3)]
+    options = [
+        {"id": f"p{points}", "points": points, "text": _text(f"{points} points", f"{points}점")}
+        for points in (0, 1, 2, 3)
+    ]
     if number % 2:
         del options[2]  # vary the options a little: some questions skip 2 points
-    options.append({"id": "unsure", "unsure": True, "text": {"en": "Not sure yet", "ko": "아직 모르겠습니다"}})
-    return {"id": question_id, "text": _text(f"Question {question_id}?", f"{korean_name} 질문입니까?"),
-            "covers": _text(f"Behaviour {question_id}", f"{korean_name} 행동"), "hint": _text("Why we ask.", "묻는 이유입니다."),
-            "ask": _text("What to ask?", "무엇을 물어볼까요?"), "options": options}
+    options.append(
+        {"id": "unsure", "unsure": True, "text": {"en": "Not sure yet", "ko": "아직 모르겠습니다"}}
+    )
+    return {
+        "id": question_id,
+        "text": _text(f"Question {question_id}?", f"{korean_name} 질문입니까?"),
+        "covers": _text(f"Behaviour {question_id}", f"{korean_name} 행동"),
+        "hint": _text("Why we ask.", "묻는 이유입니다."),
+        "ask": _text("What to ask?", "무엇을 물어볼까요?"),
+        "options": options,
+    }
 
 
 def _band_text(band: str) -> dict:
-    texts = {"title": _text(band, "결과"), "verdict": _text(band, "판단입니다."), "next": _text(band, "다음 단계입니다.")}
+    texts = {
+        "title": _text(band, "결과"),
+        "verdict": _text(band, "판단입니다."),
+        "next": _text(band, "다음 단계입니다."),
+    }
     if band == "walk-away":
-        texts.update(dealbreaker=_text("Decline firmly.", "단호하게 거절하십시오."), score_only=_text("Decline, door open.", "정중하게 거절하십시오."))
+        texts.update(
+            dealbreaker=_text("Decline firmly.", "단호하게 거절하십시오."),
+            score_only=_text("Decline, door open.", "정중하게 거절하십시오."),
+        )
     return texts
 
 

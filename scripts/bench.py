@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import gzip
+import itertools
 import json
 import os
 import re
@@ -38,8 +39,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quiz.rules import guide_pages, validate_quiz  # noqa: E402
+from quiz.site.preview import (  # noqa: E402
+    CHROMIUM_ARGS,
+    chromium_path,
+    copy_project,
+    fetch,
+    live_server,
+    serve,
+    site_path,
+    wait_until,
+)
 from quiz.synthetic import synthetic_messages, synthetic_quiz, write_synthetic_quiz  # noqa: E402
-from quiz.site.preview import CHROMIUM_ARGS, chromium_path, copy_project, fetch, live_server, serve, site_path, wait_until  # noqa: E402
 
 BUILD_RUNS = 5
 RELOAD_RUNS = 3
@@ -76,8 +86,10 @@ def main(argv: list[str]) -> int:
         bench_weight(report, ours_site, stock_site)
         if not quick:
             # Compressed, as GitHub Pages serves them: what readers get.
-            with serve(ours_site, site_path(), port=ports["ours"], compress=True), \
-                    serve(stock_site, site_path(), port=ports["stock"], compress=True):
+            with (
+                serve(ours_site, site_path(), port=ports["ours"], compress=True),
+                serve(stock_site, site_path(), port=ports["stock"], compress=True),
+            ):
                 bench_lighthouse(report, bases, work)
         big = make_big_quiz_project(work / "big", flags)
         big_site = work / "big-site"
@@ -85,7 +97,13 @@ def main(argv: list[str]) -> int:
         with serve(ours_site, site_path()) as real_url, serve(big_site, site_path()) as big_url:
             real, _ = validate_quiz(ROOT / "quiz" / "quiz.yml", ROOT / "docs" / "flags")
             count = len(list(real.questions()))
-            bench_interaction(report, {f"real quiz ({count} questions)": real_url, "generated quiz (1,000 questions)": big_url})
+            bench_interaction(
+                report,
+                {
+                    f"real quiz ({count} questions)": real_url,
+                    "generated quiz (1,000 questions)": big_url,
+                },
+            )
     bench_scale(report, flags)
     return report.finish()
 
@@ -93,7 +111,7 @@ def main(argv: list[str]) -> int:
 # ---------------------------------------------------------------------------- measurements
 
 
-def bench_build(report: "Report", stock: Path, work: Path) -> None:
+def bench_build(report: Report, stock: Path, work: Path) -> None:
     times: dict[str, list[float]] = {"ours": [], "stock": []}
     for _ in range(BUILD_RUNS):
         for name, project in (("ours", ROOT), ("stock", stock)):
@@ -107,7 +125,7 @@ def bench_build(report: "Report", stock: Path, work: Path) -> None:
     report.data["build"] = {"ours": times["ours"], "stock": times["stock"]}
 
 
-def bench_reload(report: "Report", projects: dict[str, Path], work: Path) -> None:
+def bench_reload(report: Report, projects: dict[str, Path], work: Path) -> None:
     """Under `mkdocs serve`: from saving a page to the rebuilt page being served, median."""
     times: dict[str, list[float]] = {}
     for name, project in projects.items():
@@ -115,12 +133,15 @@ def bench_reload(report: "Report", projects: dict[str, Path], work: Path) -> Non
         times[name] = []
         with live_server(project, work / f"serve-{name}.log") as base:
             for run in range(RELOAD_RUNS):
-                time.sleep(3)  # let the server settle (the first build's own writes, the last reload)
+                # Let the server settle (the first build's own writes, the last reload).
+                time.sleep(3)
                 marker = f"reload-marker-{run}"
                 text = page.read_text(encoding="utf-8")
                 start = time.perf_counter()
                 page.write_text(text.replace("\n# ", f"\n# {marker} ", 1), encoding="utf-8")
-                if not wait_until(lambda: marker in fetch(base + "terms/"), 120, interval=0.02):
+                if not wait_until(
+                    lambda marker=marker: marker in fetch(base + "terms/"), 120, interval=0.02
+                ):
                     raise RuntimeError(f"mkdocs serve of {name} did not show an edit within 120 s")
                 times[name].append(time.perf_counter() - start)
     ours, base = statistics.median(times["ours"]), statistics.median(times["stock"])
@@ -129,7 +150,7 @@ def bench_reload(report: "Report", projects: dict[str, Path], work: Path) -> Non
     report.data["reload"] = times
 
 
-def bench_weight(report: "Report", ours_site: Path, stock_site: Path) -> None:
+def bench_weight(report: Report, ours_site: Path, stock_site: Path) -> None:
     weights = {}
     for prefix in ("", "ko/"):
         for page in PAGES:
@@ -140,17 +161,35 @@ def bench_weight(report: "Report", ours_site: Path, stock_site: Path) -> None:
             weights[name] = {"ours": ours, "stock": stock, "own_gzip": own}
             allowed = stock["total_gzip"] * (1 + BUDGETS["page overhead"]) + own
             overhead = (ours["total_gzip"] - own) / stock["total_gzip"] - 1
-            report.add("weight", f"{name} html/css/js gz (stock)",
-                       f"{ours['html_gzip']:,}/{ours['css_gzip']:,}/{ours['js_gzip']:,} B "
-                       f"({stock['html_gzip']:,}/{stock['css_gzip']:,}/{stock['js_gzip']:,})")
-            report.check("weight", f"{name} beyond stock + own content", ours["total_gzip"] / allowed if allowed else 0,
-                         None, f"{overhead * 100:+.1f} %", ok=ours["total_gzip"] <= allowed, budget=f"<= +{BUDGETS['page overhead']:.0%}")
-    quiz_assets = sum(gzip_size((ours_site / "assets" / name).read_bytes()) for name in ("quiz.js", "quiz.css"))
-    report.check("weight", "quiz page's own JS + CSS gzipped", quiz_assets, "quiz page JS + CSS gzipped", f"{quiz_assets:,} B")
+            report.add(
+                "weight",
+                f"{name} html/css/js gz (stock)",
+                f"{ours['html_gzip']:,}/{ours['css_gzip']:,}/{ours['js_gzip']:,} B "
+                f"({stock['html_gzip']:,}/{stock['css_gzip']:,}/{stock['js_gzip']:,})",
+            )
+            report.check(
+                "weight",
+                f"{name} beyond stock + own content",
+                ours["total_gzip"] / allowed if allowed else 0,
+                None,
+                f"{overhead * 100:+.1f} %",
+                ok=ours["total_gzip"] <= allowed,
+                budget=f"<= +{BUDGETS['page overhead']:.0%}",
+            )
+    quiz_assets = sum(
+        gzip_size((ours_site / "assets" / name).read_bytes()) for name in ("quiz.js", "quiz.css")
+    )
+    report.check(
+        "weight",
+        "quiz page's own JS + CSS gzipped",
+        quiz_assets,
+        "quiz page JS + CSS gzipped",
+        f"{quiz_assets:,} B",
+    )
     report.data["weight"] = weights
 
 
-def bench_lighthouse(report: "Report", bases: dict[str, str], work: Path) -> None:
+def bench_lighthouse(report: Report, bases: dict[str, str], work: Path) -> None:
     cli = install_lighthouse()
     scores = {}
     for prefix in ("", "ko/"):
@@ -161,9 +200,18 @@ def bench_lighthouse(report: "Report", bases: dict[str, str], work: Path) -> Non
             scores[name] = {"ours": ours, "stock": stock}
             low = min(ours["categories"].values())
             shown = "/".join(str(ours["categories"][key]) for key in CATEGORIES)
-            shown += " (stock " + "/".join(str(stock["categories"][key]) for key in CATEGORIES) + ")"
-            report.check("lighthouse", f"{name} perf/a11y/bp/seo", low, "lighthouse", shown,
-                         ok=low >= BUDGETS["lighthouse"], budget="100 each (>= 98)")
+            shown += (
+                " (stock " + "/".join(str(stock["categories"][key]) for key in CATEGORIES) + ")"
+            )
+            report.check(
+                "lighthouse",
+                f"{name} perf/a11y/bp/seo",
+                low,
+                "lighthouse",
+                shown,
+                ok=low >= BUDGETS["lighthouse"],
+                budget="100 each (>= 98)",
+            )
     report.data["lighthouse"] = scores
 
 
@@ -171,20 +219,35 @@ def lighthouse(cli: Path, url: str, work: Path) -> dict:
     """Lighthouse's mobile profile on one page: the category scores and the audits below 100."""
     out = work / "lighthouse.json"
     subprocess.run(
-        ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={out}",
-         "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
-        env={**os.environ, "CHROME_PATH": chromium_path()}, check=True, capture_output=True, text=True,
+        [
+            "node",
+            str(cli),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            "--only-categories=" + ",".join(CATEGORIES),
+            "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+        ],
+        env={**os.environ, "CHROME_PATH": chromium_path()},
+        check=True,
+        capture_output=True,
+        text=True,
     )
     result = json.loads(out.read_text(encoding="utf-8"))
     return {
         "categories": {key: round(result["categories"][key]["score"] * 100) for key in CATEGORIES},
-        "below_full_marks": [audit["id"] for audit in result["audits"].values()
-                             if audit.get("score") is not None and audit["score"] < 1
-                             and audit.get("scoreDisplayMode") in ("binary", "numeric")],
+        "below_full_marks": [
+            audit["id"]
+            for audit in result["audits"].values()
+            if audit.get("score") is not None
+            and audit["score"] < 1
+            and audit.get("scoreDisplayMode") in ("binary", "numeric")
+        ],
     }
 
 
-def bench_interaction(report: "Report", urls: dict[str, str]) -> None:
+def bench_interaction(report: Report, urls: dict[str, str]) -> None:
     from playwright.sync_api import sync_playwright
 
     measure = """async (runs) => {
@@ -213,16 +276,19 @@ def bench_interaction(report: "Report", urls: dict[str, str]) -> None:
         for name, url in urls.items():
             page = browser.new_page()
             page.goto(url + "quiz/", wait_until="networkidle")
-            page.locator("[data-quiz-scope-ready]").wait_for(state="attached")  # the script is set up
+            # The script is set up.
+            page.locator("[data-quiz-scope-ready]").wait_for(state="attached")
             samples = page.evaluate(measure, 41)[1:]  # the first run also warms the engine up
             timings[name] = samples
             median = statistics.median(samples)
-            report.check("interaction", f"{name}, median", median, "interaction ms", f"{median:.1f} ms")
+            report.check(
+                "interaction", f"{name}, median", median, "interaction ms", f"{median:.1f} ms"
+            )
         browser.close()
     report.data["interaction_ms"] = timings
 
 
-def bench_scale(report: "Report", flags: list[str]) -> None:
+def bench_scale(report: Report, flags: list[str]) -> None:
     timings = {}
     with tempfile.TemporaryDirectory() as folder:
         for size in SIZES:
@@ -237,12 +303,24 @@ def bench_scale(report: "Report", flags: list[str]) -> None:
             timings[size] = statistics.median(samples)
     for size in SIZES:
         if size == 1000:
-            report.check("scale", f"validate {size:,} questions", timings[size], "validate 1,000 s", f"{timings[size] * 1000:,.0f} ms")
+            report.check(
+                "scale",
+                f"validate {size:,} questions",
+                timings[size],
+                "validate 1,000 s",
+                f"{timings[size] * 1000:,.0f} ms",
+            )
         else:
             report.add("scale", f"validate {size:,} questions", f"{timings[size] * 1000:,.0f} ms")
-    for small, large in zip(SIZES, SIZES[1:]):
+    for small, large in itertools.pairwise(SIZES):
         ratio = timings[large] / timings[small]
-        report.check("scale", f"time x{large // small} ({small:,} -> {large:,})", ratio, "doubling", f"{ratio:.2f}")
+        report.check(
+            "scale",
+            f"time x{large // small} ({small:,} -> {large:,})",
+            ratio,
+            "doubling",
+            f"{ratio:.2f}",
+        )
     report.data["validate_seconds"] = timings
 
 
@@ -291,7 +369,10 @@ class Report:
 def build(project: Path, site: Path, env: dict[str, str]) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, capture_output=True, text=True,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        capture_output=True,
+        text=True,
     )
     if result.returncode:
         raise RuntimeError(f"build of {project} failed:\n{result.stderr}")
@@ -328,8 +409,12 @@ def make_big_quiz_project(target: Path, flags: list[str]) -> Path:
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     data = synthetic_quiz(1000, flags)
-    (target / "quiz" / "quiz.yml").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    (target / "quiz" / "messages.yml").write_text(json.dumps(synthetic_messages(data), ensure_ascii=False), encoding="utf-8")
+    (target / "quiz" / "quiz.yml").write_text(
+        json.dumps(data, ensure_ascii=False), encoding="utf-8"
+    )
+    (target / "quiz" / "messages.yml").write_text(
+        json.dumps(synthetic_messages(data), ensure_ascii=False), encoding="utf-8"
+    )
     return target
 
 
@@ -337,8 +422,18 @@ def page_weight(site: Path, page: str) -> dict:
     html_path = site / page / "index.html"
     html = html_path.read_bytes()
     text = html.decode("utf-8")
-    sizes = {"html": len(html), "html_gzip": gzip_size(html), "css": 0, "css_gzip": 0, "js": 0, "js_gzip": 0}
-    for kind, pattern in (("css", r'<link rel="stylesheet" href="([^"]+)"'), ("js", r'<script src="([^"]+)"')):
+    sizes = {
+        "html": len(html),
+        "html_gzip": gzip_size(html),
+        "css": 0,
+        "css_gzip": 0,
+        "js": 0,
+        "js_gzip": 0,
+    }
+    for kind, pattern in (
+        ("css", r'<link rel="stylesheet" href="([^"]+)"'),
+        ("js", r'<script src="([^"]+)"'),
+    ):
         for url in re.findall(pattern, text):
             if "://" in url:
                 continue
@@ -354,12 +449,17 @@ def own_content(site: Path, page: str) -> int:
     flag pages' call to action."""
     text = (site / page / "index.html").read_text(encoding="utf-8")
     own = 0
-    for start, end in (('<div class="crf-quiz" data-quiz-scope>', "</script>\n  </div>"), ('<aside class="admonition tip crf-cta"', "</aside>")):
+    for start, end in (
+        ('<div class="crf-quiz" data-quiz-scope>', "</script>\n  </div>"),
+        ('<aside class="admonition tip crf-cta"', "</aside>"),
+    ):
         begin = text.find(start)
         if begin >= 0:
             own += gzip_size(text[begin : text.find(end, begin) + len(end)].encode("utf-8"))
     if "data-quiz-scope" in text:
-        own += sum(gzip_size((site / "assets" / name).read_bytes()) for name in ("quiz.js", "quiz.css"))
+        own += sum(
+            gzip_size((site / "assets" / name).read_bytes()) for name in ("quiz.js", "quiz.css")
+        )
     return own
 
 
@@ -377,8 +477,21 @@ def install_lighthouse() -> Path:
     cli = LIGHTHOUSE_CACHE / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.is_file():
         LIGHTHOUSE_CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(LIGHTHOUSE_CACHE),
-                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True, capture_output=True, text=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(LIGHTHOUSE_CACHE),
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
     return cli
 
 

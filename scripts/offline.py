@@ -28,13 +28,17 @@ def build_offline_zip(target: Path) -> Path:
         result = build_site(site, extra_env={"OFFLINE": "true"})
         if result.returncode:
             raise RuntimeError(result.stdout + result.stderr)
-        stamp = time.gmtime(max(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), 315532800))[:6]
+        stamp = time.gmtime(max(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), 315532800))[
+            :6
+        ]
         target.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(site.rglob("*")):
                 # 404.html links from the server's root; nothing opened from disk ever shows it.
                 if path.is_file() and path.name != "404.html":
-                    info = zipfile.ZipInfo(path.relative_to(site.parent).as_posix(), date_time=stamp)
+                    info = zipfile.ZipInfo(
+                        path.relative_to(site.parent).as_posix(), date_time=stamp
+                    )
                     info.compress_type = zipfile.ZIP_DEFLATED
                     info.external_attr = 0o644 << 16
                     archive.writestr(info, path.read_bytes())

@@ -30,14 +30,22 @@ FONTS = Path("/usr/share/fonts/truetype/nanum")
 BOLD = FONTS / "NanumBarunGothicBold.ttf"
 REGULAR = FONTS / "NanumBarunGothic.ttf"
 # The site's palette (overrides/assets/site.css): primary red and its shades, white.
-RED, DARK, LIGHT, WHITE, PINK = (179, 38, 30), (140, 29, 24), (198, 66, 56), (255, 255, 255), (255, 214, 207)
+RED, DARK, LIGHT, WHITE, PINK = (
+    (179, 38, 30),
+    (140, 29, 24),
+    (198, 66, 56),
+    (255, 255, 255),
+    (255, 214, 207),
+)
 MARGIN = 80
 
 
 def main() -> int:
     missing = [font for font in (BOLD, REGULAR) if not font.is_file()]
     if missing:
-        print(f"Missing {', '.join(map(str, missing))}: apt-get install fonts-nanum", file=sys.stderr)
+        print(
+            f"Missing {', '.join(map(str, missing))}: apt-get install fonts-nanum", file=sys.stderr
+        )
         return 1
     OUT.mkdir(parents=True, exist_ok=True)
     for language, name in site_names().items():
@@ -86,9 +94,14 @@ def _flag(draw: ImageDraw.ImageDraw, x: float, y: float, size: float, colour) ->
     draw.rectangle(_scaled(x, y, x + pole, y + size), fill=colour)
     length, depth, wave = size * 0.9, size * 0.5, size * 0.06
     steps = 32
-    top = [(x + pole + length * i / steps, y + size * 0.03 + wave * math.sin(2 * math.pi * i / steps)) for i in range(steps + 1)]
+    top = [
+        (x + pole + length * i / steps, y + size * 0.03 + wave * math.sin(2 * math.pi * i / steps))
+        for i in range(steps + 1)
+    ]
     bottom = [(px, py + depth) for px, py in reversed(top)]
-    draw.polygon([coordinate * SCALE for point in top + bottom for coordinate in point], fill=colour)
+    draw.polygon(
+        [coordinate * SCALE for point in top + bottom for coordinate in point], fill=colour
+    )
 
 
 def _scaled(*coordinates: float) -> tuple[float, ...]:
@@ -99,7 +112,9 @@ def _font(font_file: Path, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_file), size * SCALE)
 
 
-def _fitting(draw: ImageDraw.ImageDraw, text: str, font_file: Path, size: int, width: int) -> ImageFont.FreeTypeFont:
+def _fitting(
+    draw: ImageDraw.ImageDraw, text: str, font_file: Path, size: int, width: int
+) -> ImageFont.FreeTypeFont:
     """The font at `size`, or smaller until `text` fits in `width` pixels."""
     font = _font(font_file, size)
     while draw.textlength(text, font=font) > width * SCALE and size > 40:
@@ -118,7 +133,7 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
             row = word
         else:
             row = candidate
-    return rows + [row] if row else rows
+    return [*rows, row] if row else rows
 
 
 if __name__ == "__main__":

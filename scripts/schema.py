@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quiz.schema import schema_files  # noqa: E402
+from quiz.schema import schema_files
 
 if __name__ == "__main__":
     for path, text in schema_files().items():

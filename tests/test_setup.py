@@ -11,7 +11,8 @@ from tests.support.site import ROOT
 
 
 def test_an_old_python_gets_a_message_naming_python_before_anything_is_installed(tmp_path):
-    fake = tmp_path / "python3.11.2"  # a stand-in that reports Debian 12's own Python and runs what -c gives it
+    # A stand-in that reports Debian 12's own Python and runs what -c gives it.
+    fake = tmp_path / "python3.11.2"
     fake.write_text(
         f"#!{sys.executable}\n"
         "import sys\n"
@@ -23,7 +24,11 @@ def test_an_old_python_gets_a_message_naming_python_before_anything_is_installed
     )
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     venv = tmp_path / "venv"
-    result = subprocess.run(["make", "-C", str(ROOT), f"VENV={venv}", f"PYTHON={fake}", "validate"], capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "-C", str(ROOT), f"VENV={venv}", f"PYTHON={fake}", "validate"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     assert f"Python 3.11.5 or newer is needed, and {fake} is 3.11.2." in result.stderr
     assert "pymdown" not in result.stderr and "pip" not in result.stderr

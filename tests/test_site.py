@@ -18,13 +18,15 @@ SITE_URL = CONFIG.site_url
 
 
 def test_the_navigation_lists_the_ten_flag_pages_in_the_docs():
-    on_disk = sorted(path.stem for path in (ROOT / "docs" / "flags").glob("*.md") if path.suffixes == [".md"])
+    on_disk = sorted(
+        path.stem for path in (ROOT / "docs" / "flags").glob("*.md") if path.suffixes == [".md"]
+    )
     assert sorted(nav_flag_ids()) == on_disk
     assert len(on_disk) == 10
 
 
 def test_both_languages_have_identical_page_sets(page_paths):
-    korean = sorted(path[len("ko/"):] for path in page_paths if path.startswith("ko/"))
+    korean = sorted(path[len("ko/") :] for path in page_paths if path.startswith("ko/"))
     english = sorted(path for path in page_paths if not path.startswith("ko/"))
     assert korean == english
     assert len(english) >= 12
@@ -45,7 +47,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     parsed = {}
     for page in sorted(built_site.rglob("*.html")):
         page_url = SITE_URL + page.relative_to(built_site).as_posix()
-        for tag, rel, url in _parsed(page, parsed).urls:
+        for _tag, _rel, url in _parsed(page, parsed).urls:
             target, fragment = _resolve(page_url, url)
             if target is None:
                 continue
@@ -65,12 +67,17 @@ def test_pages_carry_no_hreflang_links_that_make_material_fetch_missing_sitemaps
 
 
 def test_sitemap_lists_every_page_with_absolute_reciprocal_hreflang(built_site, page_paths):
-    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    namespaces = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
     tree = ElementTree.parse(built_site / "sitemap.xml")
     alternates = {}
     for url in tree.getroot().findall("s:url", namespaces):
         loc = url.find("s:loc", namespaces).text
-        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)}
+        links = {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)
+        }
         alternates[loc] = links
     assert sorted(alternates) == sorted(SITE_URL + path for path in page_paths)
     for loc, links in alternates.items():
@@ -101,12 +108,12 @@ def _resolve(page_url: str, url: str) -> tuple[str | None, str]:
     if not absolute.startswith(SITE_URL):
         assert urlsplit(absolute).scheme == "https", f"insecure or odd link {url} on {page_url}"
         return None, ""
-    parts = urlsplit(absolute[len(SITE_URL):])
+    parts = urlsplit(absolute[len(SITE_URL) :])
     return unquote(parts.path), unquote(parts.fragment)
 
 
 def test_korean_headings_get_readable_unicode_anchors(tmp_path):
-    from quiz.site.content import settings_from_config, markdown_renderer
+    from quiz.site.content import markdown_renderer, settings_from_config
 
     render = markdown_renderer(settings_from_config(CONFIG))
     _, toc = render("## 계약 전에 확인할 것\n\n## Plain English\n")
@@ -119,9 +126,14 @@ def test_korean_pages_link_to_korean_pages(built_site):
     for page in sorted((built_site / "ko").rglob("index.html")):
         page_url = SITE_URL + page.relative_to(built_site).as_posix()
         parser = parse(page)
-        for tag, rel, url in parser.urls:
+        for tag, _rel, url in parser.urls:
             target, _ = _resolve(page_url, url)
-            if tag != "a" or target is None or target.startswith(("assets/", "ko/")) or url in parser.switcher:
+            if (
+                tag != "a"
+                or target is None
+                or target.startswith(("assets/", "ko/"))
+                or url in parser.switcher
+            ):
                 continue
             strays.append(f"{page.relative_to(built_site)}: {url}")
     assert strays == []
@@ -173,8 +185,14 @@ def test_flag_lists_name_each_flag_by_its_title(built_site):
                 continue
             for href, text in links:
                 target = (page.parent / href.split("#")[0] / "index.html").resolve()
-                if "/flags/" in target.as_posix() and target.is_file() and text.strip() != _title(target):
-                    wrong.append(f"{page.relative_to(built_site)}: '{text.strip()}' for '{_title(target)}'")
+                if (
+                    "/flags/" in target.as_posix()
+                    and target.is_file()
+                    and text.strip() != _title(target)
+                ):
+                    wrong.append(
+                        f"{page.relative_to(built_site)}: '{text.strip()}' for '{_title(target)}'"
+                    )
     assert wrong == []
 
 
@@ -182,7 +200,12 @@ def test_pages_that_suggest_terms_carry_the_one_legal_note_and_no_other_page_doe
     from quiz.site.content import needs_legal_note
     from quiz.site.strings import translator
 
-    stems = sorted({path.relative_to(ROOT / "docs").as_posix().split(".")[0] for path in (ROOT / "docs").rglob("*.md")})
+    stems = sorted(
+        {
+            path.relative_to(ROOT / "docs").as_posix().split(".")[0]
+            for path in (ROOT / "docs").rglob("*.md")
+        }
+    )
     assert {"terms", "after-signing", "decline"} <= set(stems)
     for stem in stems:
         for prefix, language in (("", "en"), ("ko/", "ko")):
@@ -195,7 +218,9 @@ def test_pages_that_suggest_terms_carry_the_one_legal_note_and_no_other_page_doe
             assert len(notes) == 1, f"{prefix}{stem}"
             text = " ".join(re.sub(r"<[^>]+>", " ", notes[0]).split())
             t = translator(language)
-            assert text == " ".join(f"{t('legal.title')} {t('legal.note')}".split()), f"{prefix}{stem}"
+            assert text == " ".join(f"{t('legal.title')} {t('legal.note')}".split()), (
+                f"{prefix}{stem}"
+            )
 
 
 def test_the_decline_guide_has_a_fully_booked_message_in_both_languages(built_site):
@@ -231,7 +256,7 @@ def _front_matter(page_path: str) -> dict:
     import yaml
 
     language = "ko" if page_path.startswith("ko/") else "en"
-    stem = page_path[len("ko/"):] if language == "ko" else page_path
+    stem = page_path[len("ko/") :] if language == "ko" else page_path
     stem = stem.rstrip("/") or "index"
     source = ROOT / "docs" / (f"{stem}.ko.md" if language == "ko" else f"{stem}.md")
     return yaml.safe_load(source.read_text(encoding="utf-8").split("---")[1])
@@ -243,7 +268,10 @@ OG_LOCALES = {"en": "en_US", "ko": "ko_KR"}
 def test_every_page_has_a_link_preview_in_its_own_language(built_site, page_paths):
     from quiz.site.strings import translator
 
-    names = {language.locale: language.site_name or CONFIG.site_name for language in CONFIG.plugins["i18n"].config.languages}
+    names = {
+        language.locale: language.site_name or CONFIG.site_name
+        for language in CONFIG.plugins["i18n"].config.languages
+    }
     pages = [(path, built_site / path / "index.html") for path in page_paths]
     pages += [("404", built_site / "404.html"), ("ko/404", built_site / "ko" / "404.html")]
     for path, page in pages:
@@ -261,9 +289,11 @@ def test_every_page_has_a_link_preview_in_its_own_language(built_site, page_path
         ], path
         image = found["og:image"]
         assert image == f"{SITE_URL}assets/preview-{language}.png", path
-        assert (built_site / image[len(SITE_URL):]).is_file(), path
+        assert (built_site / image[len(SITE_URL) :]).is_file(), path
         assert (found["og:image:width"], found["og:image:height"]) == ("1200", "630"), path
-        assert found["og:image:alt"] == f"{names[language]}: {translator(language)('og.image.line')}", path
+        assert (
+            found["og:image:alt"] == f"{names[language]}: {translator(language)('og.image.line')}"
+        ), path
         assert found["twitter:card"] == "summary_large_image", path
 
 
@@ -271,7 +301,9 @@ def test_the_preview_images_are_committed_1200_by_630_pngs_one_per_language():
     from PIL import Image
 
     images = sorted((ROOT / "docs" / "assets").glob("preview-*.png"))
-    assert [image.name for image in images] == [f"preview-{language}.png" for language in sorted(OG_LOCALES)]
+    assert [image.name for image in images] == [
+        f"preview-{language}.png" for language in sorted(OG_LOCALES)
+    ]
     for path in images:
         with Image.open(path) as image:
             assert (image.format, image.size) == ("PNG", (1200, 630)), path.name

@@ -18,8 +18,14 @@ MAKEFILE = ROOT / "Makefile"
 
 # The official actions the workflow may use; each is pinned to a major version tag, whichever
 # Dependabot last moved it to, so a major bump needs no edit here.
-ACTIONS = {"actions/checkout", "actions/cache", "actions/setup-python", "actions/configure-pages",
-           "actions/upload-pages-artifact", "actions/deploy-pages"}
+ACTIONS = {
+    "actions/checkout",
+    "actions/cache",
+    "actions/setup-python",
+    "actions/configure-pages",
+    "actions/upload-pages-artifact",
+    "actions/deploy-pages",
+}
 
 
 def _check(schema: str, path) -> subprocess.CompletedProcess:
@@ -65,14 +71,18 @@ def test_workflow_runs_on_pull_requests_and_pushes_to_main_and_cancels_supersede
     workflow = _load(WORKFLOW)
     triggers = _triggers(workflow)
     assert "pull_request" in triggers and not (triggers["pull_request"] or {}).get("branches")
-    assert triggers["push"]["branches"] == ["main"], "a branch is tested through its pull request, once"
+    assert triggers["push"]["branches"] == ["main"], (
+        "a branch is tested through its pull request, once"
+    )
     assert workflow["concurrency"]["group"] == "${{ github.workflow }}-${{ github.ref }}"
     assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.ref != 'refs/heads/main' }}"
 
 
 def test_the_test_job_keeps_pips_downloads_between_runs():
     test = _load(WORKFLOW)["jobs"]["test"]
-    cache = next(step for step in test["steps"] if step.get("uses", "").startswith("actions/cache@"))
+    cache = next(
+        step for step in test["steps"] if step.get("uses", "").startswith("actions/cache@")
+    )
     assert cache["with"]["path"] == "~/.cache/pip"
     assert "hashFiles('requirements-test.txt')" in cache["with"]["key"]
 
@@ -83,7 +93,9 @@ def test_the_test_job_runs_the_full_test_command_which_installs_what_it_needs():
     test = _load(WORKFLOW)["jobs"]["test"]
     runs = _runs(test)
     assert "make test" in [run.strip() for run in runs]
-    assert not any("not browser" in run or "pytest" in run for run in runs), "the full suite, no subset"
+    assert not any("not browser" in run or "pytest" in run for run in runs), (
+        "the full suite, no subset"
+    )
     assert not any("apt-get" in run for run in runs), runs
     system = MAKEFILE.read_text(encoding="utf-8").split("\nsystem:", 1)[1].split("\n\n", 1)[0]
     for package in ("chromium", "fonts-noto-cjk", "default-jre-headless"):
@@ -107,7 +119,10 @@ def test_only_main_deploys_after_the_tests_and_the_build():
     assert sorted(deploy["needs"]) == ["build", "test"]
     condition = deploy["if"]
     assert "github.ref == 'refs/heads/main'" in condition
-    assert "github.event_name == 'push'" in condition and "github.event_name == 'workflow_dispatch'" in condition
+    assert (
+        "github.event_name == 'push'" in condition
+        and "github.event_name == 'workflow_dispatch'" in condition
+    )
     assert "pull_request" not in condition
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
@@ -137,7 +152,9 @@ def test_workflow_uses_only_official_actions_each_pinned_to_a_major_version():
 
 def test_dependabot_groups_each_ecosystem_and_waits_a_week():
     for update in _load(DEPENDABOT)["updates"]:
-        assert update["groups"] and all(group["patterns"] == ["*"] for group in update["groups"].values())
+        assert update["groups"] and all(
+            group["patterns"] == ["*"] for group in update["groups"].values()
+        )
         assert update["cooldown"]["default-days"] >= 7
 
 
@@ -166,7 +183,9 @@ def test_the_schema_check_rejects_a_broken_dependabot_file(tmp_path, breakage):
     path = tmp_path / "dependabot.yml"
     path.write_text(yaml.safe_dump(broken), encoding="utf-8")
     result = _check("vendor.dependabot", path)
-    assert result.returncode != 0 and "Schema validation errors" in result.stdout, result.stdout + result.stderr
+    assert result.returncode != 0 and "Schema validation errors" in result.stdout, (
+        result.stdout + result.stderr
+    )
 
 
 def test_dependabot_updates_the_actions_and_the_python_packages_weekly():

@@ -25,8 +25,26 @@ WEB = Path(__file__).resolve().parents[1] / "web"
 LIMITS = "limits"
 GENERATED = {LIMITS: f"const MAX_NAME = {NAME_MAX};"}
 SCRIPTS = {
-    "assets/quiz.js": ("errors.js", "dom.js", "scoring.js", LIMITS, "store.js", "share.js", "message.js", "journey.js", "quiz.js"),
-    "assets/prospects.js": ("errors.js", "dom.js", "scoring.js", LIMITS, "store.js", "archive.js", "prospects.js"),
+    "assets/quiz.js": (
+        "errors.js",
+        "dom.js",
+        "scoring.js",
+        LIMITS,
+        "store.js",
+        "share.js",
+        "message.js",
+        "journey.js",
+        "quiz.js",
+    ),
+    "assets/prospects.js": (
+        "errors.js",
+        "dom.js",
+        "scoring.js",
+        LIMITS,
+        "store.js",
+        "archive.js",
+        "prospects.js",
+    ),
     "assets/search.js": ("search.js",),
 }
 STYLES = {"assets/quiz.css": "quiz.css", "assets/pages.css": "pages.css"}
@@ -62,5 +80,7 @@ def prepare_offline_copy(config) -> None:
     requests to other hosts, the second the Content Security Policy. The offline copy therefore
     has no search box; everything else, the quiz included, works.
     """
-    config.extra["polyfills"] = [url for url in config.extra.get("polyfills", []) if "://" not in url]
+    config.extra["polyfills"] = [
+        url for url in config.extra.get("polyfills", []) if "://" not in url
+    ]
     config.plugins["material/search"].config.enabled = False

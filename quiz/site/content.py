@@ -13,10 +13,10 @@ and its table of terms by flag (`terms_page`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Iterable
 
 import markdown
 import yaml
@@ -55,7 +55,9 @@ def settings_from_config(config) -> ContentSettings:
     )
 
 
-def check_content(settings: ContentSettings, sources: dict | None = None, *, rendered: bool = True) -> list[Problem]:
+def check_content(
+    settings: ContentSettings, sources: dict | None = None, *, rendered: bool = True
+) -> list[Problem]:
     """Every content problem in the docs folder, in file and line order.
 
     `sources` (from `read_pages`) saves reading the pages again. With `rendered=False` the checks
@@ -75,7 +77,7 @@ def check_content(settings: ContentSettings, sources: dict | None = None, *, ren
     return sorted(problems)
 
 
-def read_pages(settings: ContentSettings) -> dict[tuple[str, str], "PageSource"]:
+def read_pages(settings: ContentSettings) -> dict[tuple[str, str], PageSource]:
     """Every page of the docs folder as written, by (stem, language)."""
     return {key: read_page(path, *key, settings) for key, path in _collect_pages(settings).items()}
 
@@ -118,7 +120,11 @@ def read_page(path: Path, stem: str, language: str, settings: ContentSettings) -
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        problem = Problem(shown, line, f"column {column}: byte 0x{raw[error.start]:02x} is not UTF-8; save the page as UTF-8")
+        problem = Problem(
+            shown,
+            line,
+            f"column {column}: byte 0x{raw[error.start]:02x} is not UTF-8; save the page as UTF-8",
+        )
         return PageSource(stem, language, shown, "", None, "", 1, (problem,))
     bounds = list(_bound_problems(text, shown))
     if bounds:
@@ -131,15 +137,29 @@ def _bound_problems(text: str, shown: str) -> Iterable[Problem]:
     """What would make Python-Markdown slow (it is quadratic in some inputs) or too deep, checked
     before it runs: the page's size, a line's length, list nesting, and links' brackets."""
     if len(text) > MAX_PAGE_CHARS:
-        yield Problem(shown, 1, f"the page has {len(text):,} characters; split it below {MAX_PAGE_CHARS:,}")
+        yield Problem(
+            shown, 1, f"the page has {len(text):,} characters; split it below {MAX_PAGE_CHARS:,}"
+        )
         return
     for number, line in enumerate(text.splitlines(), start=1):
         if len(line) > MAX_LINE_CHARS:
-            yield Problem(shown, number, f"the line has {len(line):,} characters; break it below {MAX_LINE_CHARS:,}")
+            yield Problem(
+                shown,
+                number,
+                f"the line has {len(line):,} characters; break it below {MAX_LINE_CHARS:,}",
+            )
         elif len(line) - len(line.lstrip(" \t")) > MAX_INDENT:
-            yield Problem(shown, number, f"the line is indented past {MAX_INDENT} columns; nest lists and quotes less deeply")
+            yield Problem(
+                shown,
+                number,
+                f"the line is indented past {MAX_INDENT} columns; nest lists and quotes less deeply",
+            )
     if text.count("[") > MAX_BRACKETS:
-        yield Problem(shown, 1, f"the page has {text.count('['):,} '[' characters; a page may have {MAX_BRACKETS:,} (links and footnotes)")
+        yield Problem(
+            shown,
+            1,
+            f"the page has {text.count('['):,} '[' characters; a page may have {MAX_BRACKETS:,} (links and footnotes)",
+        )
 
 
 def page_key(relative: str, settings: ContentSettings) -> tuple[str, str]:
@@ -157,9 +177,20 @@ def check_page_source(page: PageSource) -> list[Problem]:
     if page.front is not None:
         problems.extend(_check_front_matter(page.front, page.shown, page.language))
     if needs_legal_note(page.stem) and page.front is not None and not _has_legal_note(page.front):
-        problems.append(Problem(page.shown, 1, "this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note"))
-    problems.extend(Problem(page.shown, line, message) for line, message in wording_problems(page.text, page.language))
-    problems.extend(Problem(page.shown, line, message) for line, message in script_problems(page.text))
+        problems.append(
+            Problem(
+                page.shown,
+                1,
+                "this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note",
+            )
+        )
+    problems.extend(
+        Problem(page.shown, line, message)
+        for line, message in wording_problems(page.text, page.language)
+    )
+    problems.extend(
+        Problem(page.shown, line, message) for line, message in script_problems(page.text)
+    )
     return problems
 
 
@@ -177,9 +208,18 @@ def script_problems(text: str) -> list[tuple[int, str]]:
 
 # Linear patterns: a class of characters that cannot cross a tag's end, so no line backtracks.
 SCRIPT_RULES = (
-    (re.compile(r"<\s*script\b", re.IGNORECASE), "a <script> in the page: the guide's pages carry no scripts"),
-    (re.compile(r"<[a-z][^<>]*\son[a-z]+\s*=", re.IGNORECASE), "an event-handler attribute (on...=) in the page: the guide's pages carry no scripts"),
-    (re.compile(r"javascript\s*:", re.IGNORECASE), "a javascript: address in the page: link to a page or a file instead"),
+    (
+        re.compile(r"<\s*script\b", re.IGNORECASE),
+        "a <script> in the page: the guide's pages carry no scripts",
+    ),
+    (
+        re.compile(r"<[a-z][^<>]*\son[a-z]+\s*=", re.IGNORECASE),
+        "an event-handler attribute (on...=) in the page: the guide's pages carry no scripts",
+    ),
+    (
+        re.compile(r"javascript\s*:", re.IGNORECASE),
+        "a javascript: address in the page: link to a page or a file instead",
+    ),
 )
 
 
@@ -219,11 +259,17 @@ def terms_page(page: PageSource, html: str, toc: list[dict]) -> TermsPage:
     return TermsPage(page.shown, frozenset(token["id"] for token in toc), by_flag)
 
 
-def terms_pages(settings: ContentSettings, sources: dict[tuple[str, str], "PageSource"]) -> dict[str, TermsPage]:
+def terms_pages(
+    settings: ContentSettings, sources: dict[tuple[str, str], PageSource]
+) -> dict[str, TermsPage]:
     """The terms page in every language, rendered here for `make validate` (a build reads each
     one from the HTML it renders anyway)."""
     render = markdown_renderer(settings)
-    return {language: terms_page(page, *render(page.body)) for (stem, language), page in sources.items() if stem == TERMS_PAGE}
+    return {
+        language: terms_page(page, *render(page.body))
+        for (stem, language), page in sources.items()
+        if stem == TERMS_PAGE
+    }
 
 
 def needs_legal_note(stem: str) -> bool:
@@ -239,14 +285,18 @@ def _has_legal_note(node) -> bool:
         return False
     for key, value in node.value:
         if isinstance(key, yaml.ScalarNode) and key.value == "legal_note":
-            return isinstance(value, yaml.ScalarNode) and value.tag.endswith(":bool") and value.value.lower() == "true"
+            return (
+                isinstance(value, yaml.ScalarNode)
+                and value.tag.endswith(":bool")
+                and value.value.lower() == "true"
+            )
     return False
 
 
 def _reused_message_sentences(sources: dict[tuple[str, str], PageSource]) -> Iterable[Problem]:
     """Each sentence of an example message (a block quote line) belongs to one page only."""
     first: dict[tuple[str, str], tuple[str, int]] = {}
-    for (stem, language), page in sorted(sources.items()):
+    for (_stem, language), page in sorted(sources.items()):
         shown = page.shown
         for number, line in enumerate(page.text.splitlines(), start=1):
             stripped = line.lstrip()
@@ -260,19 +310,23 @@ def _reused_message_sentences(sources: dict[tuple[str, str], PageSource]) -> Ite
                 if seen is None:
                     first[(language, sentence)] = (shown, number)
                 elif seen[0] != shown:
-                    yield Problem(shown, number, f"an example message repeats a sentence from {seen[0]}:{seen[1]}: write it afresh (\"{_shorten(sentence)}\")")
+                    yield Problem(
+                        shown,
+                        number,
+                        f'an example message repeats a sentence from {seen[0]}:{seen[1]}: write it afresh ("{_shorten(sentence)}")',
+                    )
 
 
 def _shorten(sentence: str, limit: int = 60) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
-
-
 def _collect_pages(settings: ContentSettings) -> dict[tuple[str, str], Path]:
     """Map (page stem, language) to its file, using the `page.<lang>.md` suffix convention."""
-    return {page_key(path.relative_to(settings.docs_dir).as_posix(), settings): path
-            for path in sorted(settings.docs_dir.rglob("*.md"))}
+    return {
+        page_key(path.relative_to(settings.docs_dir).as_posix(), settings): path
+        for path in sorted(settings.docs_dir.rglob("*.md"))
+    }
 
 
 def _missing_translations(pages, settings: ContentSettings) -> Iterable[Problem]:
@@ -308,7 +362,18 @@ def _split_front_matter(text: str, shown: str):
     """Front matter as a YAML node, the body, the body's first line number, and problems."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        return None, text, 1, [Problem(shown, 1, "front matter is missing: start the page with --- and a title and description")]
+        return (
+            None,
+            text,
+            1,
+            [
+                Problem(
+                    shown,
+                    1,
+                    "front matter is missing: start the page with --- and a title and description",
+                )
+            ],
+        )
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
             source = "".join(lines[1:index])
@@ -321,12 +386,39 @@ def _split_front_matter(text: str, shown: str):
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 line_number = mark.line + 2 if mark else 1
-                return None, body, index + 2, [Problem(shown, line_number, f"front matter is not valid YAML: {getattr(error, 'problem', error)}")]
+                return (
+                    None,
+                    body,
+                    index + 2,
+                    [
+                        Problem(
+                            shown,
+                            line_number,
+                            f"front matter is not valid YAML: {getattr(error, 'problem', error)}",
+                        )
+                    ],
+                )
             except RecursionError:
-                return None, body, index + 2, [Problem(shown, 2, f"front matter is nested too deeply; keep it to {MAX_FRONT_DEPTH} levels")]
+                return (
+                    None,
+                    body,
+                    index + 2,
+                    [
+                        Problem(
+                            shown,
+                            2,
+                            f"front matter is nested too deeply; keep it to {MAX_FRONT_DEPTH} levels",
+                        )
+                    ],
+                )
             problems = list(_plain_front_matter(node, shown))
             return (None if problems else node), body, index + 2, problems
-    return None, text, 1, [Problem(shown, 1, "front matter is not closed: add a line with --- after it")]
+    return (
+        None,
+        text,
+        1,
+        [Problem(shown, 1, "front matter is not closed: add a line with --- after it")],
+    )
 
 
 def _plain_front_matter(node, shown: str) -> Iterable[Problem]:
@@ -336,13 +428,23 @@ def _plain_front_matter(node, shown: str) -> Iterable[Problem]:
     while stack:
         current, depth = stack.pop()
         if current.tag not in PLAIN_TAGS:
-            yield Problem(shown, current.start_mark.line + 2, f"front matter uses the tag '{current.tag}'; write plain text, numbers or true/false")
+            yield Problem(
+                shown,
+                current.start_mark.line + 2,
+                f"front matter uses the tag '{current.tag}'; write plain text, numbers or true/false",
+            )
             continue
         if depth > MAX_FRONT_DEPTH:
-            yield Problem(shown, current.start_mark.line + 2, f"front matter is nested too deeply; keep it to {MAX_FRONT_DEPTH} levels")
+            yield Problem(
+                shown,
+                current.start_mark.line + 2,
+                f"front matter is nested too deeply; keep it to {MAX_FRONT_DEPTH} levels",
+            )
             return
         if isinstance(current, yaml.MappingNode):
-            stack.extend((child, depth + 1) for pair in reversed(current.value) for child in reversed(pair))
+            stack.extend(
+                (child, depth + 1) for pair in reversed(current.value) for child in reversed(pair)
+            )
         elif isinstance(current, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in reversed(current.value))
 
@@ -357,20 +459,32 @@ def _check_front_matter(node, shown: str, language: str) -> Iterable[Problem]:
         if value is None:
             yield Problem(shown, 1, f"front matter has no {key}")
         elif not isinstance(value, yaml.ScalarNode) or not str(value.value).strip():
-            yield Problem(shown, value.start_mark.line + 2, f"front matter {key} must be non-empty text")
+            yield Problem(
+                shown, value.start_mark.line + 2, f"front matter {key} must be non-empty text"
+            )
     description = values.get("description")
     if isinstance(description, yaml.ScalarNode) and str(description.value).strip():
         line = description.start_mark.line + 2
         sentence = " ".join(str(description.value).split())
         if not _is_one_sentence(sentence):
-            yield Problem(shown, line, "front matter description must be one sentence ending with a full stop")
+            yield Problem(
+                shown, line, "front matter description must be one sentence ending with a full stop"
+            )
         if len(sentence) > DESCRIPTION_MAX:
-            yield Problem(shown, line, f"front matter description is {len(sentence)} characters; keep it to {DESCRIPTION_MAX}")
+            yield Problem(
+                shown,
+                line,
+                f"front matter description is {len(sentence)} characters; keep it to {DESCRIPTION_MAX}",
+            )
     for key in REQUIRED_FRONT_MATTER:
         value = values.get(key)
         if isinstance(value, yaml.ScalarNode) and str(value.value).strip():
             if not written_in(str(value.value), language, minimum_letters=1):
-                yield Problem(shown, value.start_mark.line + 2, f"front matter {key} is not in {LANGUAGE_NAMES[language]}")
+                yield Problem(
+                    shown,
+                    value.start_mark.line + 2,
+                    f"front matter {key} is not in {LANGUAGE_NAMES[language]}",
+                )
 
 
 def _is_one_sentence(text: str) -> bool:
@@ -427,23 +541,35 @@ def _check_sections(headings, shown: str, language: str, body_start: int) -> Ite
     first_line = headings[0][2] if headings else body_start
     missing = [section for section in FLAG_SECTIONS if section not in section_ids]
     for section in missing:
-        yield Problem(shown, first_line, f"flag page has no section with id '{section}': add a heading '## ... {{#{section}}}'")
+        yield Problem(
+            shown,
+            first_line,
+            f"flag page has no section with id '{section}': add a heading '## ... {{#{section}}}'",
+        )
     present = [section for section in section_ids if section in FLAG_SECTIONS]
     expected = [section for section in FLAG_SECTIONS if section in present]
     if not missing and present != expected:
         line = next(line for level, heading_id, line in headings if heading_id == present[0])
-        yield Problem(shown, line, "flag page sections are out of order: expected " + ", ".join(FLAG_SECTIONS))
+        yield Problem(
+            shown, line, "flag page sections are out of order: expected " + ", ".join(FLAG_SECTIONS)
+        )
 
 
-def _check_length(sections: dict[str, str], shown: str, language: str, body_start: int) -> Iterable[Problem]:
+def _check_length(
+    sections: dict[str, str], shown: str, language: str, body_start: int
+) -> Iterable[Problem]:
     text = " ".join(sections.values())
     unit, floor = LENGTH_FLOORS.get(language, LENGTH_FLOORS["en"])
     count = _count(text, unit)
     if count < floor:
-        yield Problem(shown, body_start, f"flag page is too short: {count} {unit}, at least {floor} expected")
+        yield Problem(
+            shown, body_start, f"flag page is too short: {count} {unit}, at least {floor} expected"
+        )
 
 
-def _check_script(sections: dict[str, str], headings, shown: str, language: str, body_start: int) -> Iterable[Problem]:
+def _check_script(
+    sections: dict[str, str], headings, shown: str, language: str, body_start: int
+) -> Iterable[Problem]:
     if language not in SCRIPTS:
         return
     lines = {heading_id: line for _, heading_id, line in headings}
@@ -521,7 +647,10 @@ MAX_LINE_CHARS = 4_000
 MAX_INDENT = 40
 MAX_BRACKETS = 1_000
 # Front matter is plain data: text, numbers, true/false, dates, lists and mappings.
-PLAIN_TAGS = {f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{kind}"
+    for kind in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
 MAX_FRONT_DEPTH = 8
 FLAGS_FOLDER = "flags"
 FLAG_SECTIONS = ("signs", "cost", "test", "respond", "walk-away")
@@ -543,13 +672,23 @@ MESSAGE_SENTENCE_MIN_WORDS = 5
 _HANGUL_WORD_START = f"(?<!{HANGUL})"
 WORDING_RULES = {
     "en": (
-        (r"₩|\bKRW\b|(?<![\w,.])\d[\d,.]*+\s*+(?:(?:million|thousand)\s+)?won\b|\bNaver\b|\bKakao(?:Talk)?\b|\bKmong\b|\bSoomgo\b",
-         "'{match}' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')"),
-        (HANGUL + "+", "'{match}' is Korean text on an English page; keep Korean detail in the Korean edition"),
+        (
+            r"₩|\bKRW\b|(?<![\w,.])\d[\d,.]*+\s*+(?:(?:million|thousand)\s+)?won\b|\bNaver\b|\bKakao(?:Talk)?\b|\bKmong\b|\bSoomgo\b",
+            "'{match}' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
+        ),
+        (
+            HANGUL + "+",
+            "'{match}' is Korean text on an English page; keep Korean detail in the Korean edition",
+        ),
     ),
     "ko": (
-        (r"작업자|" + _HANGUL_WORD_START + r"(?:당신|나는|내가|나의|나를|나에게)",
-         "'{match}' addresses the reader another way; Korean pages call the reader 여러분 (or use no pronoun) and the freelancer in examples speaks as 저"),
-        (r"[을이은와]\((?:를|가|는|과)\)", "'{match}': write the one particle that agrees with the word before it"),
+        (
+            r"작업자|" + _HANGUL_WORD_START + r"(?:당신|나는|내가|나의|나를|나에게)",
+            "'{match}' addresses the reader another way; Korean pages call the reader 여러분 (or use no pronoun) and the freelancer in examples speaks as 저",
+        ),
+        (
+            r"[을이은와]\((?:를|가|는|과)\)",
+            "'{match}': write the one particle that agrees with the word before it",
+        ),
     ),
 }

@@ -22,7 +22,10 @@ def with_policy(html: str, content: str = "") -> str:
     if PLACEHOLDER not in html:
         return html
     written = set(inline_script_hashes(content)) if content else set()
-    return html.replace(PLACEHOLDER, policy([digest for digest in inline_script_hashes(html) if digest not in written]))
+    return html.replace(
+        PLACEHOLDER,
+        policy([digest for digest in inline_script_hashes(html) if digest not in written]),
+    )
 
 
 def policy(script_hashes: list[str]) -> str:

@@ -13,15 +13,15 @@ from pathlib import Path
 # MkDocs loads this file by path; make the project's `quiz` package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
-from quiz.problems import format_problems  # noqa: E402
-from quiz.site.assets import bundles, prepare_offline_copy  # noqa: E402
-from quiz.site.content import page_key, settings_from_config, toc_tokens  # noqa: E402
-from quiz.site.csp import with_policy  # noqa: E402
-from quiz.site.languages import (  # noqa: E402
+from quiz.problems import format_problems
+from quiz.site.assets import bundles, prepare_offline_copy
+from quiz.site.content import page_key, settings_from_config, toc_tokens
+from quiz.site.csp import with_policy
+from quiz.site.languages import (
     built_languages,
     is_default_language_build,
     language_homes,
@@ -30,11 +30,11 @@ from quiz.site.languages import (  # noqa: E402
     publish_in_language_folder,
     publisher,
 )
-from quiz.site.search import index_rendered_page, split_index  # noqa: E402
-from quiz.site.settings import SiteCheck, check_rendered, check_site  # noqa: E402
-from quiz.site.strings import translator  # noqa: E402
-from quiz.site.templates import CompiledTemplates  # noqa: E402
-from quiz.site.view import QuizView  # noqa: E402
+from quiz.site.search import index_rendered_page, split_index
+from quiz.site.settings import SiteCheck, check_rendered, check_site
+from quiz.site.strings import translator
+from quiz.site.templates import CompiledTemplates
+from quiz.site.view import QuizView
 
 
 def on_config(config):
@@ -64,10 +64,14 @@ def on_env(env, *, config, files):
     env.globals["t"] = translator(language)
     env.filters["localized"] = localizer(config)
     env.filters["published"] = publisher(config)
-    env.globals["quiz_view"] = QuizView(site.quiz.quiz, language, site.quiz.witnesses, site.messages.messages)
+    env.globals["quiz_view"] = QuizView(
+        site.quiz.quiz, language, site.quiz.witnesses, site.messages.messages
+    )
     env.globals["language_folder"] = language_prefix(config)
     env.globals["language_homes"] = language_homes(config)
-    env.globals["og_locale_alternates"] = [translator(other)("og.locale") for other in built_languages(config) if other != language]
+    env.globals["og_locale_alternates"] = [
+        translator(other)("og.locale") for other in built_languages(config) if other != language
+    ]
     return env
 
 
@@ -89,19 +93,24 @@ def on_post_page(output, *, page, config):
 
 
 def on_pre_template(template, *, template_name, config):
-    if template_name == NOT_FOUND:  # no counterpart page: the switcher leads to each language's home
-        config.extra.alternate = language_homes(config)  # an attribute, as the i18n plugin sets it per page
+    if (
+        template_name == NOT_FOUND
+    ):  # no counterpart page: the switcher leads to each language's home
+        # An attribute, as the i18n plugin sets it per page.
+        config.extra.alternate = language_homes(config)
     return template
 
 
 def on_post_template(output_content, *, template_name, config):
     output = with_policy(output_content)
     if template_name == NOT_FOUND and not is_default_language_build(config):
-        return publish_in_language_folder(output, template_name, config)  # the root's stays the default's
+        # The root's stays the default's.
+        return publish_in_language_folder(output, template_name, config)
     return output
 
 
-@event_priority(-110)  # after the i18n plugin has built every language and merged their search entries
+# After the i18n plugin has built every language and merged their search entries.
+@event_priority(-110)
 def on_post_build(*, config):
     split_index(config.site_dir, [language + "/" for language in built_languages(config)[1:]])
 

@@ -4,8 +4,9 @@ these read which one is being built and where its pages go."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import pass_context
@@ -70,14 +71,18 @@ def language_homes(config) -> list[dict[str, str]]:
     homes = []
     for language in _published(config):
         folder = "" if language.default else f"{language.locale}/"
-        homes.append({"name": language.name, "link": site + folder + suffix, "lang": language.locale})
+        homes.append(
+            {"name": language.name, "link": site + folder + suffix, "lang": language.locale}
+        )
     return homes
 
 
 def publish_in_language_folder(output: str, template_name: str, config) -> str:
     """Write a theme template's page (404.html) of a non-default language into that language's
     folder, and return '' so that MkDocs leaves the root's copy, the default language's, alone."""
-    write_file(output.encode("utf-8"), str(Path(config.site_dir) / language_prefix(config) / template_name))
+    write_file(
+        output.encode("utf-8"), str(Path(config.site_dir) / language_prefix(config) / template_name)
+    )
     return ""
 
 

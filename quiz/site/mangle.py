@@ -26,10 +26,22 @@ from tree_sitter import Language, Node, Parser
 _PARSER = Parser(Language(tree_sitter_javascript.language()))
 
 FUNCTIONS = {
-    "function_declaration", "generator_function_declaration", "function_expression", "generator_function",
-    "arrow_function", "method_definition",
+    "function_declaration",
+    "generator_function_declaration",
+    "function_expression",
+    "generator_function",
+    "arrow_function",
+    "method_definition",
 }
-BLOCKS = {"program", "statement_block", "for_statement", "for_in_statement", "catch_clause", "switch_body", "class_body"}
+BLOCKS = {
+    "program",
+    "statement_block",
+    "for_statement",
+    "for_in_statement",
+    "catch_clause",
+    "switch_body",
+    "class_body",
+}
 RESERVED = set(
     "as async await break case catch class const continue debugger default delete do else enum export extends false "
     "finally for from function get if implements import in instanceof interface let new null of package private "
@@ -45,9 +57,9 @@ class MangleError(ValueError):
 @dataclass(eq=False)
 class _Scope:
     node: Node
-    parent: "_Scope | None"
+    parent: _Scope | None
     depth: int
-    names: dict[str, "_Binding"] = field(default_factory=dict)
+    names: dict[str, _Binding] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -76,7 +88,10 @@ def structure(script: str) -> list[int | str]:
 
 def _structure(uses) -> list[int | str]:
     numbers: dict[int, int] = {}
-    return [_text(node) if binding is None else numbers.setdefault(id(binding), len(numbers)) for node, binding in uses]
+    return [
+        _text(node) if binding is None else numbers.setdefault(id(binding), len(numbers))
+        for node, binding in uses
+    ]
 
 
 def _rename(script: str) -> tuple[str, list[int | str]]:
@@ -139,13 +154,19 @@ def _analyse(tree):
 
 def _declare_all(node: Node, scopes: dict[int, _Scope], declared: dict[int, _Binding]) -> None:
     kind = node.type
-    if kind in FUNCTIONS or kind in BLOCKS or (kind in ("function_expression", "generator_function", "class")):
+    if (
+        kind in FUNCTIONS
+        or kind in BLOCKS
+        or (kind in ("function_expression", "generator_function", "class"))
+    ):
         parent = _scope_of(node.parent, scopes) if node.parent is not None else None
         scopes[node.id] = _Scope(node, parent, parent.depth + 1 if parent else 0)
     if kind in ("function_declaration", "generator_function_declaration", "class_declaration"):
         name = node.child_by_field_name("name")
         _bind(_enclosing(node.parent, scopes, BLOCKS | FUNCTIONS), name, declared)
-    if kind in ("function_expression", "generator_function", "class") and node.child_by_field_name("name"):
+    if kind in ("function_expression", "generator_function", "class") and node.child_by_field_name(
+        "name"
+    ):
         _bind(scopes[node.id], node.child_by_field_name("name"), declared)
     if kind in FUNCTIONS:
         parameters = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
@@ -154,7 +175,11 @@ def _declare_all(node: Node, scopes: dict[int, _Scope], declared: dict[int, _Bin
                 _bind(scopes[node.id], name, declared)
     if kind == "variable_declarator":
         declaration = node.parent
-        where = FUNCTIONS | {"program"} if declaration.type == "variable_declaration" else BLOCKS | FUNCTIONS
+        where = (
+            FUNCTIONS | {"program"}
+            if declaration.type == "variable_declaration"
+            else BLOCKS | FUNCTIONS
+        )
         for name in _pattern_names(node.child_by_field_name("name")):
             _bind(_enclosing(declaration.parent, scopes, where), name, declared)
     if kind == "for_in_statement" and node.child_by_field_name("kind") is not None:
@@ -206,7 +231,11 @@ def _scope_of(node: Node, scopes: dict[int, _Scope]) -> _Scope:
 
 
 def _resolve_all(node: Node, scopes, declared, uses) -> None:
-    if node.type in ("identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern"):
+    if node.type in (
+        "identifier",
+        "shorthand_property_identifier",
+        "shorthand_property_identifier_pattern",
+    ):
         binding = declared.get(node.id) or _lookup(node, scopes)
         uses.append((node, binding))
     for child in node.children:

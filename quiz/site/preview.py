@@ -37,7 +37,9 @@ def site_path() -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def build_site(site_dir: Path, *, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def build_site(
+    site_dir: Path, *, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Run the strict build into `site_dir`; the result carries the build's output."""
     env = {**os.environ, **(extra_env or {})}
     return subprocess.run(
@@ -62,13 +64,24 @@ def copy_project(target: Path) -> Path:
 
 
 @contextmanager
-def serve(site_dir: Path, prefix: str, port: int = 0, *, compress: bool = False, not_found_page: bool = False):
+def serve(
+    site_dir: Path,
+    prefix: str,
+    port: int = 0,
+    *,
+    compress: bool = False,
+    not_found_page: bool = False,
+):
     """Serve `site_dir` at http://127.0.0.1:<port><prefix> (a free port by default); anything
     outside the prefix is 404. As GitHub Pages does: with `compress`, text is sent
     gzip-compressed to clients that accept it; with `not_found_page`, a missing path below the
     prefix is answered with the site's root `404.html` and status 404."""
     handler = functools.partial(
-        _SubPathHandler, directory=str(site_dir), prefix=prefix, compress=compress, not_found_page=not_found_page
+        _SubPathHandler,
+        directory=str(site_dir),
+        prefix=prefix,
+        compress=compress,
+        not_found_page=not_found_page,
     )
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -89,7 +102,9 @@ def chromium_path() -> str:
     if chosen == "playwright":
         path = playwright_chromium()
         if not Path(path).is_file():
-            raise RuntimeError(f"Playwright's Chromium is not at {path}: run `.venv/bin/python -m playwright install chromium`")
+            raise RuntimeError(
+                f"Playwright's Chromium is not at {path}: run `.venv/bin/python -m playwright install chromium`"
+            )
         return path
     if chosen:
         if not (Path(chosen).is_file() and os.access(chosen, os.X_OK)):
@@ -108,7 +123,9 @@ def playwright_chromium() -> str:
     """Where Playwright keeps its own Chromium, asked in a process of its own (a caller may already
     be inside Playwright's synchronous API, which cannot be entered twice)."""
     script = "from playwright.sync_api import sync_playwright\nwith sync_playwright() as p:\n    print(p.chromium.executable_path)"
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 @contextmanager
@@ -122,12 +139,17 @@ def live_server(project: Path, log: Path, timeout: float = 90):
     with log.open("w") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
         )
         try:
             base = f"http://127.0.0.1:{port}{site_path()}"
             if not wait_until(lambda: "</html>" in fetch(base), timeout):
-                raise RuntimeError(f"mkdocs serve did not serve {base} within {timeout} s; see {log}")
+                raise RuntimeError(
+                    f"mkdocs serve did not serve {base} within {timeout} s; see {log}"
+                )
             yield base
         finally:
             server.terminate()
@@ -154,11 +176,19 @@ def wait_until(condition, timeout: float, interval: float = 0.05) -> bool:
 
 
 # What GitHub Pages compresses: text, never images or fonts that are compressed already.
-_COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+_COMPRESSED_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/xml",
+)
 
 
 class _SubPathHandler(SimpleHTTPRequestHandler):
-    def __init__(self, *args, prefix: str, compress: bool = False, not_found_page: bool = False, **kwargs):
+    def __init__(
+        self, *args, prefix: str, compress: bool = False, not_found_page: bool = False, **kwargs
+    ):
         self.prefix = prefix
         self.compress = compress
         self.not_found_page = not_found_page
@@ -205,7 +235,7 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         return _Body(body)
 
     def translate_path(self, path: str) -> str:
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def log_message(self, format, *args):  # keep test output quiet
         pass

@@ -48,11 +48,13 @@ def split_index(site_dir: Path, folders: list[str]) -> None:
     by_folder: dict[str, list[dict]] = {folder: [] for folder in ["", *folders]}
     for entry in index["docs"]:
         folder = next((folder for folder in folders if entry["location"].startswith(folder)), "")
-        by_folder[folder].append({**entry, "location": entry["location"][len(folder):]})
+        by_folder[folder].append({**entry, "location": entry["location"][len(folder) :]})
     for folder, docs in by_folder.items():
         if folder and not docs:
             continue
-        data = json.dumps({"config": index["config"], "docs": docs}, separators=(",", ":"), ensure_ascii=False)
+        data = json.dumps(
+            {"config": index["config"], "docs": docs}, separators=(",", ":"), ensure_ascii=False
+        )
         write_file(data.encode("utf-8"), str(Path(site_dir) / folder / INDEX))
 
 
@@ -151,4 +153,18 @@ class _Article(HTMLParser):
 
 # Elements whose content a reader of the page with scripts on never sees as it stands.
 UNSEEN_ELEMENTS = {"template", "noscript"}
-VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID_ELEMENTS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}

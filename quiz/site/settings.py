@@ -18,8 +18,15 @@ from quiz.messages import MESSAGES_FILE
 from quiz.problems import Problem
 from quiz.rules import Checked, check_file
 from quiz.site.content import (
-    TERMS_PAGE, ContentSettings, PageSource, check_content, check_rendered_page, read_pages, settings_from_config,
-    terms_page, terms_pages,
+    TERMS_PAGE,
+    ContentSettings,
+    PageSource,
+    check_content,
+    check_rendered_page,
+    read_pages,
+    settings_from_config,
+    terms_page,
+    terms_pages,
 )
 
 
@@ -34,7 +41,13 @@ class SiteCheck:
     messages: CheckedMessages
 
 
-def check_site(config, quiz_file: Path = QUIZ_FILE, messages_file: Path = MESSAGES_FILE, *, rendered: bool = True) -> SiteCheck:
+def check_site(
+    config,
+    quiz_file: Path = QUIZ_FILE,
+    messages_file: Path = MESSAGES_FILE,
+    *,
+    rendered: bool = True,
+) -> SiteCheck:
     """Check the content, the quiz data and the message blocks of the site configured by a loaded `config`.
 
     A build passes `rendered=False` and checks each page's HTML as it renders it
@@ -44,8 +57,12 @@ def check_site(config, quiz_file: Path = QUIZ_FILE, messages_file: Path = MESSAG
     checked = check_file(quiz_file, settings.docs_dir / "flags", _shown(quiz_file, settings))
     pages = read_pages(settings)
     terms = terms_pages(settings, pages) if rendered else None
-    messages = check_messages_file(messages_file, checked.quiz, _shown(messages_file, settings), terms)
-    problems = check_content(settings, pages, rendered=rendered) + checked.problems + messages.problems
+    messages = check_messages_file(
+        messages_file, checked.quiz, _shown(messages_file, settings), terms
+    )
+    problems = (
+        check_content(settings, pages, rendered=rendered) + checked.problems + messages.problems
+    )
     return SiteCheck(sorted(problems), checked, pages, messages)
 
 

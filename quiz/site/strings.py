@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -38,4 +38,5 @@ def translator(language: str, path: Path = STRINGS_FILE) -> Callable[[str], str]
 @lru_cache(maxsize=8)
 def _load(path: Path, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
     with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present
+        # libyaml when present.
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

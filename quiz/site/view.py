@@ -55,7 +55,9 @@ class QuizView:
     @property
     def clauses(self) -> list[tuple[str, str]]:
         """(anchor, title) of every clause a drafted message may list, in the terms page's order."""
-        return [(anchor, self.text(clause.title)) for anchor, clause in self.messages.clauses.items()]
+        return [
+            (anchor, self.text(clause.title)) for anchor, clause in self.messages.clauses.items()
+        ]
 
     def browser_data(self, *, messages: bool = False, address: str = "") -> dict:
         """The JSON island, the scripts' one source: every number and name they use, and the few
@@ -87,7 +89,9 @@ class QuizView:
                 }
                 for flag in self.quiz.flags
             ],
-            "strings": {key: t(key) for key in load_strings()["en"] if key.startswith(BROWSER_PREFIXES)},
+            "strings": {
+                key: t(key) for key in load_strings()["en"] if key.startswith(BROWSER_PREFIXES)
+            },
         }
         if messages:
             data["messages"] = browser_messages(self.messages, self.language, self.quiz)
@@ -100,7 +104,9 @@ class QuizView:
         if found is None:
             return None
         question, option = found
-        answers = {q.id: q.options[0].id for _, q in self.quiz.questions()} | {question.id: option.id}
+        answers = {q.id: q.options[0].id for _, q in self.quiz.questions()} | {
+            question.id: option.id
+        }
         result = score(self.quiz, answers)
         alone = band(self.quiz, result.average, result.definite, result.total)
         return {"question": question, "option": option, "result": result, "alone": alone}
@@ -108,11 +114,11 @@ class QuizView:
     def examples(self) -> list[tuple[str, int | None, int]]:
         """For the methodology page: one answer set per band with its score and definite count."""
         rows = []
-        for band, answers in self.witnesses.items():
+        for name, answers in self.witnesses.items():
             if answers is None:
                 continue
             result = score(self.quiz, answers)
-            rows.append((band, result.score, result.definite))
+            rows.append((name, result.score, result.definite))
         return rows
 
 

@@ -35,7 +35,13 @@ def test_the_answer_that_decided_is_said_near_the_top_with_its_reason(quiz_pages
     shown = submit(page, prospect.answers)
     assert shown["raisedBy"] == ["boundaries-payment:later"]
     line = page.locator('[data-raised-by="boundaries-payment:later"]')
-    option = next(o for _, q in QUIZ.questions() if q.id == "boundaries-payment" for o in q.options if o.id == "later")
+    option = next(
+        o
+        for _, q in QUIZ.questions()
+        if q.id == "boundaries-payment"
+        for o in q.options
+        if o.id == "later"
+    )
     assert line.is_visible()
     assert option.floor.why.get(language) in line.inner_text()
     panel_bottom = page.locator(".crf-panel").bounding_box()
@@ -52,7 +58,11 @@ def test_serious_answers_that_add_up_are_named_by_flag_with_their_answers(quiz_p
     shown = submit(page, prospect.answers)
     assert shown["raisedBy"] == ["flag:unresponsive"]
     line = page.locator('[data-raised-by="flag:unresponsive"]')
-    labels = [page.locator(f"label[for='q-{q}-{o}']").inner_text().strip() for q, o in prospect.answers.items() if q.startswith("unresponsive-")]
+    labels = [
+        page.locator(f"label[for='q-{q}-{o}']").inner_text().strip()
+        for q, o in prospect.answers.items()
+        if q.startswith("unresponsive-")
+    ]
     for label in labels:
         assert label in line.inner_text()
     assert page.locator("[data-raised-intro=pattern]").is_visible()

@@ -18,8 +18,15 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 def korean_families() -> set[str]:
     """The font families fontconfig says can set Korean."""
     assert shutil.which("fc-list"), "fontconfig's fc-list is missing (Debian: fontconfig)"
-    listed = subprocess.run(["fc-list", ":lang=ko", "family"], capture_output=True, text=True, check=True).stdout
-    return {family.strip() for line in listed.splitlines() for family in line.split(",") if family.strip()}
+    listed = subprocess.run(
+        ["fc-list", ":lang=ko", "family"], capture_output=True, text=True, check=True
+    ).stdout
+    return {
+        family.strip()
+        for line in listed.splitlines()
+        for family in line.split(",")
+        if family.strip()
+    }
 
 
 def rendered_fonts(page, selector: str) -> list[dict]:

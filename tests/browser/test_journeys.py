@@ -11,7 +11,18 @@ import pytest
 
 from quiz.scoring import score
 from quiz.site.strings import translator
-from tests.support.quiz import BAD, GOOD, MIXED, QUESTIONS, QUIZ, click_answers, expected, read_result, real_quiz, share_fragment
+from tests.support.quiz import (
+    BAD,
+    GOOD,
+    MIXED,
+    QUESTIONS,
+    QUIZ,
+    click_answers,
+    expected,
+    read_result,
+    real_quiz,
+    share_fragment,
+)
 from tests.support.site import nav_flag_ids
 
 pytestmark = pytest.mark.browser
@@ -28,12 +39,17 @@ def screen(request, browser):
 
 
 @pytest.mark.parametrize("prefix", ["", "ko/"])
-def test_the_home_page_opens_with_its_premise_and_both_actions_above_the_fold(screen, base_url, prefix):
+def test_the_home_page_opens_with_its_premise_and_both_actions_above_the_fold(
+    screen, base_url, prefix
+):
     page, height = screen
     page.goto(base_url + prefix, wait_until="networkidle")
     premise = page.locator("article h1 + p")
     assert premise.inner_text().count(".") <= 2  # one or two sentences
-    for action, href in (("quiz", base_url + prefix + "quiz/"), ("flags", base_url + prefix + "#flags")):
+    for action, href in (
+        ("quiz", base_url + prefix + "quiz/"),
+        ("flags", base_url + prefix + "#flags"),
+    ):
         link = page.locator(f'a[data-home-action="{action}"]')
         box = link.bounding_box()
         assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= height, action
@@ -71,13 +87,24 @@ def test_the_quiz_link_on_a_flag_page_prints_its_address(page, base_url, prefix)
 def _seed(page, base_url, prefix, names):
     """Saved prospects in storage (the store's format, see README), then the prospects page."""
     now, before = "2026-11-30T10:00:00.000Z", "2026-11-02T10:00:00.000Z"
-    store = {"version": 2, "prospects": [
-        {"id": f"p-journey{index:04d}", "name": name, "created": before, "updated": now,
-         "answers": dict(MIXED), "history": [{"updated": before, "answers": dict(MIXED)}]}
-        for index, name in enumerate(names)
-    ]}
+    store = {
+        "version": 2,
+        "prospects": [
+            {
+                "id": f"p-journey{index:04d}",
+                "name": name,
+                "created": before,
+                "updated": now,
+                "answers": dict(MIXED),
+                "history": [{"updated": before, "answers": dict(MIXED)}],
+            }
+            for index, name in enumerate(names)
+        ],
+    }
     page.goto(base_url + prefix + "prospects/", wait_until="networkidle")
-    page.evaluate("value => localStorage.setItem('client-red-flags:prospects', value)", json.dumps(store))
+    page.evaluate(
+        "value => localStorage.setItem('client-red-flags:prospects', value)", json.dumps(store)
+    )
     page.reload(wait_until="networkidle")
     page.locator("[data-prospects-ready]").wait_for(state="attached")
 
@@ -86,18 +113,33 @@ def _seed(page, base_url, prefix, names):
 def test_saved_prospects_fit_the_screen_without_sideways_scrolling(screen, base_url, prefix):
     page, _ = screen
     width = page.viewport_size["width"]
-    names = ["Harbour Bakery", "Northwind Agency & Partners Limited of Greater Example", "새벽 인쇄소"]
+    names = [
+        "Harbour Bakery",
+        "Northwind Agency & Partners Limited of Greater Example",
+        "새벽 인쇄소",
+    ]
     _seed(page, base_url, prefix, names)
     cards = page.locator("[data-saved-prospect]")
     assert cards.count() == len(names)
     for index in range(cards.count()):
         card = cards.nth(index)
         card.locator("[data-history] summary").click()
-        for part in ('[data-slot="name"]', '[data-slot="date"]', '[data-slot="band"]', '[data-slot="score"]',
-                     '[data-compare]', '[data-slot="open"]', '[data-action="delete"]', "[data-history] summary",
-                     "[data-history-entry]"):
+        for part in (
+            '[data-slot="name"]',
+            '[data-slot="date"]',
+            '[data-slot="band"]',
+            '[data-slot="score"]',
+            "[data-compare]",
+            '[data-slot="open"]',
+            '[data-action="delete"]',
+            "[data-history] summary",
+            "[data-history-entry]",
+        ):
             box = card.locator(part).bounding_box()
-            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, (part, width)
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, (
+                part,
+                width,
+            )
     caption = page.locator("[data-prospects-list-wrap] caption")
     assert caption.evaluate("c => c.scrollWidth <= c.clientWidth")
     scrolled = page.evaluate("""() => [...document.querySelectorAll("[data-prospects-list-wrap] *")]
@@ -126,7 +168,9 @@ def _landed(page, heading: str) -> None:
     """The heading is at the top of the screen, clear of the sticky header, and has focus."""
     header = page.locator(".md-header").bounding_box()
     below = header["y"] + header["height"]
-    for _ in range(20):  # the jump is instant; poll a moment for layout (CSP rules out wait_for_function)
+    for _ in range(
+        20
+    ):  # the jump is instant; poll a moment for layout (CSP rules out wait_for_function)
         top = page.locator(heading).bounding_box()["y"]
         if below <= top <= 120:
             break
@@ -143,7 +187,8 @@ def _ready(page) -> None:
 
 def _checked(page) -> dict[str, str]:
     return page.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
-        "els => Object.fromEntries(els.map(e => [e.name, e.value]))")
+        "els => Object.fromEntries(els.map(e => [e.name, e.value]))"
+    )
 
 
 def _switch_language(page, base_url, prefix) -> str:
@@ -169,7 +214,9 @@ def test_a_submitted_walk_away_result_lands_on_its_heading(screen, base_url, pre
 
 
 @pytest.mark.parametrize("prefix", ["", "ko/"])
-def test_the_error_summary_lands_on_its_heading_with_many_questions_missing(screen, base_url, prefix):
+def test_the_error_summary_lands_on_its_heading_with_many_questions_missing(
+    screen, base_url, prefix
+):
     page, _ = screen
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
     _ready(page)
@@ -209,7 +256,8 @@ def test_switching_language_keeps_the_answers_and_the_result(screen, base_url, p
     other = _switch_language(page, base_url, prefix)
     assert _checked(page) == partial
     assert page.locator("[data-quiz-progress]").inner_text() == translator("ko" if other else "en")(
-        "quiz.progress").format(answered=len(partial), total=len(QUESTIONS))
+        "quiz.progress"
+    ).format(answered=len(partial), total=len(QUESTIONS))
     assert page.locator("[data-quiz-result]").is_hidden()
     click_answers(page, MIXED)
     page.locator("[data-quiz-submit]").click()
@@ -231,11 +279,15 @@ def test_a_reassessment_switches_language_with_its_prospect_and_its_changes(page
     assert page.url.endswith("#prospect=p-journey0000")
     assert _checked(page) == changed
     assert page.locator("[data-prospect-name]").input_value() == "Harbour Bakery"
-    assert page.locator("[data-changes]").is_visible()  # still the same prospect, changed since its save
+    assert page.locator(
+        "[data-changes]"
+    ).is_visible()  # still the same prospect, changed since its save
 
 
 @pytest.mark.parametrize("prefix", ["", "ko/"])
-def test_back_and_reload_keep_progress_and_result_and_start_over_clears_them(screen, base_url, prefix):
+def test_back_and_reload_keep_progress_and_result_and_start_over_clears_them(
+    screen, base_url, prefix
+):
     page, _ = screen
     t = translator("ko" if prefix else "en")
     progress = page.locator("[data-quiz-progress]")
@@ -260,7 +312,9 @@ def test_back_and_reload_keep_progress_and_result_and_start_over_clears_them(scr
     page.go_back(wait_until="networkidle")
     _ready(page)
     assert read_result(page) == expected(score(QUIZ, MIXED), QUIZ)
-    assert progress.inner_text() == t("quiz.progress").format(answered=len(QUESTIONS), total=len(QUESTIONS))
+    assert progress.inner_text() == t("quiz.progress").format(
+        answered=len(QUESTIONS), total=len(QUESTIONS)
+    )
     page.reload(wait_until="networkidle")
     _ready(page)
     assert read_result(page) == expected(score(QUIZ, MIXED), QUIZ)
@@ -292,7 +346,9 @@ def test_a_new_visit_to_the_quiz_starts_afresh_for_the_next_prospect(page, base_
 
 
 @pytest.mark.parametrize("prefix", ["", "ko/"])
-def test_a_share_link_carries_the_name_only_when_asked_and_every_hint_is_whole(screen, base_url, prefix):
+def test_a_share_link_carries_the_name_only_when_asked_and_every_hint_is_whole(
+    screen, base_url, prefix
+):
     page, _ = screen
     t = translator("ko" if prefix else "en")
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
@@ -309,7 +365,10 @@ def test_a_share_link_carries_the_name_only_when_asked_and_every_hint_is_whole(s
     assert "&n=Harbour+Bakery&" in link.input_value()
     include.uncheck()
     assert "n=" not in link.input_value()
-    for hint, key in (("#prospect-name-hint", "work.name.hint"), ("#share-link-hint", "work.share.hint")):
+    for hint, key in (
+        ("#prospect-name-hint", "work.name.hint"),
+        ("#share-link-hint", "work.share.hint"),
+    ):
         text = page.locator(hint).inner_text()
         assert text == t(key) and text.endswith(("다.", ".")) and "#" in t("work.share.hint"), key
         assert page.locator(hint).evaluate("e => e.scrollWidth <= e.clientWidth")
@@ -318,11 +377,13 @@ def test_a_share_link_carries_the_name_only_when_asked_and_every_hint_is_whole(s
 @pytest.mark.parametrize("prefix", ["", "ko/"])
 def test_without_javascript_nothing_is_sent_or_promised(browser, base_url, prefix):
     for width, height in SCREENS.values():
-        context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": height})
+        context = browser.new_context(
+            java_script_enabled=False, viewport={"width": width, "height": height}
+        )
         page = context.new_page()
         requests = []
         page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
-        page.on("request", lambda request: requests.append(request.url))
+        page.on("request", lambda request, sent=requests: sent.append(request.url))
         first = QUESTIONS[0]
         page.locator(f"label[for='q-{first.id}-{first.options[0].id}']").click()
         page.keyboard.press("Enter")  # implicit submission, which used to send the answers
@@ -332,14 +393,27 @@ def test_without_javascript_nothing_is_sent_or_promised(browser, base_url, prefi
         assert page.locator("form[data-quiz]").get_attribute("method") == "dialog"
         assert page.locator("[data-quiz-submit]").is_disabled()
         # The text fields belong to no form and, like every script-only control, are not shown.
-        assert page.locator("[data-prospect-name], [data-share-link]").evaluate_all("els => els.map(e => e.form)") == [None, None]
-        assert page.locator("input[type=text]:visible, input:not([type]):visible, input[type=search]:visible").count() == 0
-        for hidden in ('[data-action="start-over"]', "[data-workspace]", '[data-action="share-include-name"]',
-                       "[data-quiz-submit]", "[data-quiz-progress]"):
+        assert page.locator("[data-prospect-name], [data-share-link]").evaluate_all(
+            "els => els.map(e => e.form)"
+        ) == [None, None]
+        assert (
+            page.locator(
+                "input[type=text]:visible, input:not([type]):visible, input[type=search]:visible"
+            ).count()
+            == 0
+        )
+        for hidden in (
+            '[data-action="start-over"]',
+            "[data-workspace]",
+            '[data-action="share-include-name"]',
+            "[data-quiz-submit]",
+            "[data-quiz-progress]",
+        ):
             assert page.locator(hidden).is_hidden(), hidden
         notice = page.locator("[data-quiz-noscript]")
         assert notice.is_visible()
         assert notice.locator("a").evaluate_all("els => els.map(e => e.href)") == [
-            base_url + prefix + "checklist/", base_url + prefix + "methodology/"]
+            base_url + prefix + "checklist/",
+            base_url + prefix + "methodology/",
+        ]
         context.close()
-

@@ -10,14 +10,32 @@ from quiz.drafting import draft, variants
 from quiz.scoring import score
 from quiz.site.strings import translator
 from tests.support.pdf import page_texts, squeezed
-from tests.support.quiz import BAD, CARE, GOOD, MESSAGES, MIXED, QUIZ, UNSURE, WALK_BY_SCORE, click_answers, read_message
-from tests.support.workspace import poll
+from tests.support.quiz import (
+    BAD,
+    CARE,
+    GOOD,
+    MESSAGES,
+    MIXED,
+    QUIZ,
+    UNSURE,
+    WALK_BY_SCORE,
+    click_answers,
+    read_message,
+)
 from tests.support.watch import PageWatch, origin_of
+from tests.support.workspace import poll
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = {"en": "", "ko": "ko/"}
-SETS = {"good-fit": GOOD, "proceed-with-care": CARE, "high-risk": MIXED, "dealbreaker": BAD, "score": WALK_BY_SCORE, "not-enough-info": UNSURE}
+SETS = {
+    "good-fit": GOOD,
+    "proceed-with-care": CARE,
+    "high-risk": MIXED,
+    "dealbreaker": BAD,
+    "score": WALK_BY_SCORE,
+    "not-enough-info": UNSURE,
+}
 
 
 @pytest.fixture(params=list(LANGUAGES))
@@ -44,8 +62,15 @@ def _expected(page, answers, tone="warm", timing="before-call", name=None, varia
 
 def test_the_answer_sets_reach_what_they_are_named_for():
     reached = {key: score(QUIZ, answers).band for key, answers in SETS.items()}
-    assert reached == {**{key: key for key in SETS}, "dealbreaker": "walk-away", "score": "walk-away"}
-    assert [score(QUIZ, SETS[key]).decided_by for key in ("dealbreaker", "score")] == ["dealbreaker", "score"]
+    assert reached == {
+        **{key: key for key in SETS},
+        "dealbreaker": "walk-away",
+        "score": "walk-away",
+    }
+    assert [score(QUIZ, SETS[key]).decided_by for key in ("dealbreaker", "score")] == [
+        "dealbreaker",
+        "score",
+    ]
 
 
 @pytest.mark.parametrize("key", list(SETS))
@@ -67,15 +92,27 @@ def test_every_result_drafts_its_message_and_lists_the_terms_that_answer_it(quiz
         assert link.evaluate("a => a.href") == terms_page + "#" + clause  # in the page's language
         assert link.inner_text() == MESSAGES.clauses[clause].title.get(quiz_page.language)
     if reference.terms:
-        assert terms.locator("[data-terms-note]").inner_text().startswith(translator(quiz_page.language)("legal.title"))
-    offered = [value for value in ("fully-booked", "work-started") if message.locator(f"[data-message-variant='{value}']").is_visible()]
+        assert (
+            terms.locator("[data-terms-note]")
+            .inner_text()
+            .startswith(translator(quiz_page.language)("legal.title"))
+        )
+    offered = [
+        value
+        for value in ("fully-booked", "work-started")
+        if message.locator(f"[data-message-variant='{value}']").is_visible()
+    ]
     assert offered == list(variants(score(QUIZ, answers)))
 
 
 def test_tone_timing_and_variant_redraft_the_message(quiz_page):
     _submit(quiz_page, WALK_BY_SCORE)
-    for tone, timing, variant in [("formal", "before-call", None), ("formal", "after-call", None), ("warm", "after-call", "work-started"),
-                                  ("warm", "after-call", "fully-booked")]:
+    for tone, timing, variant in [
+        ("formal", "before-call", None),
+        ("formal", "after-call", None),
+        ("warm", "after-call", "work-started"),
+        ("warm", "after-call", "fully-booked"),
+    ]:
         quiz_page.locator(f"[data-message-tone='{tone}']").check()
         quiz_page.locator(f"[data-message-timing='{timing}']").check()
         quiz_page.locator(f"[data-message-variant='{variant or ''}']").check()
@@ -90,7 +127,9 @@ def test_tone_timing_and_variant_redraft_the_message(quiz_page):
     assert read_message(quiz_page)["text"] == _expected(quiz_page, GOOD, "warm", "after-call").text
 
 
-@pytest.mark.parametrize("name", ["<b>x</b>", "<img src=x onerror=alert(1)>", "Lee &amp; Co", "  Ana\t María  "])
+@pytest.mark.parametrize(
+    "name", ["<b>x</b>", "<img src=x onerror=alert(1)>", "Lee &amp; Co", "  Ana\t María  "]
+)
 def test_a_name_is_text_in_the_greeting_whatever_it_holds(quiz_page, name):
     _submit(quiz_page, MIXED, name)
     shown = read_message(quiz_page)
@@ -158,8 +197,13 @@ def test_without_the_clipboard_copy_selects_the_text(browser, base_url):
     _submit(page, CARE)
     page.locator("[data-action='copy-message']").click()
     failed = translator("ko")("message.copy-failed")
-    poll(lambda: page.locator("[data-message-status]").inner_text() == failed, "the copy-failed status")
-    selected = page.evaluate("(() => { const box = document.activeElement; return box.value.slice(box.selectionStart, box.selectionEnd); })()")
+    poll(
+        lambda: page.locator("[data-message-status]").inner_text() == failed,
+        "the copy-failed status",
+    )
+    selected = page.evaluate(
+        "(() => { const box = document.activeElement; return box.value.slice(box.selectionStart, box.selectionEnd); })()"
+    )
     assert selected == read_message(page)["text"]
     context.close()
 
@@ -192,7 +236,9 @@ def test_a_share_link_reproduces_the_same_draft(browser, base_url):
     sent = read_message(page)
     opened = context.new_page()
     opened.goto(link, wait_until="networkidle")
-    opened.locator("[data-message-tone='formal']").check()  # the link carries answers and name, not text
+    opened.locator(
+        "[data-message-tone='formal']"
+    ).check()  # the link carries answers and name, not text
     assert read_message(opened) == sent
     context.close()
 

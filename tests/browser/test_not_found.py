@@ -39,23 +39,33 @@ def sized(request, browser):
 
 
 @pytest.mark.parametrize(("language", "path"), MISSING, ids=[path for _, path in MISSING])
-def test_a_missing_address_shows_the_not_found_page_in_its_language(sized, base_url, language, path):
+def test_a_missing_address_shows_the_not_found_page_in_its_language(
+    sized, base_url, language, path
+):
     page = sized
     watch = PageWatch(origin_of(base_url)).attach(page)
     response = page.goto(base_url + path, wait_until="networkidle")
     assert response.status == 404
-    wait_until(page, f"document.documentElement.lang === '{language}' && document.readyState === 'complete'")
+    wait_until(
+        page,
+        f"document.documentElement.lang === '{language}' && document.readyState === 'complete'",
+    )
     t = translator(language)
     assert page.locator("article h1").inner_text() == t("notfound.title")
     assert page.title().startswith(t("notfound.title"))
     assert page.url == base_url + path  # the address the reader asked for stays in the address bar
     home = base_url + ("ko/" if language == "ko" else "")
     article = page.locator("article")
-    assert article.locator("[data-not-found-links] a").evaluate_all("links => links.map(l => l.href)") == [home, home + "quiz/"]
-    flags = article.locator("[data-not-found-flags] a").evaluate_all("links => links.map(l => l.href)")
+    assert article.locator("[data-not-found-links] a").evaluate_all(
+        "links => links.map(l => l.href)"
+    ) == [home, home + "quiz/"]
+    flags = article.locator("[data-not-found-flags] a").evaluate_all(
+        "links => links.map(l => l.href)"
+    )
     assert flags == [f"{home}flags/{flag}/" for flag in nav_flag_ids()]
     assert _switcher(page) == {"en": base_url, "ko": base_url + "ko/"}  # each language's home
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]  # no sideways scroll
+    # No sideways scroll.
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     assert _broken_links(page, base_url) == []
     assert page.evaluate("window.__violations") == []
     # The one 404 is the answer for the missing address itself; nothing else fails or leaves the site.
@@ -64,7 +74,9 @@ def test_a_missing_address_shows_the_not_found_page_in_its_language(sized, base_
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
-def test_the_language_switcher_on_a_not_found_page_leads_to_the_other_home(page, base_url, language):
+def test_the_language_switcher_on_a_not_found_page_leads_to_the_other_home(
+    page, base_url, language
+):
     path = "ko/missing/" if language == "ko" else "missing/"
     other = "en" if language == "ko" else "ko"
     page.goto(base_url + path, wait_until="networkidle")
@@ -76,7 +88,9 @@ def test_the_language_switcher_on_a_not_found_page_leads_to_the_other_home(page,
     assert page.locator("html").get_attribute("lang") == other
 
 
-def test_without_scripts_a_korean_reader_gets_a_working_page_with_a_way_to_korean(browser, base_url):
+def test_without_scripts_a_korean_reader_gets_a_working_page_with_a_way_to_korean(
+    browser, base_url
+):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     response = page.goto(base_url + "ko/missing/", wait_until="networkidle")
@@ -92,13 +106,17 @@ def test_without_scripts_a_korean_reader_gets_a_working_page_with_a_way_to_korea
 @pytest.mark.parametrize("path", ["missing/", "ko/missing/"])
 def test_axe_finds_no_violation_on_the_not_found_pages(page, base_url, path):
     page.goto(base_url + path, wait_until="networkidle")
-    wait_until(page, f"document.documentElement.lang === '{'ko' if path.startswith('ko/') else 'en'}'")
+    wait_until(
+        page, f"document.documentElement.lang === '{'ko' if path.startswith('ko/') else 'en'}'"
+    )
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_snapshot()
 
 
 def _switcher(page) -> dict[str, str]:
-    links = page.locator(".md-select__link").evaluate_all("links => links.map(l => [l.hreflang, l.href])")
+    links = page.locator(".md-select__link").evaluate_all(
+        "links => links.map(l => [l.hreflang, l.href])"
+    )
     return dict(links)
 
 
@@ -119,8 +137,12 @@ def _broken_links(page, base_url: str) -> list[str]:
     return broken
 
 
-@pytest.mark.parametrize("asked", ["ko/../../elsewhere/", "ko/%2e%2e/%2e%2e/elsewhere/"], ids=["dots", "encoded-dots"])
-def test_the_korean_not_found_page_shows_only_an_address_below_its_own_folder(page, base_url, asked):
+@pytest.mark.parametrize(
+    "asked", ["ko/../../elsewhere/", "ko/%2e%2e/%2e%2e/elsewhere/"], ids=["dots", "encoded-dots"]
+)
+def test_the_korean_not_found_page_shows_only_an_address_below_its_own_folder(
+    page, base_url, asked
+):
     """Its script puts back the address the reader asked for, but a fragment that leads outside
     ko/ (here to another path of the origin) is left alone."""
     site = urlsplit(base_url).path
@@ -128,6 +150,7 @@ def test_the_korean_not_found_page_shows_only_an_address_below_its_own_folder(pa
     wait_until(page, "document.readyState === 'complete'")
     assert urlsplit(page.url).path == site + "ko/404.html"
     kept = site + "ko/missing-page/"
-    page.goto("about:blank")  # a new document: the same address with another fragment would not reload
+    # A new document: the same address with another fragment would not reload.
+    page.goto("about:blank")
     page.goto(base_url + "ko/404.html#" + quote(kept, safe=""), wait_until="networkidle")
     wait_until(page, f"location.pathname === {kept!r}")

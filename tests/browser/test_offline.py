@@ -17,7 +17,6 @@ from tests.support.site import ROOT
 pytestmark = pytest.mark.browser
 
 
-
 @pytest.fixture(scope="module")
 def unzipped(tmp_path_factory):
     folder = tmp_path_factory.mktemp("offline")
@@ -32,7 +31,9 @@ def test_the_quiz_works_from_disk_from_start_to_result(page, unzipped, prefix):
     problems = []
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("request", lambda request: request.url.startswith("file:") or problems.append(request.url))
+    page.on(
+        "request", lambda request: request.url.startswith("file:") or problems.append(request.url)
+    )
     page.goto((unzipped / prefix / "flags" / "vision.html").as_uri())
     page.locator(".crf-cta a").click()  # the flag page's way into the quiz, as a reader would go
     assert page.url == (unzipped / prefix / "quiz.html").as_uri()
@@ -41,15 +42,21 @@ def test_the_quiz_works_from_disk_from_start_to_result(page, unzipped, prefix):
     result = page.locator("[data-quiz-result]")
     assert result.is_visible()
     reference = score(QUIZ, MIXED)
-    assert (result.get_attribute("data-band"), result.get_attribute("data-score")) == (reference.band, str(reference.score))
+    assert (result.get_attribute("data-band"), result.get_attribute("data-score")) == (
+        reference.band,
+        str(reference.score),
+    )
     # The drafted message comes with the result, and its clauses open the copy's own terms page.
-    drafted = draft(QUIZ, MESSAGES, MIXED, prefix.rstrip("/") or "en", "warm", "before-call", None, None)
+    drafted = draft(
+        QUIZ, MESSAGES, MIXED, prefix.rstrip("/") or "en", "warm", "before-call", None, None
+    )
     shown = read_message(page)
     assert (shown["text"], shown["terms"]) == (drafted.text, list(drafted.terms))
     assert drafted.terms
     page.locator(f"[data-term='{drafted.terms[0]}'] a").click()
     assert page.url == (unzipped / prefix / "terms.html").as_uri() + "#" + drafted.terms[0]
-    page.locator(f"[id='{drafted.terms[0]}']").wait_for(state="visible")  # the new page may still be loading
+    # The new page may still be loading.
+    page.locator(f"[id='{drafted.terms[0]}']").wait_for(state="visible")
     assert problems == []
 
 
@@ -58,7 +65,7 @@ def test_every_page_of_the_offline_copy_links_to_files_that_exist(unzipped):
 
     missing = []
     for page in unzipped.rglob("*.html"):
-        for tag, rel, url in parse(page).urls:
+        for _tag, _rel, url in parse(page).urls:
             if "://" in url or url.startswith(("#", "mailto:", "data:")):
                 continue
             target = (page.parent / url.split("#")[0].split("?")[0]).resolve()
@@ -74,4 +81,6 @@ def test_a_share_link_made_offline_leads_to_the_published_site(page, unzipped, p
     page.locator("[data-quiz-submit]").click()
     page.locator('[data-action="share"]').click()
     published = load_site_config(ROOT / "mkdocs.yml").site_url + prefix + "quiz/"
-    assert page.locator("[data-share-link]").input_value() == published + "#" + share_fragment(MIXED)
+    assert page.locator("[data-share-link]").input_value() == published + "#" + share_fragment(
+        MIXED
+    )

@@ -38,7 +38,9 @@ def test_search_finds_only_pages_in_the_readers_language(page, base_url, path, o
     if not path.startswith("ko/"):
         assert not any(link.startswith(base_url + "ko/") for link in links), links
     _search(page, other)
-    wait_until(page, "document.querySelector('.md-search-result__meta').textContent.trim() === " + NONE)
+    wait_until(
+        page, "document.querySelector('.md-search-result__meta').textContent.trim() === " + NONE
+    )
     assert page.locator(".md-search-result__item").count() == 0
     assert watch.problems == []
 
@@ -49,7 +51,9 @@ def test_search_finds_what_the_generated_pages_show(page, base_url, path, query)
     templates render from quiz/quiz.yml, not only by their Markdown introduction."""
     page.goto(base_url + path, wait_until="networkidle")
     _search(page, query)
-    found = {link[len(base_url + path):].split("?")[0].split("#")[0] for link in _result_links(page)}
+    found = {
+        link[len(base_url + path) :].split("?")[0].split("#")[0] for link in _result_links(page)
+    }
     assert {"quiz/", "checklist/", "methodology/"} <= found, found
 
 
@@ -67,7 +71,10 @@ def test_a_pasted_or_composed_query_searches_at_once(page, base_url, path, query
     page.goto(base_url + path, wait_until="networkidle")
     page.keyboard.press("/")
     field = page.locator("[data-md-component=search-query]")
-    wait_until(page, "document.querySelector('[data-md-component=search-result] .md-search-result__meta').textContent.trim() !== ''")
+    wait_until(
+        page,
+        "document.querySelector('[data-md-component=search-result] .md-search-result__meta').textContent.trim() !== ''",
+    )
     field.evaluate(ARRIVALS[arrival], query)
     page.locator(".md-search-result__item").first.wait_for()
     assert page.locator(".md-search-result__item").count() > 0
@@ -100,7 +107,7 @@ def test_axe_finds_no_violation_in_dark_mode_or_with_search_open(page, base_url)
 
 def test_language_switcher_lands_on_the_same_page(page, base_url, page_paths):
     for path in page_paths:
-        other = path[len("ko/"):] if path.startswith("ko/") else "ko/" + path
+        other = path[len("ko/") :] if path.startswith("ko/") else "ko/" + path
         page.goto(base_url + path, wait_until="networkidle")
         page.locator(".md-header__option .md-select button").hover()
         target_language = "en" if path.startswith("ko/") else "ko"
@@ -116,7 +123,9 @@ def _result_links(page) -> list[str]:
 
 
 # Material's "no results" line, in the page's language.
-NONE = "JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']"
+NONE = (
+    "JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']"
+)
 
 
 def _search(page, query: str) -> None:
@@ -126,4 +135,3 @@ def _search(page, query: str) -> None:
     field = page.locator("[data-md-component=search-query]")
     field.fill(query)
     field.press("End")
-

@@ -8,7 +8,18 @@ from axe_playwright_python.sync_playwright import Axe
 from quiz.scoring import concerns as concerns_of
 from quiz.scoring import score
 from quiz.site.strings import translator
-from tests.support.quiz import BAD, GOOD, MIXED, QUESTIONS, QUIZ, click_answers, strongest, submit, unsure, zero
+from tests.support.quiz import (
+    BAD,
+    GOOD,
+    MIXED,
+    QUESTIONS,
+    QUIZ,
+    click_answers,
+    strongest,
+    submit,
+    unsure,
+    zero,
+)
 from tests.support.watch import PageWatch, origin_of, settle
 
 pytestmark = pytest.mark.browser
@@ -21,7 +32,8 @@ def quiz_page(request, page, base_url):
     language, path = request.param
     watch = PageWatch(origin_of(base_url)).attach(page)
     page.goto(base_url + path, wait_until="networkidle")
-    page.locator("[data-quiz-scope-ready]").wait_for(state="attached")  # the script has set up the page
+    # The script has set up the page.
+    page.locator("[data-quiz-scope-ready]").wait_for(state="attached")
     page.language = language
     yield page
     assert watch.problems == []  # no console error, no request beyond the local server
@@ -29,14 +41,18 @@ def quiz_page(request, page, base_url):
 
 def test_the_page_follows_the_test_contract(quiz_page):
     form = quiz_page.locator("form[data-quiz]")
-    assert form.locator("[data-flag]").evaluate_all("els => els.map(e => e.dataset.flag)") == [flag.id for flag in QUIZ.flags]
+    assert form.locator("[data-flag]").evaluate_all("els => els.map(e => e.dataset.flag)") == [
+        flag.id for flag in QUIZ.flags
+    ]
     for flag in QUIZ.flags:
         group = form.locator(f"[data-flag='{flag.id}']")
         for question in flag.questions:
             fieldset = group.locator(f"fieldset[data-question='{question.id}']")
             assert fieldset.locator("legend").count() == 1
             radios = fieldset.locator(f"input[type=radio][name='{question.id}']")
-            assert radios.evaluate_all("els => els.map(e => e.value)") == [option.id for option in question.options]
+            assert radios.evaluate_all("els => els.map(e => e.value)") == [
+                option.id for option in question.options
+            ]
     assert form.locator("button[type=submit], input[type=submit]").count() == 1
     assert form.locator("input[type=radio]:checked").count() == 0  # nothing pre-selected
 
@@ -54,17 +70,23 @@ def test_submitting_with_gaps_shows_an_error_summary_that_takes_focus_and_links_
     quiz_page.locator("[data-quiz-submit]").click()
     summary = quiz_page.locator("[data-quiz-errors]")
     assert summary.is_visible()
-    assert quiz_page.evaluate("document.activeElement.matches('[data-quiz-errors] [data-errors-heading]')")
+    assert quiz_page.evaluate(
+        "document.activeElement.matches('[data-quiz-errors] [data-errors-heading]')"
+    )
     links = summary.locator("li:not([hidden]) a")
     assert links.count() == len(QUESTIONS) - 3
     assert quiz_page.locator("[data-quiz-result]").is_hidden()
     fourth = QUESTIONS[3]
     fieldset = quiz_page.locator(f"fieldset[data-question='{fourth.id}']")
     assert fieldset.locator("[data-error-message]").is_visible()
-    assert fieldset.locator("[data-error-message] .crf-visually-hidden").bounding_box()["width"] <= 1
+    assert (
+        fieldset.locator("[data-error-message] .crf-visually-hidden").bounding_box()["width"] <= 1
+    )
     assert f"error-{fourth.id}" in fieldset.get_attribute("aria-describedby")
     links.first.click()
-    assert quiz_page.evaluate("document.activeElement.id") == f"q-{fourth.id}-{fourth.options[0].id}"
+    assert (
+        quiz_page.evaluate("document.activeElement.id") == f"q-{fourth.id}-{fourth.options[0].id}"
+    )
     click_answers(quiz_page, {fourth.id: zero(fourth)})
     assert fieldset.locator("[data-error-message]").is_hidden()
     assert links.count() == len(QUESTIONS) - 4
@@ -85,15 +107,22 @@ def test_a_clear_verdict_for_good_bad_and_mixed_prospects(quiz_page, answers, ba
     quiz_page.locator("[data-quiz-submit]").click()
     result = quiz_page.locator("[data-quiz-result]")
     assert result.is_visible()
-    assert quiz_page.evaluate("document.activeElement.matches('[data-quiz-result] [data-result-heading]')")
+    assert quiz_page.evaluate(
+        "document.activeElement.matches('[data-quiz-result] [data-result-heading]')"
+    )
     assert result.get_attribute("data-band") == reference.band
     assert result.get_attribute("data-score") == str(reference.score)
     assert result.locator(f"[data-band-text='{reference.band}']").is_visible()
     announcer = quiz_page.locator("[data-quiz-announce]")
     assert announcer.bounding_box()["width"] <= 1  # read out, not shown
     announced = announcer.text_content()
-    assert result.locator(f"[data-band-text='{reference.band}'] [data-band-title]").inner_text() in announced
-    visible = result.locator("[data-raised-by]:visible").evaluate_all("els => els.map(e => e.dataset.raisedBy)")
+    assert (
+        result.locator(f"[data-band-text='{reference.band}'] [data-band-title]").inner_text()
+        in announced
+    )
+    visible = result.locator("[data-raised-by]:visible").evaluate_all(
+        "els => els.map(e => e.dataset.raisedBy)"
+    )
     assert visible == list(reference.raised_by)
     concerns = result.locator("[data-concern]:visible")
     raised = concerns_of(QUIZ, reference)
@@ -106,13 +135,19 @@ def test_a_clear_verdict_for_good_bad_and_mixed_prospects(quiz_page, answers, ba
         quoted = section.locator("[data-concern-answer]:visible")
         assert quoted.count() >= 1
         question_id = quoted.first.get_attribute("data-concern-answer")
-        label = quiz_page.locator(f"label[for='q-{question_id}-{answers[question_id]}']").inner_text()
+        label = quiz_page.locator(
+            f"label[for='q-{question_id}-{answers[question_id]}']"
+        ).inner_text()
         assert label.strip() in quoted.first.inner_text()
-    asks = set(result.locator("[data-ask]:visible").evaluate_all("els => els.map(e => e.dataset.ask)"))
+    asks = set(
+        result.locator("[data-ask]:visible").evaluate_all("els => els.map(e => e.dataset.ask)")
+    )
     if reference.band == "walk-away":
         assert asks == set()  # a walk-away result leads with declining, not with questions
     else:
-        assert asks == {q for q, o in answers.items() if o == unsure(next(x for x in QUESTIONS if x.id == q))}
+        assert asks == {
+            q for q, o in answers.items() if o == unsure(next(x for x in QUESTIONS if x.id == q))
+        }
 
 
 def _walk_away_by_score() -> dict[str, str]:
@@ -136,7 +171,9 @@ def test_a_walk_away_leads_with_declining_and_fits_its_reason(quiz_page, answers
     shown = plan.locator("[data-walk-reason]:visible")
     assert shown.evaluate_all("els => els.map(e => e.dataset.walkReason)") == [reason]
     bands = QUIZ.bands.walk_away
-    expected_text = (bands.dealbreaker if reason == "dealbreaker" else bands.score_only).get(quiz_page.language)
+    expected_text = (bands.dealbreaker if reason == "dealbreaker" else bands.score_only).get(
+        quiz_page.language
+    )
     assert shown.inner_text().strip() == expected_text
     assert plan.locator("a[href$='/decline/']").count() == 1
     assert plan.locator("a[href$='/terms/#kill-fee']").count() == 1
@@ -153,7 +190,9 @@ def test_score_reads_naturally_in_each_language(quiz_page):
     quiz_page.locator("[data-quiz-submit]").click()
     reference = score(QUIZ, MIXED)
     facts = quiz_page.locator("[data-quiz-result] .crf-panel__facts dd").first.inner_text()
-    wanted = {"en": f"{reference.score} out of 100", "ko": f"100점 만점에 {reference.score}점"}[quiz_page.language]
+    wanted = {"en": f"{reference.score} out of 100", "ko": f"100점 만점에 {reference.score}점"}[
+        quiz_page.language
+    ]
     assert " ".join(facts.split()) == wanted
 
 
@@ -162,9 +201,14 @@ def test_everything_unsure_gives_not_enough_info_and_every_question_to_ask(quiz_
     click_answers(quiz_page, answers)
     quiz_page.locator("[data-quiz-submit]").click()
     result = quiz_page.locator("[data-quiz-result]")
-    assert (result.get_attribute("data-band"), result.get_attribute("data-score")) == ("not-enough-info", "")
+    assert (result.get_attribute("data-band"), result.get_attribute("data-score")) == (
+        "not-enough-info",
+        "",
+    )
     assert result.locator("[data-ask]:visible").count() == len(QUESTIONS)
-    assert all(row.get_attribute("data-score") == "" for row in result.locator("[data-flag-result]").all())
+    assert all(
+        row.get_attribute("data-score") == "" for row in result.locator("[data-flag-result]").all()
+    )
 
 
 def test_changing_an_answer_rescores_and_keeps_the_rest(quiz_page):
@@ -176,7 +220,9 @@ def test_changing_an_answer_rescores_and_keeps_the_rest(quiz_page):
     click_answers(quiz_page, {question.id: changed[question.id]})
     result = quiz_page.locator("[data-quiz-result]")
     assert result.get_attribute("data-score") == str(score(QUIZ, changed).score)
-    checked = quiz_page.locator("form[data-quiz] input[type=radio]:checked").evaluate_all("els => Object.fromEntries(els.map(e => [e.name, e.value]))")
+    checked = quiz_page.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
+        "els => Object.fromEntries(els.map(e => [e.name, e.value]))"
+    )
     assert checked == changed
 
 
@@ -201,7 +247,9 @@ def test_keyboard_alone_completes_the_quiz(quiz_page):
     assert quiz_page.evaluate("document.activeElement.hasAttribute('data-quiz-submit')")
     quiz_page.keyboard.press("Enter")
     result = quiz_page.locator("[data-quiz-result]")
-    assert quiz_page.evaluate("document.activeElement.matches('[data-quiz-result] [data-result-heading]')")
+    assert quiz_page.evaluate(
+        "document.activeElement.matches('[data-quiz-result] [data-result-heading]')"
+    )
     assert result.get_attribute("data-band") == score(QUIZ, chosen).band
 
 
@@ -211,7 +259,10 @@ def test_axe_finds_nothing_before_with_errors_and_with_a_result(quiz_page):
         ("start", lambda: None),
         ("errors", lambda: quiz_page.locator("[data-quiz-submit]").click()),
         ("mixed result", lambda: submit(quiz_page, MIXED)),
-        ("dark, walk-away result", lambda: (quiz_page.emulate_media(color_scheme="dark"), submit(quiz_page, BAD))),
+        (
+            "dark, walk-away result",
+            lambda: (quiz_page.emulate_media(color_scheme="dark"), submit(quiz_page, BAD)),
+        ),
     ]
     for name, step in steps:
         step()
@@ -221,16 +272,23 @@ def test_axe_finds_nothing_before_with_errors_and_with_a_result(quiz_page):
 
 
 @pytest.mark.parametrize(("language", "path"), LANGUAGES)
-def test_without_javascript_every_question_is_there_to_read_and_print(browser, base_url, language, path):
+def test_without_javascript_every_question_is_there_to_read_and_print(
+    browser, base_url, language, path
+):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + path)
     assert page.locator("fieldset[data-question]").count() == len(QUESTIONS)
     assert page.locator("fieldset[data-question]:visible").count() == len(QUESTIONS)
-    assert page.locator("form[data-quiz] input[type=radio]").count() == sum(len(q.options) for q in QUESTIONS)
+    assert page.locator("form[data-quiz] input[type=radio]").count() == sum(
+        len(q.options) for q in QUESTIONS
+    )
     assert page.locator("form[data-quiz] input[type=radio]:checked").count() == 0
     assert page.locator("[data-quiz-noscript]").is_visible()
-    assert page.locator("[data-quiz-submit]").is_hidden() and page.locator("[data-quiz-submit]").is_disabled()
+    assert (
+        page.locator("[data-quiz-submit]").is_hidden()
+        and page.locator("[data-quiz-submit]").is_disabled()
+    )
     assert page.locator("[data-quiz-progress]").is_hidden()
     assert page.locator("[data-quiz-result]").is_hidden()
     context.close()

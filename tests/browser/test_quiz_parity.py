@@ -7,14 +7,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.scoring import score
-from tests.support.quiz import expected, real_quiz, submit
 from tests.support.examples import examples
+from tests.support.quiz import expected, real_quiz, submit
 
 pytestmark = pytest.mark.browser
 
 QUIZ = real_quiz()
 ANSWER_SETS = st.fixed_dictionaries(
-    {question.id: st.sampled_from([option.id for option in question.options]) for _, question in QUIZ.questions()}
+    {
+        question.id: st.sampled_from([option.id for option in question.options])
+        for _, question in QUIZ.questions()
+    }
 )
 
 
@@ -31,7 +34,9 @@ def test_browser_and_python_give_the_same_scores_and_band(quiz_pages, language, 
 def test_parity_holds_for_answer_sets_without_dealbreakers(quiz_pages, language, data):
     """Most random sets hit a dealbreaker; these explore the score bands themselves."""
     answers = {
-        question.id: data.draw(st.sampled_from([o.id for o in question.options if o.dealbreaker is None]))
+        question.id: data.draw(
+            st.sampled_from([o.id for o in question.options if o.dealbreaker is None])
+        )
         for _, question in QUIZ.questions()
     }
     assert submit(quiz_pages[language], answers) == expected(score(QUIZ, answers), QUIZ)

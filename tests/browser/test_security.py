@@ -32,8 +32,14 @@ def test_no_page_violates_the_policy_when_read_or_switched(guarded, base_url, pa
     found = []
     for path in page_paths:
         guarded.goto(base_url + path, wait_until="networkidle")
-        meta = guarded.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
-        assert "'unsafe-inline'" not in meta and "'unsafe-eval'" not in meta and "object-src 'none'" in meta
+        meta = guarded.locator("meta[http-equiv='Content-Security-Policy']").get_attribute(
+            "content"
+        )
+        assert (
+            "'unsafe-inline'" not in meta
+            and "'unsafe-eval'" not in meta
+            and "object-src 'none'" in meta
+        )
         found += _violations(guarded)
         guarded.locator(".md-header__option .md-select button").hover()
         other = "en" if path.startswith("ko/") else "ko"

@@ -75,12 +75,23 @@ def _band_title(language, band):
 
 
 def _prospect(ident, name, updated, answers, history=()):
-    return {"id": ident, "name": name, "created": "2026-01-01T00:00:00.000Z", "updated": updated,
-            "answers": answers, "history": list(history)}
+    return {
+        "id": ident,
+        "name": name,
+        "created": "2026-01-01T00:00:00.000Z",
+        "updated": updated,
+        "answers": answers,
+        "history": list(history),
+    }
 
 
 def _export(prospects, version=2):
-    return {"format": "client-red-flags/prospects", "version": version, "exported": "2026-11-30T00:00:00.000Z", "prospects": prospects}
+    return {
+        "format": "client-red-flags/prospects",
+        "version": version,
+        "exported": "2026-11-30T00:00:00.000Z",
+        "prospects": prospects,
+    }
 
 
 def test_a_saved_prospect_is_still_there_after_a_reload(watched, base_url, language):
@@ -91,7 +102,11 @@ def test_a_saved_prospect_is_still_there_after_a_reload(watched, base_url, langu
         assert rows.count() == 1
         text = rows.first.inner_text()
         reference = score(QUIZ, MIXED)
-        assert "Acme Ltd" in text and _band_title(language, reference.band) in text and str(reference.score) in text
+        assert (
+            "Acme Ltd" in text
+            and _band_title(language, reference.band) in text
+            and str(reference.score) in text
+        )
         watched.reload()
     assert [p["name"] for p in _stored(watched)["prospects"]] == ["Acme Ltd"]
     assert _stored(watched)["prospects"][0]["answers"] == MIXED
@@ -130,7 +145,8 @@ def test_reassessing_shows_what_changed_and_saving_twice_keeps_it(watched, base_
     watched.locator("[data-saved-prospect] [data-slot='open']").click()
     watched.wait_for_load_state("networkidle")
     checked = watched.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
-        "els => Object.fromEntries(els.map(e => [e.name, e.value]))")
+        "els => Object.fromEntries(els.map(e => [e.name, e.value]))"
+    )
     assert checked == MIXED
     assert watched.locator("[data-prospect-name]").input_value() == "Second call"
     changed = dict(MIXED)
@@ -153,17 +169,22 @@ def test_reassessing_shows_what_changed_and_saving_twice_keeps_it(watched, base_
     assert saved[0]["history"][0]["updated"] < saved[0]["updated"]
     assert watched.locator("[data-change='unresponsive']").inner_text() == line
     watched.reload(wait_until="networkidle")
-    assert watched.locator("[data-change='unresponsive']").inner_text() == line  # changes since the last assessment
+    # Changes since the last assessment.
+    assert watched.locator("[data-change='unresponsive']").inner_text() == line
     watched.locator('[data-action="save"]').click()
     assert len(_stored(watched)["prospects"][0]["history"]) == 1
 
 
-def test_a_share_link_opens_the_same_result_in_a_fresh_browser(watched, browser, base_url, language):
+def test_a_share_link_opens_the_same_result_in_a_fresh_browser(
+    watched, browser, base_url, language
+):
     watched.goto(_url(base_url, language, "quiz/"), wait_until="networkidle")
     click_answers(watched, MIXED)
     watched.locator("[data-quiz-submit]").click()
     watched.locator("[data-prospect-name]").fill("Shared & <b>bold</b>")
-    watched.locator('[data-action="share-include-name"]').check()  # the name travels only when asked
+    watched.locator(
+        '[data-action="share-include-name"]'
+    ).check()  # the name travels only when asked
     watched.locator('[data-action="share"]').click()
     link = watched.locator("[data-share-link]").input_value()
     fragment = link.split("#", 1)[1]
@@ -184,12 +205,20 @@ def test_a_share_link_opens_the_same_result_in_a_fresh_browser(watched, browser,
     context.close()
 
 
-def test_a_link_from_an_older_quiz_keeps_known_answers_and_leaves_the_rest_unanswered(watched, base_url):
+def test_a_link_from_an_older_quiz_keeps_known_answers_and_leaves_the_rest_unanswered(
+    watched, base_url
+):
     known = dict(list(GOOD.items())[:10])
-    parts = [f"{share_key(q)}.{o}" for q, o in known.items()] + ["zzzzz.no", f"{share_key(QUESTIONS[11].id)}.removed-option"]
-    watched.goto(_url(base_url, "en", "quiz/") + "#v=1&a=" + "_".join(parts), wait_until="networkidle")
+    parts = [f"{share_key(q)}.{o}" for q, o in known.items()] + [
+        "zzzzz.no",
+        f"{share_key(QUESTIONS[11].id)}.removed-option",
+    ]
+    watched.goto(
+        _url(base_url, "en", "quiz/") + "#v=1&a=" + "_".join(parts), wait_until="networkidle"
+    )
     checked = watched.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
-        "els => Object.fromEntries(els.map(e => [e.name, e.value]))")
+        "els => Object.fromEntries(els.map(e => [e.name, e.value]))"
+    )
     assert checked == known
     notice = watched.locator("[data-quiz-notice]").inner_text()
     assert f"{len(QUESTIONS) - len(known)} of its questions are unanswered" in notice
@@ -211,14 +240,20 @@ def test_a_link_from_an_older_quiz_keeps_known_answers_and_leaves_the_rest_unans
 )
 def test_a_tampered_link_is_refused_and_changes_nothing(watched, base_url, fragment, reason):
     watched.goto(_url(base_url, "en", "quiz/") + "#" + fragment, wait_until="networkidle")
-    watched.locator("[data-quiz-scope-ready]").wait_for(state="attached")  # the script has read the link
-    assert watched.locator("[data-quiz-notice]").inner_text() == f"This link could not be read ({reason}). Nothing was changed."
+    # The script has read the link.
+    watched.locator("[data-quiz-scope-ready]").wait_for(state="attached")
+    assert (
+        watched.locator("[data-quiz-notice]").inner_text()
+        == f"This link could not be read ({reason}). Nothing was changed."
+    )
     assert watched.locator("form[data-quiz] input[type=radio]:checked").count() == 0
     assert watched.locator("[data-quiz-result]").is_hidden()
     assert watched.locator("img, b").count() == 0
 
 
-def test_export_then_import_into_an_empty_browser_gives_identical_data(watched, browser, base_url, tmp_path):
+def test_export_then_import_into_an_empty_browser_gives_identical_data(
+    watched, browser, base_url, tmp_path
+):
     _screen(watched, base_url, "en", GOOD, "First")
     _screen(watched, base_url, "en", BAD, "Second")
     original = _stored(watched)["prospects"]
@@ -236,13 +271,22 @@ def test_export_then_import_into_an_empty_browser_gives_identical_data(watched, 
     empty.locator('input[type=file][data-action="import"]').set_input_files(str(path))
     empty.locator("[data-saved-prospect]").nth(1).wait_for()
     assert empty.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).prospects") == original
-    assert empty.locator("[data-prospects-status]").inner_text() == "Imported the file. 2 new prospects were added."
+    assert (
+        empty.locator("[data-prospects-status]").inner_text()
+        == "Imported the file. 2 new prospects were added."
+    )
     context.close()
 
 
 INVALID_FILES = {
-    "not-json": ("{\"format\": \"client-red-flags/prospects\", \"prospects\": [", "it is not a readable export file"),
-    "wrong-format": (json.dumps({"format": "something-else", "version": 1, "prospects": []}), "it is not an export from this site"),
+    "not-json": (
+        '{"format": "client-red-flags/prospects", "prospects": [',
+        "it is not a readable export file",
+    ),
+    "wrong-format": (
+        json.dumps({"format": "something-else", "version": 1, "prospects": []}),
+        "it is not an export from this site",
+    ),
     "future": (json.dumps(_export([], version=3)), "it was made by a newer version of this site"),
     "version-zero": (json.dumps(_export([], version=0)), "it is not an export from this site"),
 }
@@ -259,7 +303,9 @@ def test_an_invalid_file_is_refused_and_nothing_changes(watched, base_url, tmp_p
     watched.locator('input[type=file][data-action="import"]').set_input_files(str(path))
     status = watched.locator("[data-prospects-status]")
     status.filter(has_text="could not be imported").wait_for()
-    assert status.inner_text() == f"This file could not be imported ({reason}). Nothing was changed."
+    assert (
+        status.inner_text() == f"This file could not be imported ({reason}). Nothing was changed."
+    )
     assert watched.evaluate(f"localStorage.getItem('{KEY}')") == before
     assert watched.locator("[data-saved-prospect]").count() == 1
 
@@ -269,8 +315,12 @@ def test_damaged_storage_is_set_aside_not_lost(watched, base_url):
     watched.evaluate(f"localStorage.setItem('{KEY}', '{{\"version\": 1, \"prospects\": [')")
     watched.reload(wait_until="networkidle")
     status = watched.locator("[data-prospects-status]").inner_text()
-    assert status.startswith("Saved data in this browser could not be read. It was set aside, not deleted, under “client-red-flags:prospects:damaged:")
-    backups = watched.evaluate("Object.keys(localStorage).filter(k => k.includes(':damaged:')).map(k => localStorage.getItem(k))")
+    assert status.startswith(
+        "Saved data in this browser could not be read. It was set aside, not deleted, under “client-red-flags:prospects:damaged:"
+    )
+    backups = watched.evaluate(
+        "Object.keys(localStorage).filter(k => k.includes(':damaged:')).map(k => localStorage.getItem(k))"
+    )
     assert backups == ['{"version": 1, "prospects": [']
     _screen(watched, base_url, "en", GOOD, "After")
     assert [p["name"] for p in _stored(watched)["prospects"]] == ["After"]
@@ -280,10 +330,16 @@ def test_unreadable_entries_are_kept_as_they_are(watched, base_url):
     good = _prospect("p-gggggggggg", "Readable", "2026-01-01T00:00:00.000Z", GOOD)
     odd = {"id": "not an id", "name": 42}
     watched.goto(_url(base_url, "en", "prospects/"))
-    watched.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", {"version": 2, "prospects": [good, odd]})
+    watched.evaluate(
+        f"v => localStorage.setItem('{KEY}', JSON.stringify(v))",
+        {"version": 2, "prospects": [good, odd]},
+    )
     watched.reload(wait_until="networkidle")
     assert watched.locator("[data-saved-prospect]").count() == 1
-    assert watched.locator("[data-prospects-status]").inner_text() == "Saved entries that could not be read: 1. They are kept as they are."
+    assert (
+        watched.locator("[data-prospects-status]").inner_text()
+        == "Saved entries that could not be read: 1. They are kept as they are."
+    )
     _screen(watched, base_url, "en", BAD, "New one")
     stored = _stored(watched)["prospects"]
     assert good in stored and odd in stored and len(stored) == 3
@@ -293,7 +349,9 @@ def test_delete_can_be_undone_and_delete_all_asks_first(watched, base_url):
     _screen(watched, base_url, "en", GOOD, "One")
     _screen(watched, base_url, "en", BAD, "Two")
     watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
-    watched.locator("[data-saved-prospect]").filter(has=watched.get_by_role("rowheader", name="One", exact=True)).locator('[data-action="delete"]').click()
+    watched.locator("[data-saved-prospect]").filter(
+        has=watched.get_by_role("rowheader", name="One", exact=True)
+    ).locator('[data-action="delete"]').click()
     assert watched.locator("[data-saved-prospect]").count() == 1
     assert watched.locator("[data-prospects-status]").inner_text() == "Deleted “One”."
     watched.locator('[data-action="undo"]').click()
@@ -302,20 +360,36 @@ def test_delete_can_be_undone_and_delete_all_asks_first(watched, base_url):
     assert watched.locator("[data-clear-confirm]").is_visible()
     assert len(_stored(watched)["prospects"]) == 2  # nothing yet
     watched.locator('[data-action="clear-all-confirm"]').click()
-    assert watched.evaluate("Object.keys(localStorage).filter(k => k.startsWith('client-red-flags'))") == []
+    assert (
+        watched.evaluate("Object.keys(localStorage).filter(k => k.startsWith('client-red-flags'))")
+        == []
+    )
     assert watched.locator("[data-prospects-empty]").is_visible()
-    assert watched.locator("[data-prospects-status]").inner_text() == "All saved prospects were deleted from this browser."
+    assert (
+        watched.locator("[data-prospects-status]").inner_text()
+        == "All saved prospects were deleted from this browser."
+    )
 
 
 def test_delete_all_also_forgets_the_tabs_draft_of_the_quiz(watched, base_url):
     """The quiz keeps this tab's answers and name in sessionStorage; after "Delete all my data"
     Back to the quiz shows none of them."""
     _screen(watched, base_url, "en", BAD, "Drafted")
-    assert watched.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('client-red-flags'))") != []
+    assert (
+        watched.evaluate(
+            "Object.keys(sessionStorage).filter(k => k.startsWith('client-red-flags'))"
+        )
+        != []
+    )
     watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
     watched.locator('[data-action="clear-all"]').click()
     watched.locator('[data-action="clear-all-confirm"]').click()
-    assert watched.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('client-red-flags'))") == []
+    assert (
+        watched.evaluate(
+            "Object.keys(sessionStorage).filter(k => k.startsWith('client-red-flags'))"
+        )
+        == []
+    )
     watched.go_back(wait_until="networkidle")
     watched.locator("[data-quiz-scope-ready]").wait_for(state="attached")
     assert watched.locator("form[data-quiz] input[type=radio]:checked").count() == 0
@@ -333,7 +407,10 @@ def test_the_privacy_note_is_where_the_user_saves(watched, base_url, language):
 # The heaviest results the quiz allows on paper: every dealbreaker and every concern; half the
 # answers definite at their strongest and half "Not sure yet" (concerns and a long list of
 # questions to ask); and each of them as a re-assessment, which adds what changed for every flag.
-ASKS = {q.id: strongest(q, dealbreakers=True) if i % 2 == 0 else unsure(q) for i, q in enumerate(QUESTIONS)}
+ASKS = {
+    q.id: strongest(q, dealbreakers=True) if i % 2 == 0 else unsure(q)
+    for i, q in enumerate(QUESTIONS)
+}
 PRINTED = {"mixed": MIXED, "dealbreakers": BAD, "questions-to-ask": ASKS}
 
 
@@ -360,41 +437,67 @@ def test_a_result_prints_on_one_page(watched, base_url, language, answers, reass
     # A concern is never split between columns or pages.
     concerns = watched.locator("[data-concern]:visible")
     assert concerns.count() > 0
-    assert set(concerns.evaluate_all("els => els.map(e => getComputedStyle(e).breakInside)")) == {"avoid"}
+    assert set(concerns.evaluate_all("els => els.map(e => getComputedStyle(e).breakInside)")) == {
+        "avoid"
+    }
     # The links that lead on from paper print their address on the published site.
     links = watched.locator("[data-quiz-result] a[data-print-address]:visible")
     printed = links.evaluate_all("els => els.map(e => getComputedStyle(e, '::after').content)")
     addresses = links.evaluate_all("els => els.map(e => e.getAttribute('data-print-address'))")
     assert addresses and all(a.startswith("https://") for a in addresses)
-    assert all(address in content for address, content in zip(addresses, printed))
+    assert all(address in content for address, content in zip(addresses, printed, strict=True))
     if score(QUIZ, answers).band == "walk-away":
-        assert any("/decline/" in a for a in addresses) and any(a.endswith("terms/#kill-fee") for a in addresses)
+        assert any("/decline/" in a for a in addresses) and any(
+            a.endswith("terms/#kill-fee") for a in addresses
+        )
 
 
 def test_each_prospect_shows_its_earlier_assessments(watched, base_url, language):
-    history = [{"updated": "2026-02-01T09:30:00.000Z", "answers": BAD}, {"updated": "2026-01-15T09:30:00.000Z", "answers": GOOD}]
-    value = {"version": 2, "prospects": [_prospect("p-aaaaaaaaaa", "Alpha", "2026-03-01T09:30:00.000Z", MIXED, history),
-                                         _prospect("p-bbbbbbbbbb", "Beta", "2026-02-01T09:30:00.000Z", GOOD)]}
+    history = [
+        {"updated": "2026-02-01T09:30:00.000Z", "answers": BAD},
+        {"updated": "2026-01-15T09:30:00.000Z", "answers": GOOD},
+    ]
+    value = {
+        "version": 2,
+        "prospects": [
+            _prospect("p-aaaaaaaaaa", "Alpha", "2026-03-01T09:30:00.000Z", MIXED, history),
+            _prospect("p-bbbbbbbbbb", "Beta", "2026-02-01T09:30:00.000Z", GOOD),
+        ],
+    }
     watched.goto(_url(base_url, language, "prospects/"))
     watched.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", value)
     watched.reload(wait_until="networkidle")
     t = translator(language)
     alpha = watched.locator('[data-saved-prospect][data-id="p-aaaaaaaaaa"]')
     disclosure = alpha.locator("[data-history]")
-    assert disclosure.locator("summary").inner_text() == ("2 earlier assessments" if language == "en" else "이전 평가 2회")
-    assert disclosure.get_attribute("open") is None and alpha.locator("[data-history-entry]").first.is_hidden()
+    assert disclosure.locator("summary").inner_text() == (
+        "2 earlier assessments" if language == "en" else "이전 평가 2회"
+    )
+    assert (
+        disclosure.get_attribute("open") is None
+        and alpha.locator("[data-history-entry]").first.is_hidden()
+    )
     disclosure.locator("summary").click()
     entries = alpha.locator("[data-history-entry]")
-    assert [entries.nth(i).get_attribute("data-history-entry") for i in range(2)] == [old["updated"] for old in history]
+    assert [entries.nth(i).get_attribute("data-history-entry") for i in range(2)] == [
+        old["updated"] for old in history
+    ]
     for index, old in enumerate(history):
         result = score(QUIZ, old["answers"])
         entry = entries.nth(index)
         assert entry.is_visible()
-        assert (entry.get_attribute("data-band"), entry.get_attribute("data-score")) == (result.band, str(result.score))
-        date = watched.evaluate("([d, lang]) => new Intl.DateTimeFormat(lang, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(d))",
-                                [old["updated"], language])
+        assert (entry.get_attribute("data-band"), entry.get_attribute("data-score")) == (
+            result.band,
+            str(result.score),
+        )
+        date = watched.evaluate(
+            "([d, lang]) => new Intl.DateTimeFormat(lang, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(d))",
+            [old["updated"], language],
+        )
         band = _band_title(language, result.band)
-        assert entry.inner_text() == t("prospects.history.entry").format(date=date, band=band, score=result.score)
+        assert entry.inner_text() == t("prospects.history.entry").format(
+            date=date, band=band, score=result.score
+        )
     beta = watched.locator('[data-saved-prospect][data-id="p-bbbbbbbbbb"]')
     assert beta.locator("[data-history]").is_hidden()
     assert beta.get_by_text(t("prospects.history.none"), exact=True).is_visible()

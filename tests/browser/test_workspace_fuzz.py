@@ -10,28 +10,48 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.share import share_key
+from tests.support.examples import examples
 from tests.support.quiz import GOOD, MIXED
 from tests.support.watch import PageWatch, origin_of, wait_until
 from tests.support.workspace import KEY
-from tests.support.examples import examples
 
 pytestmark = pytest.mark.browser
 
-SEED = {"version": 2, "prospects": [{
-    "id": "p-seedseedse", "name": "Seed", "created": "2026-01-01T00:00:00.000Z",
-    "updated": "2026-01-02T00:00:00.000Z", "answers": GOOD, "history": [],
-}]}
-PAYLOADS = ["<b data-injected>x</b>", "<img data-injected src=x onerror=alert(1)>", "\"><b data-injected>", "&lt;b&gt;"]
+SEED = {
+    "version": 2,
+    "prospects": [
+        {
+            "id": "p-seedseedse",
+            "name": "Seed",
+            "created": "2026-01-01T00:00:00.000Z",
+            "updated": "2026-01-02T00:00:00.000Z",
+            "answers": GOOD,
+            "history": [],
+        }
+    ],
+}
+PAYLOADS = [
+    "<b data-injected>x</b>",
+    "<img data-injected src=x onerror=alert(1)>",
+    '"><b data-injected>',
+    "&lt;b&gt;",
+]
 VALID_FRAGMENT = "v=1&n=Acme&a=" + "_".join(f"{share_key(q)}.{o}" for q, o in MIXED.items())
-SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
 
 def _mutations(text: str):
     """Strategies that damage a valid text the way a copy-paste or a tamperer would."""
-    alphabet = st.sampled_from(list("v=&_.~%#<>\"'/ 0123456789abcdefghijklmnopqrstuvwxyz-") + PAYLOADS)
+    alphabet = st.sampled_from(
+        list("v=&_.~%#<>\"'/ 0123456789abcdefghijklmnopqrstuvwxyz-") + PAYLOADS
+    )
     position = st.integers(0, len(text))
-    insert = st.tuples(position, alphabet).map(lambda p: text[: p[0]] + p[1] + text[p[0]:])
-    delete = st.tuples(position, st.integers(1, 20)).map(lambda p: text[: p[0]] + text[p[0] + p[1]:])
+    insert = st.tuples(position, alphabet).map(lambda p: text[: p[0]] + p[1] + text[p[0] :])
+    delete = st.tuples(position, st.integers(1, 20)).map(
+        lambda p: text[: p[0]] + text[p[0] + p[1] :]
+    )
     truncate = position.map(lambda n: text[:n])
     return st.one_of(insert, delete, truncate, st.lists(alphabet, max_size=30).map("".join))
 
@@ -55,7 +75,10 @@ def _no_injection(page) -> bool:
 def test_share_fragments_never_break_the_page_or_touch_storage(session, base_url, fragment):
     page, watch = session
     page.evaluate(f"v => localStorage.setItem('{KEY}', v)", json.dumps(SEED))
-    page.evaluate("h => { location.hash = h; window.dispatchEvent(new HashChangeEvent('hashchange')); }", fragment)
+    page.evaluate(
+        "h => { location.hash = h; window.dispatchEvent(new HashChangeEvent('hashchange')); }",
+        fragment,
+    )
     assert watch.problems == []
     assert _no_injection(page)
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == json.dumps(SEED)
@@ -64,8 +87,18 @@ def test_share_fragments_never_break_the_page_or_touch_storage(session, base_url
 def _stored_values():
     valid = json.dumps(SEED)
     json_values = st.recursive(
-        st.none() | st.booleans() | st.integers() | st.lists(st.sampled_from(list("abc<>\"") + PAYLOADS), max_size=5).map("".join),
-        lambda children: st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(["version", "prospects", "id", "name", "answers", "updated"]), children, max_size=4),
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.lists(st.sampled_from(list('abc<>"') + PAYLOADS), max_size=5).map("".join),
+        lambda children: (
+            st.lists(children, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(["version", "prospects", "id", "name", "answers", "updated"]),
+                children,
+                max_size=4,
+            )
+        ),
         max_leaves=12,
     ).map(json.dumps)
     return st.one_of(_mutations(valid), json_values)
@@ -81,13 +114,31 @@ def test_stored_values_never_break_the_page_and_are_never_lost(session, base_url
     wait_until(page, "document.querySelector('[data-prospects-ready]') !== null")
     assert watch.problems == []
     assert _no_injection(page)
-    kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('client-red-flags')).map(k => localStorage.getItem(k))")
+    kept = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('client-red-flags')).map(k => localStorage.getItem(k))"
+    )
     assert raw in kept
 
 
 @SETTINGS
-@given(text=_mutations(json.dumps({"format": "client-red-flags/prospects", "version": 2, "exported": "2026-11-30T00:00:00.000Z",
-                                   "prospects": [{**SEED["prospects"][0], "id": "p-otherother", "name": "Other <b data-injected>x</b>"}]})))
+@given(
+    text=_mutations(
+        json.dumps(
+            {
+                "format": "client-red-flags/prospects",
+                "version": 2,
+                "exported": "2026-11-30T00:00:00.000Z",
+                "prospects": [
+                    {
+                        **SEED["prospects"][0],
+                        "id": "p-otherother",
+                        "name": "Other <b data-injected>x</b>",
+                    }
+                ],
+            }
+        )
+    )
+)
 def test_import_files_never_break_the_page_or_lose_an_entry(session, base_url, text):
     page, watch = session
     page.evaluate("localStorage.clear()")
@@ -96,7 +147,8 @@ def test_import_files_never_break_the_page_or_lose_an_entry(session, base_url, t
     wait_until(page, "document.querySelector('[data-prospects-ready]') !== null")
     page.evaluate("document.querySelector('[data-prospects-status]').textContent = ''")
     page.locator('input[type=file][data-action="import"]').set_input_files(
-        {"name": "prospects.json", "mimeType": "application/json", "buffer": text.encode("utf-8")})
+        {"name": "prospects.json", "mimeType": "application/json", "buffer": text.encode("utf-8")}
+    )
     wait_until(page, "document.querySelector('[data-prospects-status]').textContent !== ''")
     assert watch.problems == []
     assert _no_injection(page)

@@ -37,7 +37,9 @@ def tabs(browser, base_url):
 
 def _seed(page, base_url, value) -> None:
     page.goto(base_url + "prospects/")
-    page.evaluate(f"v => localStorage.setItem('{KEY}', typeof v === 'string' ? v : JSON.stringify(v))", value)
+    page.evaluate(
+        f"v => localStorage.setItem('{KEY}', typeof v === 'string' ? v : JSON.stringify(v))", value
+    )
 
 
 def _migrated(entry: dict) -> dict:
@@ -50,7 +52,8 @@ def test_the_fixture_is_format_1_as_the_site_wrote_it():
     assert V1_STORE["version"] == 1 and V1_EXPORT["version"] == 1
     assert V1_EXPORT["prospects"] == V1_STORE["prospects"]
     doubled = next(p for p in V1_STORE["prospects"] if p["name"] == "Doubled")
-    assert doubled["previous"]["answers"] == doubled["answers"]  # the double save that lost the change
+    # The double save that lost the change.
+    assert doubled["previous"]["answers"] == doubled["answers"]
     assert sum(p["previous"] is not None for p in V1_STORE["prospects"]) == 2
 
 
@@ -59,23 +62,35 @@ def test_a_version_1_store_opens_as_version_2_with_nothing_lost(tabs, language):
     (list_page, quiz_page), base_url = tabs
     _seed(list_page, base_url, V1_STORE)
     listing = Tab(list_page, base_url, "prospects", language).open()
-    assert sorted(name for _, name, _ in listing.rows()) == sorted(p["name"] for p in V1_STORE["prospects"])
-    assert {name: count for _, name, count in listing.rows()} == {"Acme Ltd": 1, "Bright & <Co>": 0, "Doubled": 1, "한빛 스튜디오": 0}
+    assert sorted(name for _, name, _ in listing.rows()) == sorted(
+        p["name"] for p in V1_STORE["prospects"]
+    )
+    assert {name: count for _, name, count in listing.rows()} == {
+        "Acme Ltd": 1,
+        "Bright & <Co>": 0,
+        "Doubled": 1,
+        "한빛 스튜디오": 0,
+    }
     assert listing.status() == ""
     assert stored(list_page) == V1_STORE  # reading writes nothing
     quiz = Tab(quiz_page, base_url, "quiz", language)
     tabs_ = Tabs([listing, quiz], Model.of(V1_STORE))
     acme = next(p for p in V1_STORE["prospects"] if p["name"] == "Acme Ltd")
     quiz.reassess(acme["id"], "Acme Ltd")
-    assert quiz.page.locator("[data-change='unresponsive']").is_visible()  # against format 1's `previous`
+    assert quiz.page.locator(
+        "[data-change='unresponsive']"
+    ).is_visible()  # against format 1's `previous`
     tabs_.save(quiz, GOOD)  # the first write: format 2
     value = stored(list_page)
     assert value["version"] == 2 and "deleted" not in value
     expected = [_migrated(p) for p in V1_STORE["prospects"]]
     acme_now = next(p for p in value["prospects"] if p["id"] == acme["id"])
     expected[[p["id"] for p in expected].index(acme["id"])] = {
-        **_migrated(acme), "updated": acme_now["updated"], "answers": GOOD,
-        "history": [{"updated": acme["updated"], "answers": acme["answers"]}, acme["previous"]]}
+        **_migrated(acme),
+        "updated": acme_now["updated"],
+        "answers": GOOD,
+        "history": [{"updated": acme["updated"], "answers": acme["answers"]}, acme["previous"]],
+    }
     assert value["prospects"] == expected
 
 
@@ -92,7 +107,11 @@ def test_a_version_1_export_imports_into_an_empty_browser(tabs, language):
 
 # Format-1 entries that cannot be read, each kept exactly as it is.
 DAMAGED = [
-    {**V1_STORE["prospects"][0], "id": "p-badprevious", "previous": {"updated": "yesterday", "answers": GOOD}},
+    {
+        **V1_STORE["prospects"][0],
+        "id": "p-badprevious",
+        "previous": {"updated": "yesterday", "answers": GOOD},
+    },
     {**V1_STORE["prospects"][1], "id": "p-oldlydated", "updated": "Sat, 01 Jan 1999 00:00:00 GMT"},
     {**V1_STORE["prospects"][2], "id": "p-longhistory", "previous": [GOOD]},
     {**V1_STORE["prospects"][3], "name": "a second copy of an id"},
@@ -106,7 +125,11 @@ DAMAGED = [
 def test_damaged_version_1_entries_are_kept_as_they_are(tabs, language):
     (list_page, quiz_page), base_url = tabs
     good = {**V1_STORE["prospects"][0], "tag": "a key of a later version"}
-    value = {"version": 1, "prospects": [good] + V1_STORE["prospects"][1:] + DAMAGED, "settings": {"theme": "kept"}}
+    value = {
+        "version": 1,
+        "prospects": [good, *V1_STORE["prospects"][1:], *DAMAGED],
+        "settings": {"theme": "kept"},
+    }
     _seed(list_page, base_url, value)
     listing = Tab(list_page, base_url, "prospects", language).open()
     message = translator(language)("work.storage.skipped").format(count=len(DAMAGED))
@@ -120,15 +143,23 @@ def test_damaged_version_1_entries_are_kept_as_they_are(tabs, language):
     tabs_.save(tabs_.tabs[1])
     written = stored(list_page)
     assert written["version"] == 2 and written["settings"] == {"theme": "kept"}
-    assert written["prospects"][-len(DAMAGED):] == DAMAGED
+    assert written["prospects"][-len(DAMAGED) :] == DAMAGED
     assert written["prospects"][0] == _migrated(good)
 
 
 def test_unknown_keys_survive_every_write(tabs):
     (list_page, quiz_page), base_url = tabs
-    alpha = {"id": "p-alphaalpha", "name": "Alpha", "created": "2026-01-01T00:00:00.000Z", "updated": "2026-02-01T00:00:00.000Z",
-             "answers": MIXED, "history": [{"updated": "2026-01-01T00:00:00.000Z", "answers": GOOD, "note": "history's own"}],
-             "tag": "the prospect's own"}
+    alpha = {
+        "id": "p-alphaalpha",
+        "name": "Alpha",
+        "created": "2026-01-01T00:00:00.000Z",
+        "updated": "2026-02-01T00:00:00.000Z",
+        "answers": MIXED,
+        "history": [
+            {"updated": "2026-01-01T00:00:00.000Z", "answers": GOOD, "note": "history's own"}
+        ],
+        "tag": "the prospect's own",
+    }
     beta = {**alpha, "id": "p-betabetabe", "name": "Beta", "history": []}
     value = {"version": 2, "prospects": [alpha, beta], "deleted": {}, "settings": {"theme": "kept"}}
     _seed(list_page, base_url, value)
@@ -143,15 +174,25 @@ def test_unknown_keys_survive_every_write(tabs):
     written = stored(list_page)
     assert written["settings"] == {"theme": "kept"}
     saved = {p["name"]: p for p in written["prospects"]}
-    assert saved["Alpha"]["tag"] == "the prospect's own" and saved["Alpha"]["history"][1]["note"] == "history's own"
+    assert (
+        saved["Alpha"]["tag"] == "the prospect's own"
+        and saved["Alpha"]["history"][1]["note"] == "history's own"
+    )
     assert saved["Beta"]["tag"] == saved["Beta elsewhere (imported)"]["tag"] == "the prospect's own"
 
 
 @LANGUAGES
 def test_storage_from_a_newer_version_is_read_only_and_says_so(tabs, language):
     (list_page, quiz_page), base_url = tabs
-    future = {"id": "p-hhhhhhhhhh", "name": "Future", "created": "2026-01-01T00:00:00.000Z",
-              "updated": "2026-01-01T00:00:00.000Z", "answers": GOOD, "history": [], "mood": "from version 3"}
+    future = {
+        "id": "p-hhhhhhhhhh",
+        "name": "Future",
+        "created": "2026-01-01T00:00:00.000Z",
+        "updated": "2026-01-01T00:00:00.000Z",
+        "answers": GOOD,
+        "history": [],
+        "mood": "from version 3",
+    }
     value = {"version": 3, "prospects": [future], "extra": True}
     _seed(list_page, base_url, value)
     t = translator(language)
@@ -198,15 +239,28 @@ def test_a_newer_store_of_any_shape_survives_an_open_old_tab_untouched(tabs, val
     quiz.save()
     assert quiz.status() == t("work.storage.error").format(reason=t("reason.newer"))
     assert stored(list_page) == value
-    assert list_page.evaluate("Object.keys(localStorage).filter(k => k.includes(':damaged:'))") == []
+    assert (
+        list_page.evaluate("Object.keys(localStorage).filter(k => k.includes(':damaged:'))") == []
+    )
 
 
 def test_an_impossible_date_is_kept_aside_like_any_unreadable_entry(tabs):
     (page, _), base_url = tabs
-    alpha = {"id": "p-alphaalpha", "name": "Alpha", "created": "2026-01-01T00:00:00.000Z", "updated": "2026-01-01T00:00:00.000Z",
-             "answers": GOOD, "history": []}
+    alpha = {
+        "id": "p-alphaalpha",
+        "name": "Alpha",
+        "created": "2026-01-01T00:00:00.000Z",
+        "updated": "2026-01-01T00:00:00.000Z",
+        "answers": GOOD,
+        "history": [],
+    }
     leap = {**alpha, "id": "p-leapleapl", "name": "Leap day", "created": "2024-02-29T00:00:00.000Z"}
-    impossible = {**alpha, "id": "p-febfebfeb", "name": "Thirtieth of February", "created": "2026-02-30T00:00:00.000Z"}
+    impossible = {
+        **alpha,
+        "id": "p-febfebfeb",
+        "name": "Thirtieth of February",
+        "created": "2026-02-30T00:00:00.000Z",
+    }
     _seed(page, base_url, {"version": 2, "prospects": [alpha, leap, impossible]})
     listing = Tab(page, base_url, "prospects", "en").open()
     assert sorted(name for _, name, _ in listing.rows()) == ["Alpha", "Leap day"]
@@ -216,17 +270,28 @@ def test_an_impossible_date_is_kept_aside_like_any_unreadable_entry(tabs):
 
 def test_a_deletion_leaves_only_a_dated_tombstone_for_30_days(tabs):
     (page, _), base_url = tabs
-    alpha = {"id": "p-alphaalpha", "name": "Alpha", "created": "2026-01-01T00:00:00.000Z", "updated": "2026-01-01T00:00:00.000Z",
-             "answers": GOOD, "history": []}
+    alpha = {
+        "id": "p-alphaalpha",
+        "name": "Alpha",
+        "created": "2026-01-01T00:00:00.000Z",
+        "updated": "2026-01-01T00:00:00.000Z",
+        "answers": GOOD,
+        "history": [],
+    }
     old = "2000-01-01T00:00:00.000Z"  # long past 30 days
-    value = {"version": 2, "prospects": [alpha], "deleted": {"p-oldoldoldo": old, "not an id": old, "p-baddatebad": "yesterday"}}
+    value = {
+        "version": 2,
+        "prospects": [alpha],
+        "deleted": {"p-oldoldoldo": old, "not an id": old, "p-baddatebad": "yesterday"},
+    }
     _seed(page, base_url, value)
     listing = Tab(page, base_url, "prospects").open()
     before = page.evaluate("Date.now()")
     listing.delete(alpha["id"])
     written = stored(page)
     assert written["prospects"] == []
-    assert list(written["deleted"]) == [alpha["id"]]  # the id and the time, nothing else; the expired ones gone
+    # The id and the time, nothing else; the expired ones gone.
+    assert list(written["deleted"]) == [alpha["id"]]
     at = page.evaluate("d => Date.parse(d)", written["deleted"][alpha["id"]])
     assert before <= at <= page.evaluate("Date.now()")
 

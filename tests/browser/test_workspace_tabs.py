@@ -13,39 +13,66 @@ from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 from quiz.site.strings import translator
+from tests.support.examples import examples
 from tests.support.quiz import BAD, GOOD, MIXED, QUIZ, strongest
 from tests.support.watch import PageWatch, origin_of
 from tests.support.workspace import KEY, Model, Tab, Tabs, export_body, readable
-from tests.support.examples import examples
 
 pytestmark = pytest.mark.browser
 
 OPERATIONS = ("save", "delete", "undo", "import", "clear", "export")
 UNRESPONSIVE = next(flag for flag in QUIZ.flags if flag.id == "unresponsive")
-CHANGED = {**MIXED, **{question.id: strongest(question, dealbreakers=False) for question in UNRESPONSIVE.questions}}
+CHANGED = {
+    **MIXED,
+    **{question.id: strongest(question, dealbreakers=False) for question in UNRESPONSIVE.questions},
+}
 
 
 def _prospect(ident, name, updated, answers, history=(), **extra):
-    return {"id": ident, "name": name, "created": "2026-01-01T00:00:00.000Z", "updated": updated,
-            "answers": answers, "history": list(history), **extra}
+    return {
+        "id": ident,
+        "name": name,
+        "created": "2026-01-01T00:00:00.000Z",
+        "updated": updated,
+        "answers": answers,
+        "history": list(history),
+        **extra,
+    }
 
 
-ALPHA = _prospect("p-alphaalpha", "Alpha", "2026-03-01T10:00:00.000Z", MIXED,
-                  [{"updated": "2026-02-01T10:00:00.000Z", "answers": GOOD}], colour="kept by every write")
+ALPHA = _prospect(
+    "p-alphaalpha",
+    "Alpha",
+    "2026-03-01T10:00:00.000Z",
+    MIXED,
+    [{"updated": "2026-02-01T10:00:00.000Z", "answers": GOOD}],
+    colour="kept by every write",
+)
 BETA = _prospect("p-betabetabe", "Beta", "2026-03-02T10:00:00.000Z", GOOD)
 GAMMA = _prospect("p-gammagamma", "Gamma", "2026-03-03T10:00:00.000Z", BAD)
 BROKEN = {"id": "p-broken", "name": "", "note": "unreadable, kept as it is"}
-SEED = {"version": 2, "prospects": [ALPHA, BETA, GAMMA, BROKEN], "deleted": {}, "note": "a key of a later version"}
+SEED = {
+    "version": 2,
+    "prospects": [ALPHA, BETA, GAMMA, BROKEN],
+    "deleted": {},
+    "note": "a key of a later version",
+}
 # A file with one of each kind of entry: new, newer (its history holds ours), the same,
 # changed on both sides, and unreadable.
-FILE = export_body([
-    _prospect("p-deltadelta", "Delta", "2026-04-01T10:00:00.000Z", MIXED),
-    {**ALPHA, "updated": "2026-06-01T10:00:00.000Z", "answers": BAD,
-     "history": [{"updated": ALPHA["updated"], "answers": MIXED}] + ALPHA["history"]},
-    BETA,
-    {**GAMMA, "updated": "2026-05-01T10:00:00.000Z", "answers": MIXED},
-    {"id": "not an id", "name": 42},
-])
+FILE = export_body(
+    [
+        _prospect("p-deltadelta", "Delta", "2026-04-01T10:00:00.000Z", MIXED),
+        {
+            **ALPHA,
+            "updated": "2026-06-01T10:00:00.000Z",
+            "answers": BAD,
+            "history": [{"updated": ALPHA["updated"], "answers": MIXED}] + ALPHA["history"],
+        },
+        BETA,
+        {**GAMMA, "updated": "2026-05-01T10:00:00.000Z", "answers": MIXED},
+        {"id": "not an id", "name": 42},
+    ]
+)
 # Each tab deletes (and undoes) its own prospect, so that a pair touches two.
 TARGET = {0: BETA["id"], 1: GAMMA["id"]}
 
@@ -59,8 +86,13 @@ def test_two_tabs_never_lose_or_bring_back_a_prospect(browser, base_url, first, 
         watch.attach(page)
     pages[0].goto(base_url + "prospects/")
     pages[0].evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", SEED)
-    tabs = Tabs([Tab(page, base_url, "quiz" if op == "save" else "prospects").open()
-                 for page, op in zip(pages, (first, second))], Model.of(SEED))
+    tabs = Tabs(
+        [
+            Tab(page, base_url, "quiz" if op == "save" else "prospects").open()
+            for page, op in zip(pages, (first, second), strict=True)
+        ],
+        Model.of(SEED),
+    )
     tabs.check()
     for index, op in enumerate((first, second)):  # what each operation needs first
         tab = tabs.tabs[index]
@@ -74,7 +106,9 @@ def test_two_tabs_never_lose_or_bring_back_a_prospect(browser, base_url, first, 
         if other.kind == "quiz" and tabs.model.find(other.editing) is None:
             gone = translator("en")("work.gone").format(name="Alpha")
             assert other.status() == gone  # shown without a reload
-    assert tabs.model.shape()["extra"] == ({} if "clear" in (first, second) else {"note": SEED["note"]})
+    assert tabs.model.shape()["extra"] == (
+        {} if "clear" in (first, second) else {"note": SEED["note"]}
+    )
     assert watch.problems == []
     context.close()
 
@@ -108,15 +142,25 @@ _tab = st.integers(0, 1)  # one of the two prospects tabs
 _pick = st.integers(0, 20)
 _delete = st.tuples(st.just("delete"), _tab, _pick)
 _undo = st.tuples(st.just("undo"), _tab)
-STEPS = st.one_of(  # deletions and undos twice as often: an undo needs a deletion in its own tab first
-    st.tuples(st.just("new"), _pick, st.sampled_from(["Acme", "Bright", "한빛"])),
-    st.tuples(st.just("reassess"), _pick),
-    st.tuples(st.just("answer"), _pick),
-    st.tuples(st.just("save again")),
-    _delete, _delete, _undo, _undo,
-    st.tuples(st.just("clear"), _tab),
-    st.tuples(st.just("export"), _tab),
-    st.tuples(st.just("import"), _tab, _pick, st.sampled_from(["as is", "changed there", "newer there", "with junk"])),
+STEPS = (
+    st.one_of(  # deletions and undos twice as often: an undo needs a deletion in its own tab first
+        st.tuples(st.just("new"), _pick, st.sampled_from(["Acme", "Bright", "한빛"])),
+        st.tuples(st.just("reassess"), _pick),
+        st.tuples(st.just("answer"), _pick),
+        st.tuples(st.just("save again")),
+        _delete,
+        _delete,
+        _undo,
+        _undo,
+        st.tuples(st.just("clear"), _tab),
+        st.tuples(st.just("export"), _tab),
+        st.tuples(
+            st.just("import"),
+            _tab,
+            _pick,
+            st.sampled_from(["as is", "changed there", "newer there", "with junk"]),
+        ),
+    )
 )
 
 
@@ -133,16 +177,26 @@ def three_tabs(browser, base_url):
 
 
 # No shrinking: each example drives a browser for seconds, and nine steps read well enough.
-@settings(max_examples=examples(12), deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(12),
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(steps=st.lists(STEPS, min_size=3, max_size=9))
 def test_any_interleaving_in_three_tabs_agrees_with_the_model(three_tabs, base_url, steps):
     pages, watch = three_tabs
     pages[0].goto(base_url + "prospects/")
     pages[0].evaluate("localStorage.clear()")
     pages[0].evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", SEED)
-    tabs = Tabs([Tab(pages[0], base_url, "prospects").open(), Tab(pages[1], base_url, "prospects").open(),
-                 Tab(pages[2], base_url, "quiz").open()], Model.of(SEED))
+    tabs = Tabs(
+        [
+            Tab(pages[0], base_url, "prospects").open(),
+            Tab(pages[1], base_url, "prospects").open(),
+            Tab(pages[2], base_url, "quiz").open(),
+        ],
+        Model.of(SEED),
+    )
     tabs.check()
     quiz = tabs.tabs[2]
     shown = False  # whether the quiz shows a result to save
@@ -171,7 +225,9 @@ def test_any_interleaving_in_three_tabs_agrees_with_the_model(three_tabs, base_u
         elif kind == "export" and tabs.model.export():
             exports.append(tabs.export(tabs.tabs[args[0]]))
         elif kind == "import":
-            counts = tabs.import_(tabs.tabs[args[0]], _variant(exports[args[1] % len(exports)], args[2], len(exports)))
+            counts = tabs.import_(
+                tabs.tabs[args[0]], _variant(exports[args[1] % len(exports)], args[2], len(exports))
+            )
             for case, count in counts.items():
                 if count:
                     event(f"import: {case}")
@@ -190,9 +246,16 @@ def _variant(body: dict, how: str, salt: int) -> dict:
         body["prospects"].append({"junk": salt})
     elif readable_ones and how == "changed there":
         entry = readable_ones[0]
-        entry.update(updated=later, answers=ANSWERS[(ANSWERS.index(entry["answers"]) + 1) % len(ANSWERS)] if entry["answers"] in ANSWERS else GOOD)
+        entry.update(
+            updated=later,
+            answers=ANSWERS[(ANSWERS.index(entry["answers"]) + 1) % len(ANSWERS)]
+            if entry["answers"] in ANSWERS
+            else GOOD,
+        )
     elif readable_ones and how == "newer there":
         entry = readable_ones[0]
-        entry["history"] = ([{"updated": entry["updated"], "answers": entry["answers"]}] + entry["history"])[:10]
+        entry["history"] = (
+            [{"updated": entry["updated"], "answers": entry["answers"]}] + entry["history"]
+        )[:10]
         entry.update(updated=later, answers=BAD if entry["answers"] != BAD else GOOD)
     return body

@@ -14,9 +14,9 @@ from quiz.model import SEVERITY
 from quiz.reachability import reachable_bands
 from quiz.scoring import concerns, score
 from tests.support.calibration import prospects
-from tests.support.quiz import MESSAGES, QUIZ, QUESTIONS, unsure, zero
-from tests.support.site import ROOT
 from tests.support.examples import examples
+from tests.support.quiz import MESSAGES, QUESTIONS, QUIZ, unsure, zero
+from tests.support.site import ROOT
 
 PROSPECTS = prospects(QUIZ)
 FLAGS = {flag.id: flag for flag in QUIZ.flags}
@@ -26,7 +26,9 @@ FLAGS = {flag.id: flag for flag in QUIZ.flags}
 def test_every_calibration_prospect_gets_a_band_a_freelancer_would_accept(prospect):
     result = score(QUIZ, prospect.answers)
     first_two = [flag.id for flag in concerns(QUIZ, result)[:2]]
-    assert result.band in prospect.bands, f"{prospect.story} -> {result.band} ({result.score}), not {prospect.bands}"
+    assert result.band in prospect.bands, (
+        f"{prospect.story} -> {result.band} ({result.score}), not {prospect.bands}"
+    )
     if prospect.top:
         assert prospect.top in first_two, f"{prospect.story}: concerns begin {first_two}"
 
@@ -69,7 +71,9 @@ HEALTHY = [
     ("values-fit", "taste"),
     ("profile-criteria", "most"),
 ]
-OPTIONS = {(question.id, option.id): option for question in QUESTIONS for option in question.options}
+OPTIONS = {
+    (question.id, option.id): option for question in QUESTIONS for option in question.options
+}
 
 
 @pytest.mark.parametrize(("question", "option"), ENOUGH_ON_ITS_OWN)
@@ -92,7 +96,12 @@ def test_every_band_can_be_reached():
     assert all(witness is not None for witness in reachable_bands(QUIZ).values())
 
 
-ANSWERS = st.fixed_dictionaries({question.id: st.sampled_from([option.id for option in question.options]) for question in QUESTIONS})
+ANSWERS = st.fixed_dictionaries(
+    {
+        question.id: st.sampled_from([option.id for option in question.options])
+        for question in QUESTIONS
+    }
+)
 
 
 def _points(question_id: str, option_id: str) -> int | None:
@@ -102,7 +111,9 @@ def _points(question_id: str, option_id: str) -> int | None:
 @settings(max_examples=examples(400), deadline=None)
 @given(answers=ANSWERS, data=st.data())
 def test_a_more_serious_answer_never_gives_a_milder_verdict_or_a_lower_score(answers, data):
-    question = data.draw(st.sampled_from([q for q in QUESTIONS if _points(q.id, answers[q.id]) is not None]))
+    question = data.draw(
+        st.sampled_from([q for q in QUESTIONS if _points(q.id, answers[q.id]) is not None])
+    )
     before = _points(question.id, answers[question.id])
     raised = [o.id for o in question.options if o.points is not None and o.points > before]
     if not raised:
@@ -120,19 +131,30 @@ def test_a_more_serious_answer_never_gives_a_milder_verdict_or_a_lower_score(ans
 @settings(max_examples=examples(300), deadline=None)
 @given(answers=ANSWERS, data=st.data())
 def test_an_answer_that_decides_alone_is_never_averaged_away(answers, data):
-    question, option = data.draw(st.sampled_from([(q, o) for q in QUESTIONS for o in q.options if o.least_band]))
+    question, option = data.draw(
+        st.sampled_from([(q, o) for q in QUESTIONS for o in q.options if o.least_band])
+    )
     result = score(QUIZ, answers | {question.id: option.id})
     assert result.band != "good-fit"
     if SEVERITY.index(option.least_band) >= SEVERITY.index("high-risk"):
-        assert SEVERITY.index(result.band) >= SEVERITY.index(option.least_band), (question.id, option.id, result.band)
+        assert SEVERITY.index(result.band) >= SEVERITY.index(option.least_band), (
+            question.id,
+            option.id,
+            result.band,
+        )
 
 
 @settings(max_examples=examples(300), deadline=None)
 @given(answers=ANSWERS, data=st.data())
 def test_a_flag_at_its_worst_on_every_definite_answer_is_never_a_good_fit(answers, data):
     flag = data.draw(st.sampled_from(QUIZ.flags))
-    worst = {q.id: data.draw(st.sampled_from([max(q.options, key=lambda o: o.points or 0).id, unsure(q)])) for q in flag.questions}
-    if all(option == unsure(q) for q, option in zip(flag.questions, worst.values())):
+    worst = {
+        q.id: data.draw(
+            st.sampled_from([max(q.options, key=lambda o: o.points or 0).id, unsure(q)])
+        )
+        for q in flag.questions
+    }
+    if all(option == unsure(q) for q, option in zip(flag.questions, worst.values(), strict=True)):
         worst[flag.questions[0].id] = max(flag.questions[0].options, key=lambda o: o.points or 0).id
     result = score(QUIZ, answers | worst)
     assert result.band != "good-fit"
@@ -141,8 +163,13 @@ def test_a_flag_at_its_worst_on_every_definite_answer_is_never_a_good_fit(answer
 @settings(max_examples=examples(300), deadline=None)
 @given(data=st.data())
 def test_ordinary_caution_alone_is_a_good_fit(data):
-    answers = {q.id: data.draw(st.sampled_from([o.id for o in q.options if o.points == 0])) for q in QUESTIONS}
-    for question in data.draw(st.lists(st.sampled_from(QUESTIONS), max_size=len(QUESTIONS) // 2, unique_by=lambda q: q.id)):
+    answers = {
+        q.id: data.draw(st.sampled_from([o.id for o in q.options if o.points == 0]))
+        for q in QUESTIONS
+    }
+    for question in data.draw(
+        st.lists(st.sampled_from(QUESTIONS), max_size=len(QUESTIONS) // 2, unique_by=lambda q: q.id)
+    ):
         answers[question.id] = unsure(question)
     assert score(QUIZ, answers).band == "good-fit"
 
@@ -152,12 +179,14 @@ def test_ordinary_caution_alone_is_a_good_fit(data):
 def test_the_score_shown_agrees_with_the_band(answers):
     result = score(QUIZ, answers)
     t = QUIZ.thresholds
-    starts = dict(zip(SEVERITY, (0, t.proceed_with_care, t.high_risk, t.walk_away)))
+    starts = dict(zip(SEVERITY, (0, t.proceed_with_care, t.high_risk, t.walk_away), strict=True))
     if result.band in SEVERITY:
         index = SEVERITY.index(result.band)
         upper = starts[SEVERITY[index + 1]] if index + 1 < len(SEVERITY) else 101
         assert starts[result.band] <= result.score < upper
-        assert bool(result.raised_by) == (bool(result.dealbreakers) or result.band != _alone(result))
+        assert bool(result.raised_by) == (
+            bool(result.dealbreakers) or result.band != _alone(result)
+        )
         if result.band == _alone(result):
             assert result.score == result.average
 

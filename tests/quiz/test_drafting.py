@@ -11,13 +11,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.drafting import (
-    MAX_QUESTIONS, MAX_TERMS, MESSAGE_LIMIT, NAME_MAX, Plan, browser_messages, choose_terms, compose, draft, plan, variants,
+    MAX_QUESTIONS,
+    MAX_TERMS,
+    MESSAGE_LIMIT,
+    NAME_MAX,
+    Plan,
+    browser_messages,
+    choose_terms,
+    compose,
+    draft,
+    plan,
+    variants,
 )
 from quiz.language import HANGUL, written_in
 from quiz.messages import NAME, TIMINGS, TONES
 from quiz.scoring import concerns, score
-from tests.support.quiz import MESSAGES, QUIZ
 from tests.support.examples import examples
+from tests.support.quiz import MESSAGES, QUIZ
 
 ISLANDS = {language: browser_messages(MESSAGES, language, QUIZ) for language in ("en", "ko")}
 QUESTIONS = QUIZ.questions()
@@ -26,15 +36,29 @@ STYLES = [(tone, timing) for tone in TONES for timing in TIMINGS]
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # A sentence that leaves the door open or points elsewhere; a dealbreaker's decline has none.
 REOPENING = {
-    "en": ("plans change", "hear from you", "get in touch", "down the line", "in the future", "later",
-           "suggest", "recommend", "colleague", "someone", "next available"),
+    "en": (
+        "plans change",
+        "hear from you",
+        "get in touch",
+        "down the line",
+        "in the future",
+        "later",
+        "suggest",
+        "recommend",
+        "colleague",
+        "someone",
+        "next available",
+    ),
     "ko": ("다시 연락", "나중에", "이후", "언제든", "소개", "다음에"),
 }
 
 
 def answers(**chosen: str) -> dict[str, str]:
     """Every question at its 0-point option, but for the ones named (underscores for hyphens)."""
-    base = {question.id: next(o.id for o in question.options if o.points == 0) for _, question in QUESTIONS}
+    base = {
+        question.id: next(o.id for o in question.options if o.points == 0)
+        for _, question in QUESTIONS
+    }
     base.update({key.replace("_", "-"): value for key, value in chosen.items()})
     return base
 
@@ -45,18 +69,53 @@ def unsure(*questions: str, **chosen: str) -> dict[str, str]:
 
 GOOD_FIT = answers()
 # Two concerns (serious enough together to leave good fit) and a few mild answers.
-CARE = answers(boundaries_price="returning", boundaries_payment="stretch", expectations_scope="phasing", unresponsive_materials="partial",
-               vision_success="vague", distrust_proof="more")
+CARE = answers(
+    boundaries_price="returning",
+    boundaries_payment="stretch",
+    expectations_scope="phasing",
+    unresponsive_materials="partial",
+    vision_success="vague",
+    distrust_proof="more",
+)
 # Two answers that set high risk on their own, and a few concerns that do not add up to walk-away.
-HIGH_RISK = answers(boundaries_scope="unwritten", boundaries_payment="no-deposit", expectations_outcomes="guarantee",
-                    micromanager_process="steps", wrong_fit_workstyle="daily", distrust_proof="more")
-BY_SCORE = answers(profile_criteria="few", profile_budget="fixed", wrong_fit_strength="outside", wrong_fit_workstyle="on-call",
-                   expectations_scope="far", expectations_outcomes="guarantee", expectations_tradeoff="dismissed", boundaries_price="condition",
-                   boundaries_timeline="impossible", distrust_advice="doubted", distrust_proof="free-work", micromanager_process="watching",
-                   micromanager_decider="many", vision_success="none", vision_shifting="moving", unresponsive_replies="patchy")
+HIGH_RISK = answers(
+    boundaries_scope="unwritten",
+    boundaries_payment="no-deposit",
+    expectations_outcomes="guarantee",
+    micromanager_process="steps",
+    wrong_fit_workstyle="daily",
+    distrust_proof="more",
+)
+BY_SCORE = answers(
+    profile_criteria="few",
+    profile_budget="fixed",
+    wrong_fit_strength="outside",
+    wrong_fit_workstyle="on-call",
+    expectations_scope="far",
+    expectations_outcomes="guarantee",
+    expectations_tradeoff="dismissed",
+    boundaries_price="condition",
+    boundaries_timeline="impossible",
+    distrust_advice="doubted",
+    distrust_proof="free-work",
+    micromanager_process="watching",
+    micromanager_decider="many",
+    vision_success="none",
+    vision_shifting="moving",
+    unresponsive_replies="patchy",
+)
 DEALBREAKER = answers(values_request="condition")
-NOT_ENOUGH = {question.id: "unsure" for _, question in QUESTIONS} | {"boundaries-price": "again", "profile-criteria": "most"}
-BANDS = {"good-fit": GOOD_FIT, "proceed-with-care": CARE, "high-risk": HIGH_RISK, "walk-away": BY_SCORE, "not-enough-info": NOT_ENOUGH}
+NOT_ENOUGH = {question.id: "unsure" for _, question in QUESTIONS} | {
+    "boundaries-price": "again",
+    "profile-criteria": "most",
+}
+BANDS = {
+    "good-fit": GOOD_FIT,
+    "proceed-with-care": CARE,
+    "high-risk": HIGH_RISK,
+    "walk-away": BY_SCORE,
+    "not-enough-info": NOT_ENOUGH,
+}
 
 
 def _text(island_key_path: tuple, language: str, tone: str) -> str:
@@ -67,7 +126,9 @@ def _text(island_key_path: tuple, language: str, tone: str) -> str:
 
 
 def test_the_answer_sets_reach_the_bands_they_are_named_for():
-    assert {band: score(QUIZ, given).band for band, given in BANDS.items()} == {band: band for band in BANDS}
+    assert {band: score(QUIZ, given).band for band, given in BANDS.items()} == {
+        band: band for band in BANDS
+    }
     assert score(QUIZ, BY_SCORE).decided_by == "score"
     assert score(QUIZ, DEALBREAKER).decided_by == "dealbreaker"
 
@@ -77,13 +138,19 @@ def test_the_answer_sets_reach_the_bands_they_are_named_for():
 def test_a_good_fit_confirms_the_next_step_and_the_usual_terms(language, tone, timing):
     result = draft(QUIZ, MESSAGES, GOOD_FIT, language, tone, timing, "Dana")
     fit = ISLANDS[language]["good-fit"]
-    assert result.text.split("\n\n")[1:-1] == [fit["opening"][timing][tone], fit["usual"][tone], fit["closing"][timing][tone]]
+    assert result.text.split("\n\n")[1:-1] == [
+        fit["opening"][timing][tone],
+        fit["usual"][tone],
+        fit["closing"][timing][tone],
+    ]
     assert result.terms == ("deposit", "payment-terms", "change-requests")
 
 
 @pytest.mark.parametrize("band", ["proceed-with-care", "high-risk"])
 @pytest.mark.parametrize("language", ["en", "ko"])
-def test_a_review_raises_the_top_concerns_asks_the_open_questions_and_proposes_their_terms(band, language):
+def test_a_review_raises_the_top_concerns_asks_the_open_questions_and_proposes_their_terms(
+    band, language
+):
     given = dict(BANDS[band])
     given["micromanager-decider"] = given["unresponsive-contact"] = "unsure"
     del given["values-fit"]  # unanswered counts as open, as on the result page
@@ -109,12 +176,30 @@ def test_a_review_raises_the_top_concerns_asks_the_open_questions_and_proposes_t
 def test_at_most_five_questions_the_strongest_flags_first():
     """Open answers on flags of scores 75 (boundaries), 67 (vision) and 0 or unknown (the rest):
     the strongest first; among equal scores the heavier flag (values, 1.5), then file order."""
-    given = answers(boundaries_price="condition", boundaries_timeline="impossible", boundaries_payment="later", vision_success="vague")
-    for question in ("boundaries-scope", "vision-shifting", "profile-budget", "values-fit", "micromanager-decider", "wrong-fit-strength"):
+    given = answers(
+        boundaries_price="condition",
+        boundaries_timeline="impossible",
+        boundaries_payment="later",
+        vision_success="vague",
+    )
+    for question in (
+        "boundaries-scope",
+        "vision-shifting",
+        "profile-budget",
+        "values-fit",
+        "micromanager-decider",
+        "wrong-fit-strength",
+    ):
         given[question] = "unsure"
     del given["unresponsive-contact"]
     made = plan(QUIZ, given)
-    assert made.questions == ("boundaries-scope", "vision-shifting", "values-fit", "micromanager-decider", "unresponsive-contact")
+    assert made.questions == (
+        "boundaries-scope",
+        "vision-shifting",
+        "values-fit",
+        "micromanager-decider",
+        "unresponsive-contact",
+    )
     assert len(made.questions) == MAX_QUESTIONS
 
 
@@ -127,9 +212,19 @@ def test_a_review_without_open_questions_has_no_questions_paragraph():
 def test_clauses_are_chosen_round_by_round_once_each_and_at_most_four():
     island = ISLANDS["en"]
     # boundaries: change-requests, deposit, rush-fees, revisions; expectations: change-requests, revisions, rush-fees, deposit
-    assert choose_terms(island, ("boundaries", "expectations")) == ["change-requests", "deposit", "revisions", "rush-fees"]
+    assert choose_terms(island, ("boundaries", "expectations")) == [
+        "change-requests",
+        "deposit",
+        "revisions",
+        "rush-fees",
+    ]
     # each concern's most direct answer comes before any second one
-    assert choose_terms(island, ("unresponsive", "values", "profile")) == ["response-times", "termination", "deposit", "kill-fee"]
+    assert choose_terms(island, ("unresponsive", "values", "profile")) == [
+        "response-times",
+        "termination",
+        "deposit",
+        "kill-fee",
+    ]
     assert choose_terms(island, ("profile",)) == ["deposit", "payment-terms"]
     for flags in [("boundaries", "vision", "micromanager"), ("integrity", "distrust", "wrong-fit")]:
         chosen = choose_terms(island, flags)
@@ -137,11 +232,15 @@ def test_clauses_are_chosen_round_by_round_once_each_and_at_most_four():
 
 
 def test_a_clause_that_a_question_already_proposes_is_not_repeated_in_the_message():
-    given = unsure("boundaries-cancellation", **{key.replace("-", "_"): value for key, value in CARE.items() if value != "0"})
+    given = unsure(
+        "boundaries-cancellation",
+        **{key.replace("-", "_"): value for key, value in CARE.items() if value != "0"},
+    )
     made = plan(QUIZ, given)
     island = ISLANDS["en"]
     assert "boundaries-cancellation" in made.questions
-    forced = Plan(made.band, concerns=("vision",), questions=made.questions)  # vision's clauses include kill-fee
+    # Vision's clauses include kill-fee.
+    forced = Plan(made.band, concerns=("vision",), questions=made.questions)
     result = compose(island, forced, "warm", "after-call")
     assert "kill-fee" in result.terms  # still listed below the message
     assert island["clauses"]["kill-fee"]["line"] not in result.text
@@ -153,10 +252,17 @@ def test_a_clause_that_a_question_already_proposes_is_not_repeated_in_the_messag
 def test_a_concern_that_a_question_already_says_is_not_said_twice(language, tone):
     island = ISLANDS[language]
     flags = island["flags"]
-    said = next(flag for flag in ("distrust", "integrity", "micromanager") if flags[flag]["asked-by"])
+    said = next(
+        flag for flag in ("distrust", "integrity", "micromanager") if flags[flag]["asked-by"]
+    )
     question = flags[said]["asked-by"][0]
     other = next(flag for flag in ("boundaries", "profile") if not flags[flag]["asked-by"])
-    asking = compose(island, Plan("high-risk", concerns=(said, other), questions=(question,)), tone, "before-call")
+    asking = compose(
+        island,
+        Plan("high-risk", concerns=(said, other), questions=(question,)),
+        tone,
+        "before-call",
+    )
     assert flags[said]["concern"][tone] not in asking.text  # the question says it
     assert island["asks"][question] in asking.text
     assert flags[other]["concern"][tone] in asking.text
@@ -178,29 +284,41 @@ def test_a_dealbreaker_declines_firmly_and_leaves_no_door_open(language, tone, t
         assert result.terms == ()
     else:
         assert decline["work-started"]["reason"]["dealbreaker"][tone] in result.text
-        assert decline["work-started"]["settle"][tone] in result.text  # what is owed is settled on the way out
+        # What is owed is settled on the way out.
+        assert decline["work-started"]["settle"][tone] in result.text
         assert result.terms == ("kill-fee", "termination")
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
 @pytest.mark.parametrize(("tone", "timing"), STYLES)
-def test_a_walk_away_by_score_alone_may_leave_the_door_open_or_refer_elsewhere(language, tone, timing):
+def test_a_walk_away_by_score_alone_may_leave_the_door_open_or_refer_elsewhere(
+    language, tone, timing
+):
     result = draft(QUIZ, MESSAGES, BY_SCORE, language, tone, timing, "Jordan")
     decline = ISLANDS[language]["decline"]
     assert decline["score"]["decline"][tone] in result.text
     assert decline["dealbreaker"]["decline"][tone] not in result.text
-    assert any(phrase in result.text for phrase in REOPENING[language])  # the list above catches what it should
+    # The list above catches what it should.
+    assert any(phrase in result.text for phrase in REOPENING[language])
     assert result.terms == ()
 
 
-@pytest.mark.parametrize("given", [GOOD_FIT, CARE, HIGH_RISK, BY_SCORE, NOT_ENOUGH], ids=list(BANDS))
+@pytest.mark.parametrize(
+    "given", [GOOD_FIT, CARE, HIGH_RISK, BY_SCORE, NOT_ENOUGH], ids=list(BANDS)
+)
 def test_the_fully_booked_decline_fits_any_result_a_dealbreaker_did_not_decide(given):
     assert "fully-booked" in variants(score(QUIZ, given))
     for language in ("en", "ko"):
-        result = draft(QUIZ, MESSAGES, given, language, "formal", "before-call", None, "fully-booked")
+        result = draft(
+            QUIZ, MESSAGES, given, language, "formal", "before-call", None, "fully-booked"
+        )
         booked = ISLANDS[language]["decline"]["fully-booked"]
         assert result.text.split("\n\n")[1] == " ".join(
-            [ISLANDS[language]["decline"]["opening"]["before-call"]["formal"], booked["decline"]["formal"], booked["closing"]["formal"]]
+            [
+                ISLANDS[language]["decline"]["opening"]["before-call"]["formal"],
+                booked["decline"]["formal"],
+                booked["closing"]["formal"],
+            ]
         )
         assert result.terms == ()
 
@@ -237,19 +355,29 @@ def test_not_enough_to_go_on_asks_the_open_questions(language, tone, timing):
         ("en", "  Dana   Whitfield ", "Hi Dana Whitfield,"),
         ("en", "   ", "Hi there,"),
         ("ko", "김하늘 대표", "김하늘 대표님, 안녕하세요."),
-        ("ko", "김하늘 대표님", "김하늘 대표님, 안녕하세요."),  # the greeting's own 님 is not doubled
+        # The greeting's own 님 is not doubled.
+        (
+            "ko",
+            "김하늘 대표님",
+            "김하늘 대표님, 안녕하세요.",
+        ),
         ("ko", "한지훈 님", "한지훈님, 안녕하세요."),
         ("ko", "님", "안녕하세요."),
         ("ko", None, "안녕하세요."),
-        ("en", "<b>Tom & \"Jerry\"</b> {name}", "Hi <b>Tom & \"Jerry\"</b> {name},"),
+        ("en", '<b>Tom & "Jerry"</b> {name}', 'Hi <b>Tom & "Jerry"</b> {name},'),
     ],
 )
 def test_the_name_is_plain_text_in_the_greeting(language, name, greeting):
-    assert draft(QUIZ, MESSAGES, GOOD_FIT, language, "warm", "after-call", name).text.split("\n\n")[0] == greeting
+    assert (
+        draft(QUIZ, MESSAGES, GOOD_FIT, language, "warm", "after-call", name).text.split("\n\n")[0]
+        == greeting
+    )
 
 
 def test_a_name_longer_than_the_name_field_is_refused():
-    assert draft(QUIZ, MESSAGES, GOOD_FIT, "en", "warm", "after-call", "x" * NAME_MAX).text.startswith("Hi " + "x" * NAME_MAX)
+    assert draft(
+        QUIZ, MESSAGES, GOOD_FIT, "en", "warm", "after-call", "x" * NAME_MAX
+    ).text.startswith("Hi " + "x" * NAME_MAX)
     with pytest.raises(ValueError, match="120"):
         draft(QUIZ, MESSAGES, GOOD_FIT, "en", "warm", "after-call", "x" * (NAME_MAX + 1))
 
@@ -266,9 +394,11 @@ def test_the_island_is_plain_json_in_one_language_and_enough_to_draft_from(langu
     assert all(written_in(PLACEHOLDER.sub("", text), language) for text in texts)
     if language == "en":
         assert not [text for text in texts if re.search(HANGUL, text)]
-    for given in BANDS.values():
-        made = plan(QUIZ, given)
-        assert compose(parsed, made, "formal", "after-call", "Ada") == draft(QUIZ, MESSAGES, given, language, "formal", "after-call", "Ada")
+    for answers in BANDS.values():
+        made = plan(QUIZ, answers)
+        assert compose(parsed, made, "formal", "after-call", "Ada") == draft(
+            QUIZ, MESSAGES, answers, language, "formal", "after-call", "Ada"
+        )
     assert "asks" not in browser_messages(MESSAGES, language)
 
 
@@ -284,24 +414,69 @@ def _texts(node):
 # ---------------------------------------------------------------------------- the property
 
 
-ANSWER_SETS = st.tuples(*[st.sampled_from([None, *(option.id for option in question.options)]) for _, question in QUESTIONS]).map(
-    lambda chosen: {question.id: option for (_, question), option in zip(QUESTIONS, chosen) if option is not None}
+ANSWER_SETS = st.tuples(
+    *[
+        st.sampled_from([None, *(option.id for option in question.options)])
+        for _, question in QUESTIONS
+    ]
+).map(
+    lambda chosen: {
+        question.id: option
+        for (_, question), option in zip(QUESTIONS, chosen, strict=True)
+        if option is not None
+    }
 )
 # Most answer sets are definite: weight the draw towards whole answers, with some unsure and unanswered.
 DEFINITE_SETS = st.tuples(
-    *[st.sampled_from([o.id for o in question.options if not o.unsure] * 3 + ["unsure", None]) for _, question in QUESTIONS]
-).map(lambda chosen: {question.id: option for (_, question), option in zip(QUESTIONS, chosen) if option is not None})
+    *[
+        st.sampled_from([o.id for o in question.options if not o.unsure] * 3 + ["unsure", None])
+        for _, question in QUESTIONS
+    ]
+).map(
+    lambda chosen: {
+        question.id: option
+        for (_, question), option in zip(QUESTIONS, chosen, strict=True)
+        if option is not None
+    }
+)
 # Mild answer sets (0 to 2 points, no dealbreaker) land in good-fit, proceed-with-care and high-risk.
 MILD_SETS = st.tuples(
-    *[st.sampled_from([o.id for o in question.options if o.points is not None and o.points <= 2 and not o.dealbreaker] * 2 + ["unsure"])
-      for _, question in QUESTIONS]
-).map(lambda chosen: {question.id: option for (_, question), option in zip(QUESTIONS, chosen)})
+    *[
+        st.sampled_from(
+            [
+                o.id
+                for o in question.options
+                if o.points is not None and o.points <= 2 and not o.dealbreaker
+            ]
+            * 2
+            + ["unsure"]
+        )
+        for _, question in QUESTIONS
+    ]
+).map(
+    lambda chosen: {
+        question.id: option for (_, question), option in zip(QUESTIONS, chosen, strict=True)
+    }
+)
 NAMES = st.one_of(
     st.none(),
-    st.sampled_from([
-        "<script>alert(1)</script>", "Tom & Jerry", "O'Brien \"Bob\"", "{name}", "{{name}}", "{nmae}", "$& $1 $$",
-        "김민수 대표님", "  김 민수  ", "Ana\nMaria", "\u202eevil", "🙂" * 30, "님님",
-    ]),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "Tom & Jerry",
+            'O\'Brien "Bob"',
+            "{name}",
+            "{{name}}",
+            "{nmae}",
+            "$& $1 $$",
+            "김민수 대표님",
+            "  김 민수  ",
+            "Ana\nMaria",
+            "\u202eevil",
+            "🙂" * 30,
+            "님님",
+        ]
+    ),
     st.text(max_size=NAME_MAX),
 )
 
@@ -315,7 +490,9 @@ NAMES = st.one_of(
     name=NAMES,
     pick=st.sampled_from([None, "fully-booked", "work-started"]),
 )
-def test_every_draft_is_complete_within_the_limit_in_its_language_with_the_name_verbatim_once(given_answers, language, tone, timing, name, pick):
+def test_every_draft_is_complete_within_the_limit_in_its_language_with_the_name_verbatim_once(
+    given_answers, language, tone, timing, name, pick
+):
     variant = pick if pick in variants(score(QUIZ, given_answers)) else None
     result = draft(QUIZ, MESSAGES, given_answers, language, tone, timing, name, variant)
     anonymous = draft(QUIZ, MESSAGES, given_answers, language, tone, timing, None, variant)

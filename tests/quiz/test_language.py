@@ -24,7 +24,9 @@ from tests.support.site import ROOT
         ("작업 범위", "en", True),  # languages without a script of their own are not judged here
     ],
 )
-def test_a_text_is_in_its_language_when_most_of_its_letters_are_in_its_script(text, language, expected):
+def test_a_text_is_in_its_language_when_most_of_its_letters_are_in_its_script(
+    text, language, expected
+):
     assert written_in(text, language) is expected
 
 
@@ -42,6 +44,7 @@ def test_the_hangul_range_is_written_in_quiz_language_only():
     holders = sorted(
         path.relative_to(ROOT).as_posix()
         for path in (ROOT / "quiz").rglob("*.py")
-        if "\\uac00" in path.read_text(encoding="utf-8") or "\\ud7a3" in path.read_text(encoding="utf-8")
+        if "\\uac00" in path.read_text(encoding="utf-8")
+        or "\\ud7a3" in path.read_text(encoding="utf-8")
     )
     assert holders == ["quiz/language.py"]

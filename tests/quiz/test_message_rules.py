@@ -22,31 +22,55 @@ from quiz.schema import MESSAGES_SCHEMA_FILE, messages_schema_text
 from quiz.site.content import read_pages, settings_from_config, terms_pages
 from quiz.site.settings import load_site_config
 from tests.support.data import data_paths
-from tests.support.site import ROOT
 from tests.support.examples import examples
+from tests.support.site import ROOT
 
 FIXTURES = Path(__file__).with_name("fixtures")
 M = "tests/quiz/fixtures/messages/"
 
 EXPECTED = {
     "valid": [],
-    "alias": [M + "alias.yml:67:12: the anchor '&both' is not allowed: the messages file uses no anchors or aliases; write each value out in full"],
-    "english-in-korean": [M + "english-in-korean.yml:9:50: good-fit.usual: warm (Korean) reads as English; Korean expected"],
-    "missing-flag": [M + "missing-flag.yml:64:1: flags: no message for the quiz's flag 'beta': add flags.beta with its concern and terms"],
-    "missing-korean": [M + "missing-korean.yml:69:70: flags.beta.concern: formal (Korean) is missing"],
+    "alias": [
+        M
+        + "alias.yml:67:12: the anchor '&both' is not allowed: the messages file uses no anchors or aliases; write each value out in full"
+    ],
+    "english-in-korean": [
+        M
+        + "english-in-korean.yml:9:50: good-fit.usual: warm (Korean) reads as English; Korean expected"
+    ],
+    "missing-flag": [
+        M
+        + "missing-flag.yml:64:1: flags: no message for the quiz's flag 'beta': add flags.beta with its concern and terms"
+    ],
+    "missing-korean": [
+        M + "missing-korean.yml:69:70: flags.beta.concern: formal (Korean) is missing"
+    ],
     "name-outside-greeting": [
-        M + "name-outside-greeting.yml:12:29: good-fit.closing.after-call: warm (English): {name} belongs only in the greeting with a name; write this text without it"
+        M
+        + "name-outside-greeting.yml:12:29: good-fit.closing.after-call: warm (English): {name} belongs only in the greeting with a name; write this text without it"
     ],
     "over-long-message": [
-        M + "over-long-message.yml:14:1: the longest proceed-with-care message (warm, before-call, English; concerns alpha, beta; "
+        M
+        + "over-long-message.yml:14:1: the longest proceed-with-care message (warm, before-call, English; concerns alpha, beta; "
         "3 questions, a 120-character name) is 2,232 characters; the limit is 2,000: shorten its texts"
     ],
-    "over-long-text": [M + "over-long-text.yml:66:26: flags.alpha.concern: warm (English) is 408 characters long; the limit is 400"],
-    "unknown-clause": [M + "unknown-clause.yml:67:22: flags.alpha: unknown clause 'kill-fees' in terms; the clauses are deposit, kill-fee"],
-    "unknown-question": [M + "unknown-question.yml:71:26: flags.beta: asked-by names 'beta-three', which is not a question of the quiz"],
+    "over-long-text": [
+        M
+        + "over-long-text.yml:66:26: flags.alpha.concern: warm (English) is 408 characters long; the limit is 400"
+    ],
+    "unknown-clause": [
+        M
+        + "unknown-clause.yml:67:22: flags.alpha: unknown clause 'kill-fees' in terms; the clauses are deposit, kill-fee"
+    ],
+    "unknown-question": [
+        M
+        + "unknown-question.yml:71:26: flags.beta: asked-by names 'beta-three', which is not a question of the quiz"
+    ],
     "unknown-placeholder": [
-        M + "unknown-placeholder.yml:3:24: greeting.formal: named (English): needs {name} once, where the prospect's name goes (found 0)",
-        M + "unknown-placeholder.yml:3:24: greeting.formal: named (English): unknown placeholder '{nmae}'; the only one is {name}, in the greeting with a name",
+        M
+        + "unknown-placeholder.yml:3:24: greeting.formal: named (English): needs {name} once, where the prospect's name goes (found 0)",
+        M
+        + "unknown-placeholder.yml:3:24: greeting.formal: named (English): unknown placeholder '{nmae}'; the only one is {name}, in the greeting with a name",
     ],
 }
 
@@ -76,7 +100,12 @@ def real_terms_pages():
 
 
 def _messages(name: str, quiz, pages=None) -> list[str]:
-    return [str(problem) for problem in check_messages_file(FIXTURES / "messages" / f"{name}.yml", quiz, M + f"{name}.yml", pages).problems]
+    return [
+        str(problem)
+        for problem in check_messages_file(
+            FIXTURES / "messages" / f"{name}.yml", quiz, M + f"{name}.yml", pages
+        ).problems
+    ]
 
 
 def test_every_fixture_has_an_expectation():
@@ -88,12 +117,22 @@ def test_each_mistake_gives_its_exact_message(name, fixture_quiz):
     assert _messages(name, fixture_quiz) == EXPECTED[name]
 
 
-def test_the_real_messages_are_valid_against_the_real_quiz_and_both_terms_pages(real_quiz, real_terms_pages):
+def test_the_real_messages_are_valid_against_the_real_quiz_and_both_terms_pages(
+    real_quiz, real_terms_pages
+):
     assert sorted(real_terms_pages) == ["en", "ko"]
     checked = check_messages_file(MESSAGES_FILE, real_quiz, "quiz/messages.yml", real_terms_pages)
     assert checked.problems == []
     assert list(checked.messages.flags) == [flag.id for flag in real_quiz.flags]
-    assert {"deposit", "change-requests", "revisions", "payment-terms", "kill-fee", "response-times", "rights"} <= set(checked.messages.clauses)
+    assert {
+        "deposit",
+        "change-requests",
+        "revisions",
+        "payment-terms",
+        "kill-fee",
+        "response-times",
+        "rights",
+    } <= set(checked.messages.clauses)
 
 
 def test_the_rules_that_need_the_quiz_wait_for_a_valid_one():
@@ -107,7 +146,9 @@ def _pages(**changes) -> dict[str, TermsPage]:
     """Terms pages that fit the fixture: both clauses as anchors, the table as the fixture maps flags."""
     table = {"alpha": frozenset({"deposit", "kill-fee"}), "beta": frozenset({"kill-fee"})}
     pages = {
-        language: TermsPage(f"docs/terms{suffix}.md", frozenset({"deposit", "kill-fee", "by-flag"}), table)
+        language: TermsPage(
+            f"docs/terms{suffix}.md", frozenset({"deposit", "kill-fee", "by-flag"}), table
+        )
         for language, suffix in (("en", ""), ("ko", ".ko"))
     }
     for language, page in changes.items():
@@ -120,16 +161,41 @@ def _pages(**changes) -> dict[str, TermsPage]:
     [
         (_pages(), []),
         (
-            _pages(ko=TermsPage("docs/terms.ko.md", frozenset({"deposit", "by-flag"}), _pages()["ko"].by_flag)),
-            [M + "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: a clause's id is the anchor of its heading there ({#kill-fee})"],
+            _pages(
+                ko=TermsPage(
+                    "docs/terms.ko.md", frozenset({"deposit", "by-flag"}), _pages()["ko"].by_flag
+                )
+            ),
+            [
+                M
+                + "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: a clause's id is the anchor of its heading there ({#kill-fee})"
+            ],
         ),
         (
-            _pages(en=TermsPage("docs/terms.md", _pages()["en"].anchors, {"alpha": frozenset({"deposit"}), "beta": frozenset({"kill-fee"})})),
-            [M + "valid.yml:67:12: flags.alpha: terms are deposit, kill-fee, but the table on docs/terms.md#by-flag lists deposit; make them agree"],
+            _pages(
+                en=TermsPage(
+                    "docs/terms.md",
+                    _pages()["en"].anchors,
+                    {"alpha": frozenset({"deposit"}), "beta": frozenset({"kill-fee"})},
+                )
+            ),
+            [
+                M
+                + "valid.yml:67:12: flags.alpha: terms are deposit, kill-fee, but the table on docs/terms.md#by-flag lists deposit; make them agree"
+            ],
         ),
         (
-            _pages(en=TermsPage("docs/terms.md", _pages()["en"].anchors, {"alpha": frozenset({"deposit", "kill-fee"})})),
-            [M + "valid.yml:70:12: flags.beta: the table on docs/terms.md#by-flag has no row for the flag 'beta'"],
+            _pages(
+                en=TermsPage(
+                    "docs/terms.md",
+                    _pages()["en"].anchors,
+                    {"alpha": frozenset({"deposit", "kill-fee"})},
+                )
+            ),
+            [
+                M
+                + "valid.yml:70:12: flags.beta: the table on docs/terms.md#by-flag has no row for the flag 'beta'"
+            ],
         ),
     ],
     ids=["agree", "missing-anchor-in-korean", "table-differs", "table-lacks-a-flag"],
@@ -139,18 +205,25 @@ def test_clauses_are_anchors_and_the_table_shows_the_same_terms(fixture_quiz, pa
 
 
 def test_the_terms_check_runs_on_one_page_as_a_build_renders_it(fixture_quiz):
-    checked = check_messages_file(FIXTURES / "messages" / "valid.yml", fixture_quiz, M + "valid.yml")
+    checked = check_messages_file(
+        FIXTURES / "messages" / "valid.yml", fixture_quiz, M + "valid.yml"
+    )
     page = TermsPage("docs/terms.ko.md", frozenset({"deposit"}), _pages()["ko"].by_flag)
     assert [str(problem) for problem in check_terms_pages(checked, {"ko": page})] == [
-        M + "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: a clause's id is the anchor of its heading there ({#kill-fee})"
+        M
+        + "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: a clause's id is the anchor of its heading there ({#kill-fee})"
     ]
 
 
 def test_the_committed_json_schema_is_generated_from_the_models():
-    assert MESSAGES_SCHEMA_FILE.read_text(encoding="utf-8") == messages_schema_text(), "run scripts/schema.py"
+    assert MESSAGES_SCHEMA_FILE.read_text(encoding="utf-8") == messages_schema_text(), (
+        "run scripts/schema.py"
+    )
 
 
-def test_the_real_messages_match_their_json_schema_and_the_schema_refuses_what_the_model_refuses(tmp_path):
+def test_the_real_messages_match_their_json_schema_and_the_schema_refuses_what_the_model_refuses(
+    tmp_path,
+):
     schema = json.loads(MESSAGES_SCHEMA_FILE.read_text(encoding="utf-8"))
     data = yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
@@ -167,13 +240,26 @@ PATHS = list(data_paths(REAL))
 PROBLEM = re.compile(r"^messages\.yml:\d+:\d+: \S.*$", re.S)
 
 
-@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(
     path=st.sampled_from(PATHS),
-    value=st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.text(max_size=30), st.sampled_from(["{x}", "{name}", "}{", "x" * 500, "한국어 {name}"]),
-                    st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2)),
+    value=st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-5, 5),
+        st.text(max_size=30),
+        st.sampled_from(["{x}", "{name}", "}{", "x" * 500, "한국어 {name}"]),
+        st.lists(st.text(max_size=5), max_size=3),
+        st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
+    ),
 )
-def test_a_broken_messages_file_always_gets_file_line_column_answers(tmp_path, real_quiz, path, value):
+def test_a_broken_messages_file_always_gets_file_line_column_answers(
+    tmp_path, real_quiz, path, value
+):
     data = copy.deepcopy(REAL)
     parent = data
     for step in path[:-1]:

@@ -9,12 +9,12 @@ import jsonschema
 import pytest
 import yaml
 
+from quiz.loader import QUIZ_FILE
 from quiz.reachability import reachable_bands
 from quiz.rules import validate_quiz
 from quiz.schema import SCHEMA_FILE, schema_text
 from quiz.scoring import score
 from quiz.synthetic import write_synthetic_quiz
-from quiz.loader import QUIZ_FILE
 from tests.support.site import ROOT
 
 FIXTURES = Path(__file__).with_name("fixtures")
@@ -22,43 +22,93 @@ F = "tests/quiz/fixtures/"
 
 EXPECTED = {
     "valid": [],
-    "bad-id": [F + "bad-id.yml:38:9: flag 'Beta Flag': id 'Beta Flag' must be lowercase letters, digits and single hyphens"],
+    "bad-id": [
+        F
+        + "bad-id.yml:38:9: flag 'Beta Flag': id 'Beta Flag' must be lowercase letters, digits and single hyphens"
+    ],
     "duplicate-flag-id": [
-        F + "duplicate-flag-id.yml:13:3: the quiz has no flag for the guide page docs/flags/beta.md",
+        F
+        + "duplicate-flag-id.yml:13:3: the quiz has no flag for the guide page docs/flags/beta.md",
         F + "duplicate-flag-id.yml:38:5: flag id 'alpha' is used twice (first on line 13)",
     ],
     "duplicate-key": [F + "duplicate-key.yml:41:5: key 'weight' appears twice in the same mapping"],
-    "duplicate-option-id": [F + "duplicate-option-id.yml:36:13: flag 'alpha', question 'alpha-two': option id 'no' is used twice (first on line 35)"],
-    "duplicate-question-id": [F + "duplicate-question-id.yml:29:9: flag 'alpha': question id 'alpha-one' is used twice (first on line 19)"],
-    "empty-text": [F + "empty-text.yml:45:32: flag 'beta', question 'beta-one': text (Korean) is empty"],
+    "duplicate-option-id": [
+        F
+        + "duplicate-option-id.yml:36:13: flag 'alpha', question 'alpha-two': option id 'no' is used twice (first on line 35)"
+    ],
+    "duplicate-question-id": [
+        F
+        + "duplicate-question-id.yml:29:9: flag 'alpha': question id 'alpha-one' is used twice (first on line 19)"
+    ],
+    "empty-text": [
+        F + "empty-text.yml:45:32: flag 'beta', question 'beta-one': text (Korean) is empty"
+    ],
     "invalid-yaml": [F + "invalid-yaml.yml:31:9: not valid YAML: did not find expected ',' or '}'"],
-    "min-definite-zero": [F + "min-definite-zero.yml:5:15: min_definite must be more than 0.0, not 0"],
+    "min-definite-zero": [
+        F + "min-definite-zero.yml:5:15: min_definite must be more than 0.0, not 0"
+    ],
     "missing-band": [F + "missing-band.yml:7:3: bands: walk-away is missing"],
-    "missing-korean": [F + "missing-korean.yml:32:15: flag 'alpha', question 'alpha-two': hint (Korean) is missing"],
-    "negative-weight": [F + "negative-weight.yml:40:13: flag 'beta': weight must be more than 0.0, not -1"],
+    "missing-korean": [
+        F + "missing-korean.yml:32:15: flag 'alpha', question 'alpha-two': hint (Korean) is missing"
+    ],
+    "negative-weight": [
+        F + "negative-weight.yml:40:13: flag 'beta': weight must be more than 0.0, not -1"
+    ],
     "no-questions": [
         F + "no-questions.yml:43:16: flag 'beta': questions needs at least 1 item",
         F + "no-questions.yml:44:5: flag 'beta': unknown key 'unused'",
     ],
-    "no-unsure-option": [F + "no-unsure-option.yml:25:11: flag 'alpha', question 'alpha-one': needs exactly one \"Not sure yet\" option (unsure: true), found none"],
-    "no-zero-option": [F + "no-zero-option.yml:35:11: flag 'alpha', question 'alpha-two': needs an option with 0 points (no concern)"],
-    "option-without-points": [F + "option-without-points.yml:52:13: flag 'beta', question 'beta-one', option 'mild': points are missing (0 to 3, or unsure: true)"],
-    "points-not-a-number": [F + "points-not-a-number.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be a whole number, not the text 'lots'"],
-    "points-out-of-range": [F + "points-out-of-range.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be at most 3, not 4"],
-    "threshold-out-of-range": [F + "threshold-out-of-range.yml:4:14: thresholds: walk-away must be at most 100, not 120"],
-    "thresholds-not-increasing": [F + "thresholds-not-increasing.yml:2:3: thresholds must increase strictly: proceed-with-care (25) < high-risk (20) < walk-away (75)"],
+    "no-unsure-option": [
+        F
+        + "no-unsure-option.yml:25:11: flag 'alpha', question 'alpha-one': needs exactly one \"Not sure yet\" option (unsure: true), found none"
+    ],
+    "no-zero-option": [
+        F
+        + "no-zero-option.yml:35:11: flag 'alpha', question 'alpha-two': needs an option with 0 points (no concern)"
+    ],
+    "option-without-points": [
+        F
+        + "option-without-points.yml:52:13: flag 'beta', question 'beta-one', option 'mild': points are missing (0 to 3, or unsure: true)"
+    ],
+    "points-not-a-number": [
+        F
+        + "points-not-a-number.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be a whole number, not the text 'lots'"
+    ],
+    "points-out-of-range": [
+        F
+        + "points-out-of-range.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be at most 3, not 4"
+    ],
+    "threshold-out-of-range": [
+        F + "threshold-out-of-range.yml:4:14: thresholds: walk-away must be at most 100, not 120"
+    ],
+    "thresholds-not-increasing": [
+        F
+        + "thresholds-not-increasing.yml:2:3: thresholds must increase strictly: proceed-with-care (25) < high-risk (20) < walk-away (75)"
+    ],
     "two-unsure-options": [
-        F + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': needs an option with more than 0 points, or it can never raise a concern",
-        F + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': needs exactly one \"Not sure yet\" option (unsure: true), found 2",
+        F
+        + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': needs an option with more than 0 points, or it can never raise a concern",
+        F
+        + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': needs exactly one \"Not sure yet\" option (unsure: true), found 2",
     ],
     "unknown-flag-page": [
-        F + "unknown-flag-page.yml:13:3: the quiz has no flag for the guide page docs/flags/beta.md",
+        F
+        + "unknown-flag-page.yml:13:3: the quiz has no flag for the guide page docs/flags/beta.md",
         F + "unknown-flag-page.yml:38:5: flag 'gamma' has no guide page docs/flags/gamma.md",
     ],
-    "same-covers": [F + "same-covers.yml:31:22: question 'alpha-two' covers the same behaviour as 'alpha-one' (line 21); merge them or say what each one measures"],
+    "same-covers": [
+        F
+        + "same-covers.yml:31:22: question 'alpha-two' covers the same behaviour as 'alpha-one' (line 21); merge them or say what each one measures"
+    ],
     "unknown-key": [F + "unknown-key.yml:41:5: flag 'beta': unknown key 'colour'"],
-    "unreachable-band": [F + "unreachable-band.yml:2:3: band 'high-risk' (scores 74 to 74) cannot be reached by any set of definite answers"],
-    "unsure-with-points": [F + "unsure-with-points.yml:37:48: flag 'alpha', question 'alpha-two', option 'unsure': a \"Not sure yet\" option has no points"],
+    "unreachable-band": [
+        F
+        + "unreachable-band.yml:2:3: band 'high-risk' (scores 74 to 74) cannot be reached by any set of definite answers"
+    ],
+    "unsure-with-points": [
+        F
+        + "unsure-with-points.yml:37:48: flag 'alpha', question 'alpha-two', option 'unsure': a \"Not sure yet\" option has no points"
+    ],
 }
 
 
@@ -88,32 +138,55 @@ def test_the_real_quiz_is_valid_and_covers_every_guide_page():
     quiz, problems = validate_quiz(QUIZ_FILE, ROOT / "docs" / "flags")
     assert problems == []
     assert [flag.id for flag in quiz.flags] == [
-        "boundaries", "vision", "values", "micromanager", "expectations",
-        "unresponsive", "integrity", "profile", "distrust", "wrong-fit",
+        "boundaries",
+        "vision",
+        "values",
+        "micromanager",
+        "expectations",
+        "unresponsive",
+        "integrity",
+        "profile",
+        "distrust",
+        "wrong-fit",
     ]
     assert 20 <= len(quiz.questions()) <= 30
     assert all(2 <= len(flag.questions) <= 5 for flag in quiz.flags)
     # A dealbreaker closes the door (decline firmly, no invitation back): only a matter of values or
     # honesty may carry one; a fit, focus or timing decline leaves the door open, so those answers
     # set a floor at most.
-    dealbreakers = [(flag.id, option) for flag, question in quiz.questions() for option in question.options if option.dealbreaker]
+    dealbreakers = [
+        (flag.id, option)
+        for flag, question in quiz.questions()
+        for option in question.options
+        if option.dealbreaker
+    ]
     assert dealbreakers and {flag for flag, _ in dealbreakers} <= {"values", "integrity"}
 
 
 def test_every_band_of_the_real_quiz_has_a_witness_the_scorer_confirms():
     quiz, _ = validate_quiz(QUIZ_FILE, ROOT / "docs" / "flags")
     witnesses = reachable_bands(quiz)
-    assert set(witnesses) == {"good-fit", "proceed-with-care", "high-risk", "walk-away", "not-enough-info"}
+    assert set(witnesses) == {
+        "good-fit",
+        "proceed-with-care",
+        "high-risk",
+        "walk-away",
+        "not-enough-info",
+    }
     for band, answers in witnesses.items():
         assert score(quiz, answers).band == band
 
 
 def test_a_missing_file_and_an_empty_file_are_reported(tmp_path, flag_pages):
     _, missing = validate_quiz(tmp_path / "nope.yml", flag_pages, "nope.yml")
-    assert [str(problem) for problem in missing][0].startswith("nope.yml:1:1: cannot read the quiz file:")
+    assert next(str(problem) for problem in missing).startswith(
+        "nope.yml:1:1: cannot read the quiz file:"
+    )
     empty = tmp_path / "empty.yml"
     empty.write_text("", encoding="utf-8")
-    assert [str(p) for p in validate_quiz(empty, flag_pages, "empty.yml")[1]] == ["empty.yml:1:1: the quiz file is empty"]
+    assert [str(p) for p in validate_quiz(empty, flag_pages, "empty.yml")[1]] == [
+        "empty.yml:1:1: the quiz file is empty"
+    ]
     listing = tmp_path / "list.yml"
     listing.write_text("- a\n- b\n", encoding="utf-8")
     assert [str(p) for p in validate_quiz(listing, flag_pages, "list.yml")[1]] == [
@@ -193,8 +266,12 @@ def test_the_json_schema_refuses_what_the_model_refuses(tmp_path, path, value):
 def _with_options(tmp_path, options: list[dict]) -> Path:
     """valid.yml with alpha-one's options replaced."""
     data = yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8"))
-    options = json.loads(json.dumps(options))  # a dict used twice would be dumped as an alias, which the loader refuses
-    data["flags"][0]["questions"][0]["options"] = options + [{"id": "unsure", "unsure": True, "text": {"en": "Not sure yet", "ko": "아직 모르겠습니다"}}]
+    # A dict used twice would be dumped as an alias, which the loader refuses.
+    options = json.loads(json.dumps(options))
+    data["flags"][0]["questions"][0]["options"] = [
+        *options,
+        {"id": "unsure", "unsure": True, "text": {"en": "Not sure yet", "ko": "아직 모르겠습니다"}},
+    ]
     path = tmp_path / "floors.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
@@ -206,25 +283,58 @@ WHY = {"en": "Because.", "ko": "이유입니다."}
 NO = {"id": "no", "points": 0, "text": {"en": "No", "ko": "아니요"}}
 FLOOR_MISTAKES = {
     "floor-on-a-mild-answer": (
-        [{"id": "some", "points": 1, "text": {"en": "Some", "ko": "조금"}, "floor": {"band": "proceed-with-care", "why": WHY}},
-         {"id": "strong", "points": 3, "text": {"en": "Strong", "ko": "강함"}, "floor": {"band": "high-risk", "why": WHY}}],
+        [
+            {
+                "id": "some",
+                "points": 1,
+                "text": {"en": "Some", "ko": "조금"},
+                "floor": {"band": "proceed-with-care", "why": WHY},
+            },
+            {
+                "id": "strong",
+                "points": 3,
+                "text": {"en": "Strong", "ko": "강함"},
+                "floor": {"band": "high-risk", "why": WHY},
+            },
+        ],
         "option 'some': only an answer worth 2 or 3 points (a concern) can set a floor on its own",
     ),
     "milder-floor-on-a-more-serious-answer": (
-        [{"id": "often", "points": 2, "text": {"en": "Often", "ko": "자주"}, "floor": {"band": "high-risk", "why": WHY}},
-         {"id": "strong", "points": 3, "text": {"en": "Strong", "ko": "강함"}, "floor": {"band": "proceed-with-care", "why": WHY}}],
+        [
+            {
+                "id": "often",
+                "points": 2,
+                "text": {"en": "Often", "ko": "자주"},
+                "floor": {"band": "high-risk", "why": WHY},
+            },
+            {
+                "id": "strong",
+                "points": 3,
+                "text": {"en": "Strong", "ko": "강함"},
+                "floor": {"band": "proceed-with-care", "why": WHY},
+            },
+        ],
         "option 'strong': worth 3 points, it allows a milder band than 'often' (2 points, at least high-risk); "
         "raise its floor or lower the other's",
     ),
     "floor-of-walk-away": (
-        [{"id": "strong", "points": 3, "text": {"en": "Strong", "ko": "강함"}, "floor": {"band": "walk-away", "why": WHY}}],
+        [
+            {
+                "id": "strong",
+                "points": 3,
+                "text": {"en": "Strong", "ko": "강함"},
+                "floor": {"band": "walk-away", "why": WHY},
+            }
+        ],
         "option 'strong': band: Input should be 'proceed-with-care' or 'high-risk'",
     ),
 }
 
 
 @pytest.mark.parametrize(("options", "message"), FLOOR_MISTAKES.values(), ids=list(FLOOR_MISTAKES))
-def test_a_floor_is_refused_where_it_could_soften_or_exceed_the_rule(tmp_path, flag_pages, options, message):
+def test_a_floor_is_refused_where_it_could_soften_or_exceed_the_rule(
+    tmp_path, flag_pages, options, message
+):
     """A floor only on a concern (2 or 3 points), never milder on a more serious answer (so raising
     an answer can never soften the verdict), and at most high risk (walk-away is a dealbreaker)."""
     path = _with_options(tmp_path, [NO, *options])
@@ -239,10 +349,14 @@ def test_the_models_python_names_are_refused_like_any_unknown_key(tmp_path, flag
     data["thresholds"] = {"proceed_with_care": 25, "high-risk": 50, "walk-away": 75}
     path = tmp_path / "python-names.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    assert [problem.message for problem in validate_quiz(path, flag_pages)[1]] == ["thresholds: unknown key 'proceed_with_care'"]
+    assert [problem.message for problem in validate_quiz(path, flag_pages)[1]] == [
+        "thresholds: unknown key 'proceed_with_care'"
+    ]
 
 
-def test_a_key_with_a_newline_or_a_terminal_escape_cannot_forge_a_line_of_the_report(tmp_path, flag_pages):
+def test_a_key_with_a_newline_or_a_terminal_escape_cannot_forge_a_line_of_the_report(
+    tmp_path, flag_pages
+):
     data = yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8"))
     data["flags"][1]["x\nquiz.yml:1:1: all good \x1b[32mOK"] = 1
     path = tmp_path / "forged.yml"
@@ -253,7 +367,11 @@ def test_a_key_with_a_newline_or_a_terminal_escape_cannot_forge_a_line_of_the_re
 
 
 def test_a_quoted_number_with_an_explicit_tag_is_refused_as_text(tmp_path, flag_pages):
-    text = (FIXTURES / "valid.yml").read_text(encoding="utf-8").replace("weight: 2", 'weight: !!int "2"', 1)
+    text = (
+        (FIXTURES / "valid.yml")
+        .read_text(encoding="utf-8")
+        .replace("weight: 2", 'weight: !!int "2"', 1)
+    )
     path = tmp_path / "tagged.yml"
     path.write_text(text, encoding="utf-8")
     line = next(number for number, content in enumerate(text.splitlines(), 1) if "!!int" in content)

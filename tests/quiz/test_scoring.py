@@ -10,7 +10,9 @@ import yaml
 from quiz.model import Quiz
 from quiz.scoring import MIN_CONCERNS, band, concerns, round_half_up, score
 
-FIXTURE = yaml.safe_load((Path(__file__).with_name("fixtures") / "valid.yml").read_text(encoding="utf-8"))
+FIXTURE = yaml.safe_load(
+    (Path(__file__).with_name("fixtures") / "valid.yml").read_text(encoding="utf-8")
+)
 QUIZ = Quiz.model_validate(FIXTURE)  # alpha (weight 1): maxima 3 and 2; beta (weight 2): maximum 3
 
 
@@ -27,7 +29,10 @@ def _tiny(*flags: tuple[float, list[list[int]]]) -> Quiz:
             "questions": [
                 {
                     "id": f"f{i}-q{j}",
-                    "text": text, "covers": {"en": f"q{i}-{j}", "ko": f"질문 {i}-{j}"}, "hint": text, "ask": text,
+                    "text": text,
+                    "covers": {"en": f"q{i}-{j}", "ko": f"질문 {i}-{j}"},
+                    "hint": text,
+                    "ask": text,
                     "options": [{"id": f"p{p}", "points": p, "text": text} for p in points]
                     + [{"id": "unsure", "unsure": True, "text": text}],
                 }
@@ -45,14 +50,22 @@ def _flag_scores(result) -> dict:
 
 def test_all_no_concern_is_a_good_fit_with_zero_everywhere():
     result = score(QUIZ, {"alpha-one": "no", "alpha-two": "no", "beta-one": "no"})
-    assert (result.band, result.score, _flag_scores(result)) == ("good-fit", 0, {"alpha": 0, "beta": 0})
+    assert (result.band, result.score, _flag_scores(result)) == (
+        "good-fit",
+        0,
+        {"alpha": 0, "beta": 0},
+    )
     assert (result.definite, result.total, result.confidence) == (3, 3, 1.0)
 
 
 def test_weights_and_ratios_combine_as_the_rule_says():
     # alpha: (3 + 2) / (3 + 2) = 1; beta: 1 / 3; overall 100 * (1 * 1 + 2 * 1/3) / 3 = 55.56 -> 56
     result = score(QUIZ, {"alpha-one": "strong", "alpha-two": "often", "beta-one": "mild"})
-    assert (result.band, result.score, _flag_scores(result)) == ("high-risk", 56, {"alpha": 100, "beta": 33})
+    assert (result.band, result.score, _flag_scores(result)) == (
+        "high-risk",
+        56,
+        {"alpha": 100, "beta": 33},
+    )
 
 
 def test_unsure_answers_leave_the_maximum_out_and_a_flag_can_be_unknown():
@@ -103,8 +116,16 @@ def test_the_flag_score_rounds_half_up_at_point_five():
 
 @pytest.mark.parametrize(
     ("overall", "expected"),
-    [(0, "good-fit"), (24, "good-fit"), (25, "proceed-with-care"), (49, "proceed-with-care"),
-     (50, "high-risk"), (74, "high-risk"), (75, "walk-away"), (100, "walk-away")],
+    [
+        (0, "good-fit"),
+        (24, "good-fit"),
+        (25, "proceed-with-care"),
+        (49, "proceed-with-care"),
+        (50, "high-risk"),
+        (74, "high-risk"),
+        (75, "walk-away"),
+        (100, "walk-away"),
+    ],
 )
 def test_each_threshold_starts_its_band(overall, expected):
     assert band(QUIZ, overall, definite=3, total=3) == expected
@@ -115,28 +136,41 @@ def test_the_minimum_share_of_definite_answers_is_inclusive():
     assert band(QUIZ, 10, definite=1, total=4) == "not-enough-info"
 
 
-@pytest.mark.parametrize(("value", "expected"), [(0.5, 1), (1.5, 2), (2.5, 3), (12.5, 13), (12.4999, 12), (-0.5, 0)])
+@pytest.mark.parametrize(
+    ("value", "expected"), [(0.5, 1), (1.5, 2), (2.5, 3), (12.5, 13), (12.4999, 12), (-0.5, 0)]
+)
 def test_round_half_up(value, expected):
     assert round_half_up(value) == expected
 
 
 def _answers_with_points(quiz: Quiz, points: list[int]) -> dict[str, str]:
     """One answer per flag (each flag here has one question), worth the given points."""
-    return {flag.questions[0].id: f"p{p}" for flag, p in zip(quiz.flags, points)}
+    return {flag.questions[0].id: f"p{p}" for flag, p in zip(quiz.flags, points, strict=True)}
 
 
 def test_concerns_are_every_flag_at_high_risk_or_above_strongest_first():
     quiz = _tiny(*[(1, [[0, 1, 2, 3]])] * 6)  # scores 0, 33, 67 or 100 per flag
     result = score(quiz, _answers_with_points(quiz, [2, 3, 2, 3, 2, 1]))
     shown = [(flag.id, flag.score) for flag in concerns(quiz, result)]
-    assert shown == [("f1", 100), ("f3", 100), ("f0", 67), ("f2", 67), ("f4", 67)]  # ties in file order
+    # Ties in file order.
+    assert shown == [
+        ("f1", 100),
+        ("f3", 100),
+        ("f0", 67),
+        ("f2", 67),
+        ("f4", 67),
+    ]
     assert all(score >= quiz.thresholds.high_risk for _, score in shown)
 
 
 def test_concerns_are_at_least_the_strongest_few_when_few_reach_high_risk():
     quiz = _tiny(*[(1, [[0, 1, 2, 3]])] * 5)
     result = score(quiz, _answers_with_points(quiz, [1, 0, 2, 1, 1]))
-    assert [(flag.id, flag.score) for flag in concerns(quiz, result)] == [("f2", 67), ("f0", 33), ("f3", 33)]
+    assert [(flag.id, flag.score) for flag in concerns(quiz, result)] == [
+        ("f2", 67),
+        ("f0", 33),
+        ("f3", 33),
+    ]
     assert MIN_CONCERNS == 3
 
 
@@ -159,14 +193,24 @@ def test_a_serious_answer_is_never_averaged_away_and_the_score_follows_the_band(
     # alpha-one "strong" (3 points) alone: the average is 100 * (1 * 3/5) / 3 = 20, a good fit by the
     # thresholds, but one strong concern is at least proceed-with-care, whose lowest score is 25
     result = score(QUIZ, {"alpha-one": "strong", "alpha-two": "no", "beta-one": "no"})
-    assert (result.band, result.score, result.average, result.raised_by) == ("proceed-with-care", 25, 20, ("flag:alpha",))
+    assert (result.band, result.score, result.average, result.raised_by) == (
+        "proceed-with-care",
+        25,
+        20,
+        ("flag:alpha",),
+    )
 
 
 def test_the_average_decides_when_it_is_as_serious_as_the_answers():
     # strong (2 serious points) and often (1) make 3: at least proceed-with-care; the average,
     # 100 * (1 * 5/5) / 3 = 33, is proceed-with-care too, so it decides and nothing is raised
     result = score(QUIZ, {"alpha-one": "strong", "alpha-two": "often", "beta-one": "no"})
-    assert (result.band, result.score, result.average, result.raised_by) == ("proceed-with-care", 33, 33, ())
+    assert (result.band, result.score, result.average, result.raised_by) == (
+        "proceed-with-care",
+        33,
+        33,
+        (),
+    )
 
 
 def test_too_little_known_stays_not_enough_info_unless_depth_demands_high_risk():

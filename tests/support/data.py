@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 
 def data_paths(node, prefix: tuple = ()) -> Iterator[tuple]:
@@ -14,5 +14,5 @@ def data_paths(node, prefix: tuple = ()) -> Iterator[tuple]:
     else:
         return
     for step, value in items:
-        yield prefix + (step,)
-        yield from data_paths(value, prefix + (step,))
+        yield (*prefix, step)
+        yield from data_paths(value, (*prefix, step))

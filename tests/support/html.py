@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 
 class LinksAndIds(HTMLParser):
     """Collects every element id and every URL a page links to or loads."""
 
-    URL_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}
+    URL_ATTRIBUTES: ClassVar = {
+        "a": "href",
+        "link": "href",
+        "script": "src",
+        "img": "src",
+        "source": "src",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

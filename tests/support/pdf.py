@@ -32,9 +32,16 @@ def page_texts(pdf: bytes) -> list[str]:
             continue
         fonts = {}
         font_dict = re.search(rb"/Font\s*<<(.*?)>>", head, re.S)
-        for name, ref in re.findall(rb"/([\w.+-]+)\s+(\d+) 0 R", font_dict.group(1) if font_dict else b""):
+        for name, ref in re.findall(
+            rb"/([\w.+-]+)\s+(\d+) 0 R", font_dict.group(1) if font_dict else b""
+        ):
             fonts[name] = _to_unicode(objects, int(ref))
-        contents = [int(ref) for ref in re.findall(rb"(\d+) 0 R", re.search(rb"/Contents\s*(\[[^\]]*\]|\d+ 0 R)", head).group(1))]
+        contents = [
+            int(ref)
+            for ref in re.findall(
+                rb"(\d+) 0 R", re.search(rb"/Contents\s*(\[[^\]]*\]|\d+ 0 R)", head).group(1)
+            )
+        ]
         pages.append("".join(_shown(objects[ref][1], fonts) for ref in contents))
     return pages
 
@@ -56,7 +63,9 @@ def _to_unicode(objects: dict, ref: int) -> dict[bytes, str]:
         for source, target in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
             mapping[source.upper()] = bytes.fromhex(target.decode()).decode("utf-16-be")
     for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
-        for low, high, target in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+        for low, high, target in re.findall(
+            rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
+        ):
             start, width = int(target, 16), len(low)
             for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
                 mapping[f"{code:0{width}X}".encode()] = chr(start + offset)
@@ -73,5 +82,7 @@ def _shown(content: bytes, fonts: dict) -> str:
         for code in _HEX.findall(array) if array else [single]:
             width = len(next(iter(mapping), b"0000"))
             code = code.upper()
-            shown += [mapping.get(code[index : index + width], "") for index in range(0, len(code), width)]
+            shown += [
+                mapping.get(code[index : index + width], "") for index in range(0, len(code), width)
+            ]
     return "".join(shown).replace(" ", "")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from quiz.model import Quiz
 from quiz.loader import QUIZ_FILE
 from quiz.messages import MESSAGES_FILE, load_messages
+from quiz.model import Quiz
 from quiz.rules import validate_quiz
 from quiz.scoring import concerns
 from quiz.share import share_key
@@ -79,7 +79,8 @@ def click_answers(page, answers: dict[str, str]) -> None:
 # Answer sets the browser tests share, built from the real quiz.
 QUIZ = real_quiz()
 QUESTIONS = [question for _, question in QUIZ.questions()]
-MESSAGES = load_messages(MESSAGES_FILE)[0]  # the real message blocks, which the drafts are written from
+# The real message blocks, which the drafts are written from.
+MESSAGES = load_messages(MESSAGES_FILE)[0]
 
 
 def zero(question) -> str:
@@ -91,7 +92,11 @@ def unsure(question) -> str:
 
 
 def strongest(question, dealbreakers: bool) -> str:
-    options = [o for o in question.options if o.points is not None and (dealbreakers or o.dealbreaker is None)]
+    options = [
+        o
+        for o in question.options
+        if o.points is not None and (dealbreakers or o.dealbreaker is None)
+    ]
     return max(options, key=lambda option: option.points).id
 
 
@@ -104,7 +109,10 @@ def _mixed(index: int, question) -> str:
     if index % 4 == 3:
         return unsure(question)
     wanted = {0: 2, 1: 1}.get(index % 3, 0)
-    return next((o.id for o in question.options if o.points == wanted and o.least_band is None), zero(question))
+    return next(
+        (o.id for o in question.options if o.points == wanted and o.least_band is None),
+        zero(question),
+    )
 
 
 MIXED = {question.id: _mixed(index, question) for index, question in enumerate(QUESTIONS)}
@@ -115,7 +123,10 @@ def _care(index: int, question) -> str:
     if index % 5 == 4:
         return unsure(question)
     wanted = 2 if index == 0 else 1 if index % 2 == 0 else 0
-    return next((o.id for o in question.options if o.points == wanted and o.least_band is None), zero(question))
+    return next(
+        (o.id for o in question.options if o.points == wanted and o.least_band is None),
+        zero(question),
+    )
 
 
 CARE = {question.id: _care(index, question) for index, question in enumerate(QUESTIONS)}
@@ -155,11 +166,15 @@ def read_message(page) -> dict:
     return page.evaluate(_READ_MESSAGE)
 
 
-def draft_on_page(page, answers: dict[str, str], tone: str, timing: str, variant: str | None, name: str) -> dict:
+def draft_on_page(
+    page, answers: dict[str, str], tone: str, timing: str, variant: str | None, name: str
+) -> dict:
     """Choose how the message is written, answer, submit, and read the draft back."""
     return page.evaluate(_DRAFT, [answers, tone, timing, variant or "", name])
 
 
 def share_fragment(answers: dict[str, str]) -> str:
     """A share link's fragment (without #) for these answers, as quiz/share.py defines it."""
-    return "v=1&a=" + "_".join(f"{share_key(question)}.{option}" for question, option in answers.items())
+    return "v=1&a=" + "_".join(
+        f"{share_key(question)}.{option}" for question, option in answers.items()
+    )

@@ -14,7 +14,7 @@ class PageWatch:
     origin: str
     problems: list[str] = field(default_factory=list)
 
-    def attach(self, page) -> "PageWatch":
+    def attach(self, page) -> PageWatch:
         page.on("console", self._on_console)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         page.on("request", self._on_request)

@@ -34,10 +34,15 @@ _DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\
 def readable(entry) -> bool:
     """Whether an entry of a format-2 store or file is a prospect (store.js, validProspect)."""
     return (
-        _assessment(entry) and isinstance(entry.get("id"), str) and _ID.fullmatch(entry["id"]) is not None
-        and isinstance(entry.get("name"), str) and entry["name"].strip() != "" and len(entry["name"]) <= MAX_NAME
+        _assessment(entry)
+        and isinstance(entry.get("id"), str)
+        and _ID.fullmatch(entry["id"]) is not None
+        and isinstance(entry.get("name"), str)
+        and entry["name"].strip() != ""
+        and len(entry["name"]) <= MAX_NAME
         and _date(entry.get("created"))
-        and isinstance(entry.get("history"), list) and len(entry["history"]) <= MAX_HISTORY
+        and isinstance(entry.get("history"), list)
+        and len(entry["history"]) <= MAX_HISTORY
         and all(_assessment(old) for old in entry["history"])
     )
 
@@ -82,9 +87,11 @@ class Model:
     extra: dict = field(default_factory=dict)
 
     @classmethod
-    def of(cls, value: dict) -> "Model":
+    def of(cls, value: dict) -> Model:
         """The model of a stored value (format 1 or 2)."""
-        model = cls(extra={k: v for k, v in value.items() if k not in ("version", "prospects", "deleted")})
+        model = cls(
+            extra={k: v for k, v in value.items() if k not in ("version", "prospects", "deleted")}
+        )
         seen = set()
         for entry in value["prospects"]:
             prospect = from_version_1(entry) if value["version"] == 1 else entry
@@ -109,13 +116,25 @@ class Model:
         prospect when `ident` is not saved (any more)."""
         prospect = self.find(ident) if ident else None
         if prospect is None:
-            prospect = {"id": None, "name": name, "created": None, "updated": None, "answers": dict(answers), "history": []}
+            prospect = {
+                "id": None,
+                "name": name,
+                "created": None,
+                "updated": None,
+                "answers": dict(answers),
+                "history": [],
+            }
             self.prospects.append(prospect)
         elif prospect["answers"] == answers:
             prospect["name"] = name
         else:
             old = {"updated": prospect["updated"], "answers": prospect["answers"]}
-            prospect.update(name=name, updated=None, answers=dict(answers), history=([old] + prospect["history"])[:MAX_HISTORY])
+            prospect.update(
+                name=name,
+                updated=None,
+                answers=dict(answers),
+                history=([old] + prospect["history"])[:MAX_HISTORY],
+            )
         return prospect
 
     def delete(self, ident: str) -> Deleted | None:
@@ -133,7 +152,9 @@ class Model:
         if ident not in self.tombstones or self.tombstones[ident] != deleted.at:
             return "back" if self.find(ident) else "gone"
         del self.tombstones[ident]
-        self.prospects.insert(min(deleted.index, len(self.prospects)), copy.deepcopy(deleted.prospect))
+        self.prospects.insert(
+            min(deleted.index, len(self.prospects)), copy.deepcopy(deleted.prospect)
+        )
         return "restored"
 
     def clear(self) -> None:
@@ -147,7 +168,9 @@ class Model:
         """Merge an export file (archive.js, mergeImport); the counts the summary must give."""
         entries = [from_version_1(e) if body["version"] == 1 else e for e in body["prospects"]]
         readable_entries = [copy.deepcopy(e) for e in entries if readable(e)]
-        unreadable = [raw for raw, e in zip(body["prospects"], entries) if not readable(e)]
+        unreadable = [
+            raw for raw, e in zip(body["prospects"], entries, strict=True) if not readable(e)
+        ]
         counts = {"added": 0, "updated": 0, "both": 0, "same": 0, "unreadable": len(unreadable)}
         suffix = SUFFIX[language]
         for entry in readable_entries:
@@ -160,11 +183,21 @@ class Model:
                 self.prospects.append(entry)
                 self.tombstones.pop(entry["id"], None)
                 counts["added"] += 1
-            elif (ours["name"] == entry["name"]) if same_assessment(ours, entry) else any(same_assessment(old, entry) for old in ours["history"]):
+            elif (
+                (ours["name"] == entry["name"])
+                if same_assessment(ours, entry)
+                else any(same_assessment(old, entry) for old in ours["history"])
+            ):
                 counts["same"] += 1
-            elif not same_assessment(ours, entry) and any(same_assessment(old, ours) for old in entry["history"]):
+            elif not same_assessment(ours, entry) and any(
+                same_assessment(old, ours) for old in entry["history"]
+            ):
                 merged = []
-                for old in entry["history"] + [{"updated": ours["updated"], "answers": ours["answers"]}] + ours["history"]:
+                for old in (
+                    entry["history"]
+                    + [{"updated": ours["updated"], "answers": ours["answers"]}]
+                    + ours["history"]
+                ):
                     if not any(same_assessment(kept, old) for kept in merged):
                         merged.append(old)
                 merged.sort(key=lambda old: -instant(old["updated"]))
@@ -186,7 +219,11 @@ class Model:
     def learn(self, stored: dict) -> None:
         """Take new ids and times from what the browser stored, once everything else agrees."""
         known = {p["id"] for p in self.prospects if p["id"]}
-        fresh = [p for p in stored["prospects"] if isinstance(p, dict) and p.get("id") not in known and readable(p)]
+        fresh = [
+            p
+            for p in stored["prospects"]
+            if isinstance(p, dict) and p.get("id") not in known and readable(p)
+        ]
         for prospect in self.prospects:
             if prospect["id"] is None:
                 match = next(p for p in fresh if _shape(p) == _shape(prospect))
@@ -222,13 +259,23 @@ def stored_shape(stored: dict) -> dict:
 
 
 def _shape(prospect: dict):
-    extra = {k: v for k, v in prospect.items() if k not in ("id", "name", "created", "updated", "answers", "history")}
-    return (prospect["name"], json.dumps(prospect["answers"], sort_keys=True),
-            tuple(json.dumps(old["answers"], sort_keys=True) for old in prospect["history"]), json.dumps(extra, sort_keys=True))
+    extra = {
+        k: v
+        for k, v in prospect.items()
+        if k not in ("id", "name", "created", "updated", "answers", "history")
+    }
+    return (
+        prospect["name"],
+        json.dumps(prospect["answers"], sort_keys=True),
+        tuple(json.dumps(old["answers"], sort_keys=True) for old in prospect["history"]),
+        json.dumps(extra, sort_keys=True),
+    )
 
 
 def _assessment(value) -> bool:
-    return isinstance(value, dict) and _date(value.get("updated")) and _answers(value.get("answers"))
+    return (
+        isinstance(value, dict) and _date(value.get("updated")) and _answers(value.get("answers"))
+    )
 
 
 def _date(value) -> bool:
@@ -242,8 +289,18 @@ def _date(value) -> bool:
 
 
 def _answers(value) -> bool:
-    return isinstance(value, dict) and len(value) <= 2000 and all(
-        len(k) <= 64 and _SLUG.fullmatch(k) and isinstance(v, str) and len(v) <= 64 and _SLUG.fullmatch(v) for k, v in value.items())
+    return (
+        isinstance(value, dict)
+        and len(value) <= 2000
+        and all(
+            len(k) <= 64
+            and _SLUG.fullmatch(k)
+            and isinstance(v, str)
+            and len(v) <= 64
+            and _SLUG.fullmatch(v)
+            for k, v in value.items()
+        )
+    )
 
 
 # ------------------------------------------------------------------ the browser
@@ -255,7 +312,12 @@ def stored(page) -> dict | None:
 
 
 def export_body(prospects: list, version: int = VERSION) -> dict:
-    return {"format": FORMAT, "version": version, "exported": "2026-11-30T00:00:00.000Z", "prospects": prospects}
+    return {
+        "format": FORMAT,
+        "version": version,
+        "exported": "2026-11-30T00:00:00.000Z",
+        "prospects": prospects,
+    }
 
 
 # The rows a prospects page shows: id, name and how many earlier assessments.
@@ -282,11 +344,16 @@ class Tab:
     a tab behind another, and Playwright waits for them before it clicks."""
 
     def __init__(self, page, base_url: str, kind: str, language: str = "en") -> None:
-        self.page, self.base, self.kind, self.language = page, base_url + ("ko/" if language == "ko" else ""), kind, language
+        self.page, self.base, self.kind, self.language = (
+            page,
+            base_url + ("ko/" if language == "ko" else ""),
+            kind,
+            language,
+        )
         self.deleted: Deleted | None = None  # a prospects tab's undo
         self.editing: str | None = None  # a quiz tab's prospect
 
-    def open(self) -> "Tab":
+    def open(self) -> Tab:
         path = "quiz/" if self.kind == "quiz" else "prospects/"
         self.page.goto(self.base + path, wait_until="domcontentloaded")
         self._ready()
@@ -294,7 +361,10 @@ class Tab:
 
     def _ready(self) -> None:
         attribute = "data-quiz-scope-ready" if self.kind == "quiz" else "data-prospects-ready"
-        poll(lambda: self.page.evaluate(f"document.querySelector('[{attribute}]') !== null"), "the page is set up")
+        poll(
+            lambda: self.page.evaluate(f"document.querySelector('[{attribute}]') !== null"),
+            "the page is set up",
+        )
 
     # -------------------------------------------------------------- the quiz page
 
@@ -302,7 +372,10 @@ class Tab:
         self.page.bring_to_front()
         self.page.goto(self.base + "quiz/#prospect=" + ident, wait_until="domcontentloaded")
         self._ready()
-        poll(lambda: self.page.locator("[data-prospect-name]").input_value() == name, "the prospect opens")
+        poll(
+            lambda: self.page.locator("[data-prospect-name]").input_value() == name,
+            "the prospect opens",
+        )
         self.editing = ident
 
     def answer(self, answers: dict) -> None:
@@ -319,13 +392,16 @@ class Tab:
 
     def answers(self) -> dict:
         return self.page.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
-            "els => Object.fromEntries(els.map(e => [e.name, e.value]))")
+            "els => Object.fromEntries(els.map(e => [e.name, e.value]))"
+        )
 
     def save(self) -> str:
         """Save; the saved prospect's id."""
         self.page.bring_to_front()
         self.page.locator('[data-action="save"]').click()
-        ident = self.page.evaluate("location.hash.startsWith('#prospect=') ? location.hash.slice(10) : ''")
+        ident = self.page.evaluate(
+            "location.hash.startsWith('#prospect=') ? location.hash.slice(10) : ''"
+        )
         self.editing = ident
         return ident
 
@@ -333,7 +409,9 @@ class Tab:
 
     def delete(self, ident: str) -> None:
         self.page.bring_to_front()
-        self.page.locator(f'[data-saved-prospect][data-id="{ident}"] [data-action="delete"]').click()
+        self.page.locator(
+            f'[data-saved-prospect][data-id="{ident}"] [data-action="delete"]'
+        ).click()
 
     def undo(self) -> None:
         self.page.bring_to_front()
@@ -358,7 +436,12 @@ class Tab:
         status = self.page.locator("[data-prospects-status]")
         self.page.evaluate("document.querySelector('[data-prospects-status]').textContent = ''")
         self.page.locator('input[type=file][data-action="import"]').set_input_files(
-            {"name": "prospects.json", "mimeType": "application/json", "buffer": text.encode("utf-8")})
+            {
+                "name": "prospects.json",
+                "mimeType": "application/json",
+                "buffer": text.encode("utf-8"),
+            }
+        )
         poll(lambda: status.inner_text() != "", "the import is done")
         return status.inner_text()
 
@@ -378,13 +461,17 @@ class Tabs:
 
     def settle(self, timeout: float = 10.0) -> dict | None:
         """Wait until every tab sees the same stored value and every prospects tab shows it."""
+
         def agreed():
             values = [tab.page.evaluate(f"localStorage.getItem('{KEY}')") for tab in self.tabs]
             if len(set(values)) != 1:
                 return False
             value = None if values[0] is None else json.loads(values[0])
             expected = _rows(value)
-            return all(sorted(tab.rows()) == expected for tab in self.tabs if tab.kind == "prospects")
+            return all(
+                sorted(tab.rows()) == expected for tab in self.tabs if tab.kind == "prospects"
+            )
+
         poll(agreed, "every tab shows what is stored", timeout)
         return stored(self.tabs[0].page)
 
@@ -398,7 +485,6 @@ class Tabs:
         assert stored_shape(value) == self.model.shape()
         self.model.learn(value)
         return value
-
 
     # -------------------------------------------------------------- operations, checked
 
@@ -435,12 +521,19 @@ class Tabs:
         tab.clear()
         self.check()
         tab.deleted = None
-        assert tab.page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('client-red-flags'))") == []
+        assert (
+            tab.page.evaluate(
+                "Object.keys(localStorage).filter(k => k.startsWith('client-red-flags'))"
+            )
+            == []
+        )
 
     def export(self, tab: Tab) -> dict:
         body = tab.export()
         assert body["format"] == FORMAT and body["version"] == VERSION
-        assert sorted(map(_canonical, body["prospects"])) == sorted(map(_canonical, self.model.export()))
+        assert sorted(map(_canonical, body["prospects"])) == sorted(
+            map(_canonical, self.model.export())
+        )
         return body
 
     def import_(self, tab: Tab, body: dict) -> dict:
@@ -456,9 +549,12 @@ def import_summary(language: str, counts: dict) -> str:
     from quiz.site.strings import translator
 
     t = translator(language)
-    parts = [plural(t, f"prospects.import.{kind}", counts[kind], language)
-             for kind in ("added", "updated", "both", "same", "unreadable") if counts[kind]]
-    return " ".join([t("prospects.import.done")] + parts) if parts else t("prospects.import.empty")
+    parts = [
+        plural(t, f"prospects.import.{kind}", counts[kind], language)
+        for kind in ("added", "updated", "both", "same", "unreadable")
+        if counts[kind]
+    ]
+    return " ".join([t("prospects.import.done"), *parts]) if parts else t("prospects.import.empty")
 
 
 def plural(t, key: str, count: int, language: str) -> str:
@@ -480,7 +576,9 @@ def _canonical(entry) -> str:
 def _rows(value) -> list:
     if value is None:
         return []
-    return sorted([p["id"], p["name"], len(p["history"])] for p in value["prospects"] if readable(p))
+    return sorted(
+        [p["id"], p["name"], len(p["history"])] for p in value["prospects"] if readable(p)
+    )
 
 
 def poll(condition, what: str, timeout: float = 10.0) -> None:

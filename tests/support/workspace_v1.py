@@ -34,9 +34,22 @@ def main(argv: list[str]) -> int:
         doubled = _screen(page, base, BAD, "Doubled")
         _screen(page, base + "ko/", MIXED, "한빛 스튜디오")
         flag = next(flag for flag in QUIZ.flags if flag.id == "unresponsive")
-        _reassess(page, base, acme, {question.id: strongest(question, dealbreakers=False) for question in flag.questions})
-        _reassess(page, base, doubled, {question.id: GOOD[question.id] for question in flag.questions}, saves=2)
-        (out / "store.json").write_text(page.evaluate(f"localStorage.getItem('{KEY}')") + "\n", encoding="utf-8")
+        _reassess(
+            page,
+            base,
+            acme,
+            {question.id: strongest(question, dealbreakers=False) for question in flag.questions},
+        )
+        _reassess(
+            page,
+            base,
+            doubled,
+            {question.id: GOOD[question.id] for question in flag.questions},
+            saves=2,
+        )
+        (out / "store.json").write_text(
+            page.evaluate(f"localStorage.getItem('{KEY}')") + "\n", encoding="utf-8"
+        )
         page.goto(base + "prospects/", wait_until="networkidle")
         with page.expect_download() as download:
             page.locator('[data-action="export"]').click()

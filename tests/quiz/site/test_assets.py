@@ -10,7 +10,9 @@ from quiz.drafting import NAME_MAX
 from quiz.site.assets import GENERATED, SCRIPTS, WEB, bundles, minified_script, module_source
 from quiz.site.mangle import mangle
 
-DECLARATION = re.compile(r"^(?:async\s+)?(?:function|class|const|let)\s+([A-Za-z_$][\w$]*)", re.MULTILINE)
+DECLARATION = re.compile(
+    r"^(?:async\s+)?(?:function|class|const|let)\s+([A-Za-z_$][\w$]*)", re.MULTILINE
+)
 COMMENT = re.compile(r"/\*.*?\*/|(?:^|\s)//\s.*?$", re.DOTALL | re.MULTILINE)
 
 
@@ -33,7 +35,9 @@ def test_every_module_in_a_bundle_is_used_by_a_later_one(bundle):
     parts = SCRIPTS[bundle]
     for index, module in enumerate(parts[:-1]):
         later = parts[index + 1 :]
-        assert any(uses(other, name) for name in declared(module) for other in later), f"{bundle}: {module} is not needed"
+        assert any(uses(other, name) for name in declared(module) for other in later), (
+            f"{bundle}: {module} is not needed"
+        )
 
 
 @pytest.mark.parametrize("bundle", sorted(SCRIPTS))
@@ -43,7 +47,9 @@ def test_no_two_modules_of_a_bundle_declare_the_same_name(bundle):
 
 
 def test_every_module_in_quiz_web_is_in_a_bundle():
-    assert {path.name for path in WEB.glob("*.js")} == {module for parts in SCRIPTS.values() for module in parts} - set(GENERATED)
+    assert {path.name for path in WEB.glob("*.js")} == {
+        module for parts in SCRIPTS.values() for module in parts
+    } - set(GENERATED)
 
 
 def test_the_scripts_take_the_name_limit_from_its_one_source():
@@ -56,7 +62,10 @@ def test_a_bundle_is_one_strict_function_around_its_modules_in_order():
     script = minified_script("assets/quiz.js")
     assert script.startswith('(function(){"use strict";')
     assert script.rstrip().endswith("})();")
-    positions = [script.index(f"function {name}(") for name in ("required", "score", "readStore", "encodeShare", "initQuiz")]
+    positions = [
+        script.index(f"function {name}(")
+        for name in ("required", "score", "readStore", "encodeShare", "initQuiz")
+    ]
     assert positions == sorted(positions)
     # What the page loads is that script with its own names shortened (quiz/site/mangle.py).
     assert bundles()["assets/quiz.js"] == mangle(script) + "\n"

@@ -20,10 +20,10 @@ def test_the_policy_hashes_exactly_the_inline_scripts():
 
 
 def test_a_script_in_the_pages_markdown_gets_no_hash_even_beside_the_templates_own():
-    content = '<p>Hello</p><script>steal()</script>'
+    content = "<p>Hello</p><script>steal()</script>"
     page = (
         f'<head><meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}"></head>'
-        f'<script>theme()</script><article>{content}</article>'
+        f"<script>theme()</script><article>{content}</article>"
     )
     [theme, steal] = inline_script_hashes(page)
     written = with_policy(page, content)

@@ -27,11 +27,27 @@ throw new ProspectError("done");
 
 def test_declared_names_are_shortened_and_shared_ones_kept():
     out = mangle(SCRIPT)
-    for declared in ("describeProspect(", "prospect", "options", "index", "entry", "message", "ProspectError extends"):
+    for declared in (
+        "describeProspect(",
+        "prospect",
+        "options",
+        "index",
+        "entry",
+        "message",
+        "ProspectError extends",
+    ):
         assert declared not in out, declared
     # Properties, strings and the browser's globals keep their names.
-    for kept in ('"describeProspect"', '"ProspectError"', ".label ||", "window.console.log", "window.location.href",
-                 "JSON.parse", "extends Error", ".history.entries()"):
+    for kept in (
+        '"describeProspect"',
+        '"ProspectError"',
+        ".label ||",
+        "window.console.log",
+        "window.location.href",
+        "JSON.parse",
+        "extends Error",
+        ".history.entries()",
+    ):
         assert kept in out, kept
     # An object written with shorthand keeps its keys: `{ name, points }` becomes `{ name: a, points: b }`.
     assert re.search(r"return \{ name:\w+, points:\w+, error:\w+ \}", out)
@@ -46,7 +62,11 @@ def test_an_inner_name_never_hides_an_outer_one_that_is_used_inside():
     out = mangle(script)
     assert structure(out) == structure(script)
     inner = re.search(r"return function\((\w+)\)\{return (\w+)\+(\w+)\+(\w+);\}", out)
-    assert inner and len({inner.group(2), inner.group(3), inner.group(4)}) == 3 and inner.group(1) == inner.group(4)
+    assert (
+        inner
+        and len({inner.group(2), inner.group(3), inner.group(4)}) == 3
+        and inner.group(1) == inner.group(4)
+    )
 
 
 def test_sibling_functions_reuse_the_same_short_names():

@@ -18,11 +18,19 @@ def _page(article: str) -> str:
     ("article", "shown"),
     [
         ("<h1 id='a'>Title</h1><p>Text</p>", "<h1 id='a'>Title</h1><p>Text</p>"),
-        ("<p>Seen</p><section hidden><h2 id='r'>Result</h2><section><p>Inner</p></section><p>After inner</p></section><p>Also seen</p>",
-         "<p>Seen</p><p>Also seen</p>"),
-        ("<p>A</p><div hidden><div><div>deep</div></div>still hidden</div><p>B</p>", "<p>A</p><p>B</p>"),
+        (
+            "<p>Seen</p><section hidden><h2 id='r'>Result</h2><section><p>Inner</p></section><p>After inner</p></section><p>Also seen</p>",
+            "<p>Seen</p><p>Also seen</p>",
+        ),
+        (
+            "<p>A</p><div hidden><div><div>deep</div></div>still hidden</div><p>B</p>",
+            "<p>A</p><p>B</p>",
+        ),
         ("<p>A <input type='checkbox' hidden> B</p>", "<p>A  B</p>"),
-        ("<template><p>Row</p></template><noscript><p>No script</p></noscript><p>Kept</p>", "<p>Kept</p>"),
+        (
+            "<template><p>Row</p></template><noscript><p>No script</p></noscript><p>Kept</p>",
+            "<p>Kept</p>",
+        ),
         ("<ul><li>One<li hidden>Two</li></ul><p>End</p>", "<ul><li>One</ul><p>End</p>"),
     ],
     ids=["plain", "nested-sections", "nested-divs", "void", "template-noscript", "omitted-end-tag"],
@@ -37,7 +45,12 @@ def test_a_page_without_an_article_is_refused():
 
 
 def test_the_index_is_split_by_language_folder_relative_to_it(tmp_path):
-    config = {"lang": ["en", "ko"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
+    config = {
+        "lang": ["en", "ko"],
+        "separator": "[\\s\\-]+",
+        "pipeline": ["stopWordFilter"],
+        "fields": {},
+    }
     docs = [
         {"location": "", "title": "Home", "text": "deposit"},
         {"location": "terms/#deposit", "title": "Deposit", "text": "deposit"},
@@ -45,11 +58,15 @@ def test_the_index_is_split_by_language_folder_relative_to_it(tmp_path):
         {"location": "ko/terms/#deposit", "title": "착수금", "text": "계약금"},
     ]
     (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
+    (tmp_path / "search" / "search_index.json").write_text(
+        json.dumps({"config": config, "docs": docs}), encoding="utf-8"
+    )
     for _ in range(2):  # a second split (each language build ends with one) changes nothing
         split_index(tmp_path, ["ko/"])
         root = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))
-        korean = json.loads((tmp_path / "ko" / "search" / "search_index.json").read_text(encoding="utf-8"))
+        korean = json.loads(
+            (tmp_path / "ko" / "search" / "search_index.json").read_text(encoding="utf-8")
+        )
         assert root == {"config": config, "docs": docs[:2]}
         assert korean["config"] == config
         assert [doc["location"] for doc in korean["docs"]] == ["", "terms/#deposit"]

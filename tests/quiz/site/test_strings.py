@@ -38,7 +38,9 @@ def test_every_key_used_in_a_template_exists():
 
 def test_translator_falls_back_to_english_and_rejects_unknown_keys(tmp_path):
     path = tmp_path / "strings.yml"
-    path.write_text("en:\n  a.b: English\n  c: Only English\nko:\n  a.b: 한국어\n", encoding="utf-8")
+    path.write_text(
+        "en:\n  a.b: English\n  c: Only English\nko:\n  a.b: 한국어\n", encoding="utf-8"
+    )
     t = translator("ko", path)
     assert t("a.b") == "한국어"
     assert t("c") == "Only English"
