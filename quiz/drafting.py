@@ -85,7 +85,8 @@ def plan(quiz: Quiz, answers: Mapping[str, str], variant: str | None = None) -> 
     result = score(quiz, answers)
     if variant is not None and variant not in variants(result):
         raise ValueError(
-            f"the variant {variant!r} does not fit a {result.band} result; allowed: {', '.join(variants(result)) or 'none'}"
+            f"the variant {variant!r} does not fit a {result.band} result; "
+            f"allowed: {', '.join(variants(result)) or 'none'}"
         )
     raised = tuple(flag.id for flag in concerns(quiz, result)[:MAX_CONCERNS])
     return Plan(
@@ -281,7 +282,8 @@ MAX_TERMS = 4
 # The longest prospect name: the greeting's, the quiz page's name field's (maxlength) and the
 # browser store's (the bundles' generated MAX_NAME, quiz/site/assets.py).
 NAME_MAX = 120
-# What the greeting adds after {name} in a language, and so drops from the end of a name given with it.
+# What the greeting adds after {name} in a language, and so drops from the end of a name
+# given with it.
 HONORIFICS = {"ko": "님"}
 # The longest message the blocks may assemble, in characters, a 120-character name included:
 # about 330 English words, which reads in two minutes and prints on one page with the result.

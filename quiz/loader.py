@@ -129,7 +129,8 @@ def field_name(path: DataPath) -> str:
 
 
 def _field(path: DataPath) -> tuple[DataPath, str]:
-    """The path above the field that `path` names, and the field's name (a text's language in brackets)."""
+    """The path above the field that `path` names, and the field's name (a text's language in
+    brackets)."""
     steps = [index for index, step in enumerate(path) if not isinstance(step, int)]
     if not steps:
         return (), "value"
@@ -190,7 +191,8 @@ def _byte_mark(raw: bytes, offset: int) -> Mark:
 
 
 def _compose(text: str, noun: str) -> yaml.Node:
-    """The file's one document as nodes, refused before any is built when it has an anchor or alias."""
+    """The file's one document as nodes, refused before any is built when it has an anchor or
+    alias."""
     try:
         _refuse_anchors(text, noun)
         node = yaml.compose(text, Loader=_LOADER)
@@ -228,7 +230,8 @@ def _refuse_anchors(text: str, noun: str) -> None:
                 kind = "alias" if sign == "*" else "anchor"
                 raise _Refused(
                     (event.start_mark.line + 1, event.start_mark.column + 1),
-                    f"the {kind} '{sign}{anchor}' is not allowed: the {noun} uses no anchors or aliases; write each value out in full",
+                    f"the {kind} '{sign}{anchor}' is not allowed: "
+                    f"the {noun} uses no anchors or aliases; write each value out in full",
                 )
     finally:
         loader.dispose()
@@ -241,7 +244,8 @@ def _value(node: yaml.Node, path: DataPath, depth: int, source: Source, problems
         problems.append(
             source.at(
                 mark,
-                f"lists and mappings are nested more than {MAX_DEPTH} levels deep here: the {source.noun} needs far fewer",
+                f"lists and mappings are nested more than {MAX_DEPTH} levels deep here: "
+                f"the {source.noun} needs far fewer",
             )
         )
         return None
@@ -304,7 +308,8 @@ def _scalar(node: yaml.ScalarNode, source: Source, problems: list[Problem]):
         problems.append(
             source.at(
                 _mark(node),
-                f"'{_shorten(node.value)}' is quoted, so it is text: write it without quotes or tag",
+                f"'{_shorten(node.value)}' is quoted, so it is text: "
+                "write it without quotes or tag",
             )
         )
         return None
@@ -312,7 +317,8 @@ def _scalar(node: yaml.ScalarNode, source: Source, problems: list[Problem]):
         problems.append(
             source.at(
                 _mark(node),
-                f"this number is {len(node.value):,} characters long; a number in the {source.noun} has at most {MAX_NUMBER_CHARS}",
+                f"this number is {len(node.value):,} characters long; "
+                f"a number in the {source.noun} has at most {MAX_NUMBER_CHARS}",
             )
         )
         return None
@@ -330,7 +336,8 @@ def _refuse_tag(node: yaml.Node, source: Source, problems: list[Problem]) -> Non
     problems.append(
         source.at(
             _mark(node),
-            f"the tag '{_shown_tag(node.tag)}' is not allowed: the {source.noun} holds only text, numbers, true or false, lists and mappings",
+            f"the tag '{_shown_tag(node.tag)}' is not allowed: "
+            f"the {source.noun} holds only text, numbers, true or false, lists and mappings",
         )
     )
     return None
@@ -379,7 +386,8 @@ def _message(error: dict, name: str) -> str:
         return f"{name} must be {bound} {limit}, not {value!r}"
     if kind in ("too_short", "too_long"):
         return (
-            f"{name} needs at least {context.get('min_length')} item{'s' if context.get('min_length') != 1 else ''}"
+            f"{name} needs at least {context.get('min_length')} "
+            f"item{'s' if context.get('min_length') != 1 else ''}"
             if kind == "too_short"
             else f"{name} has too many items"
         )

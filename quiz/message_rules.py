@@ -90,7 +90,8 @@ def check_terms_pages(checked: CheckedMessages, pages: Mapping[str, TermsPage]) 
                 problems.append(
                     source.problem(
                         ("clauses", clause),
-                        f"clause '{clause}' has no section on {page.shown}: a clause's id is the anchor of its heading there ({{#{clause}}})",
+                        f"clause '{clause}' has no section on {page.shown}: "
+                        f"a clause's id is the anchor of its heading there ({{#{clause}}})",
                         at_key=True,
                     )
                 )
@@ -101,14 +102,16 @@ def check_terms_pages(checked: CheckedMessages, pages: Mapping[str, TermsPage]) 
                 problems.append(
                     source.problem(
                         path,
-                        f"flags.{flag}: the table on {page.shown}#by-flag has no row for the flag '{flag}'",
+                        f"flags.{flag}: the table on {page.shown}#by-flag "
+                        f"has no row for the flag '{flag}'",
                     )
                 )
             elif listed != set(message.terms):
                 problems.append(
                     source.problem(
                         path,
-                        f"flags.{flag}: terms are {_names(message.terms)}, but the table on {page.shown}#by-flag "
+                        f"flags.{flag}: terms are {_names(message.terms)}, "
+                        f"but the table on {page.shown}#by-flag "
                         f"lists {_names(sorted(listed))}; make them agree",
                     )
                 )
@@ -130,12 +133,14 @@ def _placeholders(messages: Messages, source: Source) -> Iterable[Problem]:
                 if token != _NAME_TOKEN:
                     yield source.problem_in(
                         where,
-                        f"{field_name(where)}: unknown placeholder '{{{token}}}'; the only one is {NAME}, in the greeting with a name",
+                        f"{field_name(where)}: unknown placeholder '{{{token}}}'; "
+                        f"the only one is {NAME}, in the greeting with a name",
                     )
                 elif not named:
                     yield source.problem_in(
                         where,
-                        f"{field_name(where)}: {NAME} belongs only in the greeting with a name; write this text without it",
+                        f"{field_name(where)}: {NAME} belongs only in the greeting with a name; "
+                        "write this text without it",
                     )
             stray = _PLACEHOLDER.sub("", value)
             for brace in sorted({character for character in stray if character in "{}"}):
@@ -146,7 +151,8 @@ def _placeholders(messages: Messages, source: Source) -> Iterable[Problem]:
             if named and count != 1:
                 yield source.problem_in(
                     where,
-                    f"{field_name(where)}: needs {NAME} once, where the prospect's name goes (found {count})",
+                    f"{field_name(where)}: needs {NAME} once, "
+                    f"where the prospect's name goes (found {count})",
                 )
 
 
@@ -194,7 +200,8 @@ def _against_quiz(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Pr
         if flag not in messages.flags:
             yield source.problem(
                 ("flags",),
-                f"flags: no message for the quiz's flag '{flag}': add flags.{flag} with its concern and terms",
+                f"flags: no message for the quiz's flag '{flag}': "
+                f"add flags.{flag} with its concern and terms",
                 at_key=True,
             )
     for flag in messages.flags:
@@ -209,7 +216,8 @@ def _against_quiz(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Pr
                 if question not in questions:
                     yield source.problem(
                         (section, key, "asked-by", index),
-                        f"{section}.{key}: asked-by names '{question}', which is not a question of the quiz",
+                        f"{section}.{key}: asked-by names '{question}', "
+                        "which is not a question of the quiz",
                     )
 
 
@@ -280,8 +288,9 @@ def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Proble
                 detail += f"; {len(plan.questions)} questions" if plan.questions else ""
                 yield source.problem(
                     path,
-                    f"the longest {label} message ({tone}, {timing}, {LANGUAGE_NAMES[language]}{detail}, "
-                    f"a {NAME_MAX}-character name) is {length:,} characters; the limit is {MESSAGE_LIMIT:,}: shorten its texts",
+                    f"the longest {label} message ({tone}, {timing}, "
+                    f"{LANGUAGE_NAMES[language]}{detail}, a {NAME_MAX}-character name) "
+                    f"is {length:,} characters; the limit is {MESSAGE_LIMIT:,}: shorten its texts",
                     at_key=True,
                 )
 

@@ -150,7 +150,8 @@ class FlagMessage(_Strict):
     asked_by: list[Id] = Field(
         default_factory=list,
         alias="asked-by",
-        description="Quiz questions whose `ask` already says what the concern says: a message that asks one of them leaves out the paragraph",
+        description="Quiz questions whose `ask` already says what the concern says: "
+        "a message that asks one of them leaves out the paragraph",
     )
 
 
@@ -160,7 +161,8 @@ class Clause(_Strict):
     asked_by: list[Id] = Field(
         default_factory=list,
         alias="asked-by",
-        description="Quiz questions whose `ask` already proposes this clause: a message that asks one of them leaves out the clause's line",
+        description="Quiz questions whose `ask` already proposes this clause: "
+        "a message that asks one of them leaves out the clause's line",
     )
 
 

@@ -20,7 +20,8 @@ class _Strict(BaseModel):
 
 
 class Text(_Strict):
-    """A text in every language of the site; each field uses one of the kinds below, by its length."""
+    """A text in every language of the site; each field uses one of the kinds below, by its
+    length."""
 
     en: NonEmpty = Field(description="English")
     ko: NonEmpty = Field(description="Korean (합니다체)")
@@ -54,16 +55,19 @@ Heading = _text_kind(
 )
 Sentence = _text_kind(
     "Sentence",
-    "A question, an answer, or what to ask the prospect; a clause's line or a list's introduction in a message.",
+    "A question, an answer, or what to ask the prospect; "
+    "a clause's line or a list's introduction in a message.",
 )
 Paragraph = _text_kind(
     "Paragraph",
-    "A hint, an action, a dealbreaker's reason, or a verdict and its next steps; a paragraph of a message.",
+    "A hint, an action, a dealbreaker's reason, or a verdict and its next steps; "
+    "a paragraph of a message.",
 )
 
 
 class Floor(_Strict):
-    """The least band one answer allows, whatever the others, and why (walk-away is a dealbreaker)."""
+    """The least band one answer allows, whatever the others, and why (walk-away is a
+    dealbreaker)."""
 
     band: Literal["proceed-with-care", "high-risk"] = Field(
         description="The mildest verdict this answer allows"
@@ -91,7 +95,8 @@ class Option(_Strict):
 
     @property
     def least_band(self) -> str | None:
-        """The mildest band this answer allows on its own: a dealbreaker's walk-away, or its floor."""
+        """The mildest band this answer allows on its own: a dealbreaker's walk-away, or its
+        floor."""
         if self.dealbreaker is not None:
             return "walk-away"
         return self.floor.band if self.floor is not None else None
@@ -103,7 +108,8 @@ class Question(_Strict):
     )
     text: Sentence
     covers: Heading = Field(
-        description="The one behaviour this question measures, in a few words; no two questions share it"
+        description="The one behaviour this question measures, in a few words; "
+        "no two questions share it"
     )
     hint: Paragraph = Field(description="Why we ask, shown under the question")
     ask: Sentence = Field(description="What to ask the prospect when the answer is not known yet")
@@ -141,7 +147,8 @@ class BandText(_Strict):
 
 class WalkAwayText(BandText):
     dealbreaker: Paragraph = Field(
-        description="Added when a dealbreaker decided the verdict: decline firmly, settle what is owed"
+        description="Added when a dealbreaker decided the verdict: "
+        "decline firmly, settle what is owed"
     )
     score_only: Paragraph = Field(
         description="Added when the score alone decided the verdict: the door may stay open"

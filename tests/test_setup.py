@@ -16,7 +16,8 @@ def test_an_old_python_gets_a_message_naming_python_before_anything_is_installed
     fake.write_text(
         f"#!{sys.executable}\n"
         "import sys\n"
-        "code = sys.argv[2] if sys.argv[1:2] == ['-c'] else sys.exit('this stand-in only runs -c')\n"
+        "code = sys.argv[2] if sys.argv[1:2] == ['-c'] "
+        "else sys.exit('this stand-in only runs -c')\n"
         "sys.version_info = (3, 11, 2, 'final', 0)\n"
         "sys.version = '3.11.2 (main) [GCC 12.2.0]'\n"
         "exec(compile(code, '-c', 'exec'))\n",

@@ -101,7 +101,8 @@ def _parsed(path: Path, cache: dict):
 
 
 def _resolve(page_url: str, url: str) -> tuple[str | None, str]:
-    """The site-relative file path a URL points to (None when it leaves the site) and its fragment."""
+    """The site-relative file path a URL points to (None when it leaves the site) and its
+    fragment."""
     if url.startswith(("mailto:", "javascript:", "data:")):
         return None, ""
     absolute = urljoin(page_url, url)

@@ -97,7 +97,8 @@ def wording_problems(text: str, language: str) -> list[tuple[int, str]]:
 
 @dataclass(frozen=True)
 class PageSource:
-    """One Markdown page as written: its front matter (a YAML node), its body and where it starts."""
+    """One Markdown page as written: its front matter (a YAML node), its body and where it
+    starts."""
 
     stem: str
     language: str
@@ -152,18 +153,21 @@ def _bound_problems(text: str, shown: str) -> Iterable[Problem]:
             yield Problem(
                 shown,
                 number,
-                f"the line is indented past {MAX_INDENT} columns; nest lists and quotes less deeply",
+                f"the line is indented past {MAX_INDENT} columns; "
+                "nest lists and quotes less deeply",
             )
     if text.count("[") > MAX_BRACKETS:
         yield Problem(
             shown,
             1,
-            f"the page has {text.count('['):,} '[' characters; a page may have {MAX_BRACKETS:,} (links and footnotes)",
+            f"the page has {text.count('['):,} '[' characters; "
+            f"a page may have {MAX_BRACKETS:,} (links and footnotes)",
         )
 
 
 def page_key(relative: str, settings: ContentSettings) -> tuple[str, str]:
-    """(stem, language) of a page by its path under docs/ ('flags/vision.ko.md' -> ('flags/vision', 'ko'))."""
+    """(stem, language) of a page by its path under docs/ ('flags/vision.ko.md' ->
+    ('flags/vision', 'ko'))."""
     stem = relative[: -len(".md")] if relative.endswith(".md") else relative
     for other in settings.languages:
         if other != settings.default_language and stem.endswith("." + other):
@@ -181,7 +185,8 @@ def check_page_source(page: PageSource) -> list[Problem]:
             Problem(
                 page.shown,
                 1,
-                "this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note",
+                "this page suggests contract terms: "
+                "add 'legal_note: true' to its front matter to show the legal note",
             )
         )
     problems.extend(
@@ -313,7 +318,8 @@ def _reused_message_sentences(sources: dict[tuple[str, str], PageSource]) -> Ite
                     yield Problem(
                         shown,
                         number,
-                        f'an example message repeats a sentence from {seen[0]}:{seen[1]}: write it afresh ("{_shorten(sentence)}")',
+                        f"an example message repeats a sentence from {seen[0]}:{seen[1]}: "
+                        f'write it afresh ("{_shorten(sentence)}")',
                     )
 
 
@@ -407,7 +413,8 @@ def _split_front_matter(text: str, shown: str):
                         Problem(
                             shown,
                             2,
-                            f"front matter is nested too deeply; keep it to {MAX_FRONT_DEPTH} levels",
+                            "front matter is nested too deeply; "
+                            f"keep it to {MAX_FRONT_DEPTH} levels",
                         )
                     ],
                 )
@@ -431,7 +438,8 @@ def _plain_front_matter(node, shown: str) -> Iterable[Problem]:
             yield Problem(
                 shown,
                 current.start_mark.line + 2,
-                f"front matter uses the tag '{current.tag}'; write plain text, numbers or true/false",
+                f"front matter uses the tag '{current.tag}'; "
+                "write plain text, numbers or true/false",
             )
             continue
         if depth > MAX_FRONT_DEPTH:
@@ -474,7 +482,8 @@ def _check_front_matter(node, shown: str, language: str) -> Iterable[Problem]:
             yield Problem(
                 shown,
                 line,
-                f"front matter description is {len(sentence)} characters; keep it to {DESCRIPTION_MAX}",
+                f"front matter description is {len(sentence)} characters; "
+                f"keep it to {DESCRIPTION_MAX}",
             )
     for key in REQUIRED_FRONT_MATTER:
         value = values.get(key)
@@ -674,7 +683,8 @@ WORDING_RULES = {
     "en": (
         (
             r"₩|\bKRW\b|(?<![\w,.])\d[\d,.]*+\s*+(?:(?:million|thousand)\s+)?won\b|\bNaver\b|\bKakao(?:Talk)?\b|\bKmong\b|\bSoomgo\b",
-            "'{match}' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
+            "'{match}' belongs to the Korean market; keep the English edition region-neutral "
+            "(a percentage, 'your usual rate', 'search engines', 'chat apps')",
         ),
         (
             HANGUL + "+",
@@ -684,7 +694,8 @@ WORDING_RULES = {
     "ko": (
         (
             r"작업자|" + _HANGUL_WORD_START + r"(?:당신|나는|내가|나의|나를|나에게)",
-            "'{match}' addresses the reader another way; Korean pages call the reader 여러분 (or use no pronoun) and the freelancer in examples speaks as 저",
+            "'{match}' addresses the reader another way; Korean pages call the reader 여러분 "
+            "(or use no pronoun) and the freelancer in examples speaks as 저",
         ),
         (
             r"[을이은와]\((?:를|가|는|과)\)",

@@ -43,9 +43,10 @@ BLOCKS = {
     "class_body",
 }
 RESERVED = set(
-    "as async await break case catch class const continue debugger default delete do else enum export extends false "
-    "finally for from function get if implements import in instanceof interface let new null of package private "
-    "protected public return set static super switch this throw true try typeof undefined var void while with yield "
+    "as async await break case catch class const continue debugger default delete do else enum "
+    "export extends false finally for from function get if implements import in instanceof "
+    "interface let new null of package private protected public return set static super switch "
+    "this throw true try typeof undefined var void while with yield "
     "arguments eval NaN Infinity".split()
 )
 

@@ -52,7 +52,8 @@ def build_site(
 
 
 def copy_project(target: Path) -> Path:
-    """A copy of the project's sources (config, content, templates, quiz) to edit, break or serve."""
+    """A copy of the project's sources (config, content, templates, quiz) to edit, break or
+    serve."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "overrides", "quiz"):
         source = ROOT / name
@@ -103,7 +104,8 @@ def chromium_path() -> str:
         path = playwright_chromium()
         if not Path(path).is_file():
             raise RuntimeError(
-                f"Playwright's Chromium is not at {path}: run `.venv/bin/python -m playwright install chromium`"
+                f"Playwright's Chromium is not at {path}: "
+                "run `.venv/bin/python -m playwright install chromium`"
             )
         return path
     if chosen:
@@ -122,7 +124,11 @@ def chromium_path() -> str:
 def playwright_chromium() -> str:
     """Where Playwright keeps its own Chromium, asked in a process of its own (a caller may already
     be inside Playwright's synchronous API, which cannot be entered twice)."""
-    script = "from playwright.sync_api import sync_playwright\nwith sync_playwright() as p:\n    print(p.chromium.executable_path)"
+    script = (
+        "from playwright.sync_api import sync_playwright\n"
+        "with sync_playwright() as p:\n"
+        "    print(p.chromium.executable_path)"
+    )
     return subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout.strip()

@@ -33,7 +33,8 @@ from quiz.site.content import (
 @dataclass(frozen=True)
 class SiteCheck:
     """Every problem of the site, sorted by file and line, the checked quiz and message blocks,
-    and the pages as read (by stem and language), for the checks a build runs on each rendered page."""
+    and the pages as read (by stem and language), for the checks a build runs on each rendered
+    page."""
 
     problems: list[Problem]
     quiz: Checked
@@ -48,7 +49,8 @@ def check_site(
     *,
     rendered: bool = True,
 ) -> SiteCheck:
-    """Check the content, the quiz data and the message blocks of the site configured by a loaded `config`.
+    """Check the content, the quiz data and the message blocks of the site configured by a
+    loaded `config`.
 
     A build passes `rendered=False` and checks each page's HTML as it renders it
     (`check_rendered`), so no page is rendered twice.

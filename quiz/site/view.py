@@ -61,9 +61,10 @@ class QuizView:
 
     def browser_data(self, *, messages: bool = False, address: str = "") -> dict:
         """The JSON island, the scripts' one source: every number and name they use, and the few
-        strings they format. An option carries `unsure`, `least` or `dealbreaker` only when it has them. With
-        `messages` (the quiz page), the message blocks in this language (`browser_messages`).
-        `address` is the page's own on the published site, for share links made offline."""
+        strings they format. An option carries `unsure`, `least` or `dealbreaker` only when it has
+        them. With `messages` (the quiz page), the message blocks in this language
+        (`browser_messages`). `address` is the page's own on the published site, for share links
+        made offline."""
         t = translator(self.language)
         data = {
             "address": address,

@@ -48,6 +48,6 @@ def test_korean_headings_are_drawn_in_a_font_with_hangul(page, base_url, path):
     fonts = rendered_fonts(page, "h1")
     drawn = sum(font["glyphCount"] for font in fonts if font["familyName"] in korean)
     assert drawn >= syllables, (
-        f"{path}: Hangul drawn in {[font['familyName'] for font in fonts]}, none of which has Hangul; "
-        "install a Korean font (Debian: apt-get install fonts-noto-cjk)"
+        f"{path}: Hangul drawn in {[font['familyName'] for font in fonts]}, "
+        "none of which has Hangul; install a Korean font (Debian: apt-get install fonts-noto-cjk)"
     )

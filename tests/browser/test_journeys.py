@@ -143,7 +143,8 @@ def test_saved_prospects_fit_the_screen_without_sideways_scrolling(screen, base_
     caption = page.locator("[data-prospects-list-wrap] caption")
     assert caption.evaluate("c => c.scrollWidth <= c.clientWidth")
     scrolled = page.evaluate("""() => [...document.querySelectorAll("[data-prospects-list-wrap] *")]
-        .filter((e) => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible")
+        .filter((e) => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 &&
+          getComputedStyle(e).overflowX !== "visible")
         .map((e) => e.tagName + "." + e.className + " " + e.scrollWidth + ">" + e.clientWidth)""")
     assert scrolled == []
     assert page.evaluate("() => document.scrollingElement.scrollWidth") <= width

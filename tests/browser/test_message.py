@@ -202,7 +202,8 @@ def test_without_the_clipboard_copy_selects_the_text(browser, base_url):
         "the copy-failed status",
     )
     selected = page.evaluate(
-        "(() => { const box = document.activeElement; return box.value.slice(box.selectionStart, box.selectionEnd); })()"
+        "(() => { const box = document.activeElement; "
+        "return box.value.slice(box.selectionStart, box.selectionEnd); })()"
     )
     assert selected == read_message(page)["text"]
     context.close()

@@ -26,7 +26,10 @@ WIDTHS = [375, 1280]
 NOT_FOUND_CONSOLE = "Failed to load resource: the server responded with a status of 404 (Not Found)"
 RECORD = """
 window.__violations = [];
-document.addEventListener("securitypolicyviolation", (event) => window.__violations.push(event.violatedDirective));
+document.addEventListener(
+  "securitypolicyviolation",
+  (event) => window.__violations.push(event.violatedDirective)
+);
 """
 
 
@@ -68,7 +71,8 @@ def test_a_missing_address_shows_the_not_found_page_in_its_language(
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     assert _broken_links(page, base_url) == []
     assert page.evaluate("window.__violations") == []
-    # The one 404 is the answer for the missing address itself; nothing else fails or leaves the site.
+    # The one 404 is the answer for the missing address itself; nothing else fails or leaves the
+    # site.
     expected = {f"HTTP 404: {response.url}", "console error: " + NOT_FOUND_CONSOLE}
     assert [problem for problem in watch.problems if problem not in expected] == []
 

@@ -1,4 +1,5 @@
-"""Every page, both languages, in Chromium: clean console, no foreign request, axe-clean, switchable."""
+"""Every page, both languages, in Chromium: clean console, no foreign request, axe-clean,
+switchable."""
 
 from __future__ import annotations
 
@@ -60,8 +61,16 @@ def test_search_finds_what_the_generated_pages_show(page, base_url, path, query)
 # A query that arrives without a key coming up: pasted (an input event, no keyup), or a Korean
 # word an input method finishes (compositionend). Playwright's typing of Hangul fires no keyup.
 ARRIVALS = {
-    "paste": "(field, query) => { field.value = query; field.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste', data: query})); }",
-    "composition": "(field, query) => { field.value = query; field.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: query})); }",
+    "paste": (
+        "(field, query) => { field.value = query; "
+        "field.dispatchEvent(new InputEvent('input', "
+        "{bubbles: true, inputType: 'insertFromPaste', data: query})); }"
+    ),
+    "composition": (
+        "(field, query) => { field.value = query; "
+        "field.dispatchEvent(new CompositionEvent('compositionend', "
+        "{bubbles: true, data: query})); }"
+    ),
 }
 
 
@@ -73,7 +82,8 @@ def test_a_pasted_or_composed_query_searches_at_once(page, base_url, path, query
     field = page.locator("[data-md-component=search-query]")
     wait_until(
         page,
-        "document.querySelector('[data-md-component=search-result] .md-search-result__meta').textContent.trim() !== ''",
+        "document.querySelector('[data-md-component=search-result] .md-search-result__meta')"
+        ".textContent.trim() !== ''",
     )
     field.evaluate(ARRIVALS[arrival], query)
     page.locator(".md-search-result__item").first.wait_for()

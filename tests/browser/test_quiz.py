@@ -299,7 +299,8 @@ def test_nothing_shifts_while_the_quiz_page_loads(context, base_url, language, p
     context.add_init_script("""
       window.__shift = 0;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+        for (const entry of list.getEntries())
+          if (!entry.hadRecentInput) window.__shift += entry.value;
       }).observe({ type: "layout-shift", buffered: true });
     """)
     page = context.new_page()

@@ -12,7 +12,10 @@ pytestmark = pytest.mark.browser
 RECORD = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
-  window.__violations.push(event.violatedDirective + " " + (event.blockedURI || "inline") + " " + event.sourceFile + ":" + event.lineNumber);
+  window.__violations.push(
+    event.violatedDirective + " " + (event.blockedURI || "inline") + " " +
+      event.sourceFile + ":" + event.lineNumber
+  );
 });
 """
 

@@ -316,10 +316,12 @@ def test_damaged_storage_is_set_aside_not_lost(watched, base_url):
     watched.reload(wait_until="networkidle")
     status = watched.locator("[data-prospects-status]").inner_text()
     assert status.startswith(
-        "Saved data in this browser could not be read. It was set aside, not deleted, under “client-red-flags:prospects:damaged:"
+        "Saved data in this browser could not be read. "
+        "It was set aside, not deleted, under “client-red-flags:prospects:damaged:"
     )
     backups = watched.evaluate(
-        "Object.keys(localStorage).filter(k => k.includes(':damaged:')).map(k => localStorage.getItem(k))"
+        "Object.keys(localStorage).filter(k => k.includes(':damaged:'))"
+        ".map(k => localStorage.getItem(k))"
     )
     assert backups == ['{"version": 1, "prospects": [']
     _screen(watched, base_url, "en", GOOD, "After")
@@ -491,7 +493,8 @@ def test_each_prospect_shows_its_earlier_assessments(watched, base_url, language
             str(result.score),
         )
         date = watched.evaluate(
-            "([d, lang]) => new Intl.DateTimeFormat(lang, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(d))",
+            "([d, lang]) => new Intl.DateTimeFormat(lang, "
+            "{dateStyle: 'medium', timeStyle: 'short'}).format(new Date(d))",
             [old["updated"], language],
         )
         band = _band_title(language, result.band)

@@ -115,7 +115,8 @@ def test_stored_values_never_break_the_page_and_are_never_lost(session, base_url
     assert watch.problems == []
     assert _no_injection(page)
     kept = page.evaluate(
-        "Object.keys(localStorage).filter(k => k.startsWith('client-red-flags')).map(k => localStorage.getItem(k))"
+        "Object.keys(localStorage).filter(k => k.startsWith('client-red-flags'))"
+        ".map(k => localStorage.getItem(k))"
     )
     assert raw in kept
 

@@ -38,7 +38,8 @@ BETA = _prospect("p-betabetabe", "Beta", "2026-03-02T10:00:00.000Z", GOOD)
 
 @pytest.fixture
 def listing(browser, base_url, request):
-    """A prospects tab holding ALPHA and BETA, in the language the test names (English by default)."""
+    """A prospects tab holding ALPHA and BETA, in the language the test names (English by
+    default)."""
     language = getattr(request, "param", "en")
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
@@ -192,30 +193,34 @@ def test_two_entries_with_one_id_in_a_file_are_both_kept(listing):
 
 # Every kind of entry in one file, once and then several times: the summary in both languages.
 SUMMARIES = {
-    (
-        "en",
-        1,
-    ): "Imported the file. 1 new prospect was added. 1 was updated; its earlier assessment is in its history. "
-    "1 had changed both here and in the file, so both copies are kept; the file's is marked “(imported)”. "
-    "1 was already here. 1 entry could not be read and is kept as it is.",
-    (
-        "en",
-        2,
-    ): "Imported the file. 2 new prospects were added. 2 were updated; their earlier assessments are in their history. "
-    "2 had changed both here and in the file, so both copies of each are kept; the file's are marked “(imported)”. "
-    "2 were already here. 2 entries could not be read and are kept as they are.",
-    (
-        "ko",
-        1,
-    ): "파일을 가져왔습니다. 새 예비 클라이언트 1곳을 추가했습니다. 1곳을 더 새로운 평가로 갱신했고, 이전 평가는 기록에 남겼습니다. "
-    "1곳은 이 브라우저와 파일 양쪽에서 바뀌어 둘 다 보관했습니다. 파일 쪽에는 ‘(가져옴)’을 붙였습니다. "
-    "1곳은 이미 있었습니다. 읽을 수 없는 항목 1개는 그대로 보관했습니다.",
-    (
-        "ko",
-        2,
-    ): "파일을 가져왔습니다. 새 예비 클라이언트 2곳을 추가했습니다. 2곳을 더 새로운 평가로 갱신했고, 이전 평가는 기록에 남겼습니다. "
-    "2곳은 이 브라우저와 파일 양쪽에서 바뀌어 둘 다 보관했습니다. 파일 쪽에는 ‘(가져옴)’을 붙였습니다. "
-    "2곳은 이미 있었습니다. 읽을 수 없는 항목 2개는 그대로 보관했습니다.",
+    ("en", 1): (
+        "Imported the file. 1 new prospect was added. "
+        "1 was updated; its earlier assessment is in its history. "
+        "1 had changed both here and in the file, so both copies are kept; "
+        "the file's is marked “(imported)”. "
+        "1 was already here. 1 entry could not be read and is kept as it is."
+    ),
+    ("en", 2): (
+        "Imported the file. 2 new prospects were added. "
+        "2 were updated; their earlier assessments are in their history. "
+        "2 had changed both here and in the file, so both copies of each are kept; "
+        "the file's are marked “(imported)”. "
+        "2 were already here. 2 entries could not be read and are kept as they are."
+    ),
+    ("ko", 1): (
+        "파일을 가져왔습니다. 새 예비 클라이언트 1곳을 추가했습니다. "
+        "1곳을 더 새로운 평가로 갱신했고, 이전 평가는 기록에 남겼습니다. "
+        "1곳은 이 브라우저와 파일 양쪽에서 바뀌어 둘 다 보관했습니다. "
+        "파일 쪽에는 ‘(가져옴)’을 붙였습니다. "
+        "1곳은 이미 있었습니다. 읽을 수 없는 항목 1개는 그대로 보관했습니다."
+    ),
+    ("ko", 2): (
+        "파일을 가져왔습니다. 새 예비 클라이언트 2곳을 추가했습니다. "
+        "2곳을 더 새로운 평가로 갱신했고, 이전 평가는 기록에 남겼습니다. "
+        "2곳은 이 브라우저와 파일 양쪽에서 바뀌어 둘 다 보관했습니다. "
+        "파일 쪽에는 ‘(가져옴)’을 붙였습니다. "
+        "2곳은 이미 있었습니다. 읽을 수 없는 항목 2개는 그대로 보관했습니다."
+    ),
 }
 
 
@@ -269,14 +274,14 @@ def test_an_entry_too_deep_to_export_again_is_refused_and_export_keeps_working(l
     tab = _only(listing)
     deep = "[" * 5000 + "]" * 5000
     text = (
-        '{"format": "client-red-flags/prospects", "version": 2, "exported": "2026-11-30T00:00:00.000Z", "prospects": ['
-        + deep
-        + "]}"
+        '{"format": "client-red-flags/prospects", "version": 2, '
+        '"exported": "2026-11-30T00:00:00.000Z", "prospects": [' + deep + "]}"
     )
     before = stored(tab.page)
     assert (
-        tab.import_(text)
-        == "This file could not be imported (an entry in it is nested too deeply to be kept and written out again). Nothing was changed."
+        tab.import_(text) == "This file could not be imported "
+        "(an entry in it is nested too deeply to be kept and written out again). "
+        "Nothing was changed."
     )
     assert stored(tab.page) == before
     exported = tab.export()

@@ -211,7 +211,8 @@ def test_a_review_without_open_questions_has_no_questions_paragraph():
 
 def test_clauses_are_chosen_round_by_round_once_each_and_at_most_four():
     island = ISLANDS["en"]
-    # boundaries: change-requests, deposit, rush-fees, revisions; expectations: change-requests, revisions, rush-fees, deposit
+    # boundaries: change-requests, deposit, rush-fees, revisions;
+    # expectations: change-requests, revisions, rush-fees, deposit
     assert choose_terms(island, ("boundaries", "expectations")) == [
         "change-requests",
         "deposit",
@@ -426,7 +427,8 @@ ANSWER_SETS = st.tuples(
         if option is not None
     }
 )
-# Most answer sets are definite: weight the draw towards whole answers, with some unsure and unanswered.
+# Most answer sets are definite: weight the draw towards whole answers, with some unsure and
+# unanswered.
 DEFINITE_SETS = st.tuples(
     *[
         st.sampled_from([o.id for o in question.options if not o.unsure] * 3 + ["unsure", None])
@@ -439,7 +441,8 @@ DEFINITE_SETS = st.tuples(
         if option is not None
     }
 )
-# Mild answer sets (0 to 2 points, no dealbreaker) land in good-fit, proceed-with-care and high-risk.
+# Mild answer sets (0 to 2 points, no dealbreaker) land in good-fit, proceed-with-care and
+# high-risk.
 MILD_SETS = st.tuples(
     *[
         st.sampled_from(
@@ -499,7 +502,8 @@ def test_every_draft_is_complete_within_the_limit_in_its_language_with_the_name_
     greeting, _, body = result.text.partition("\n\n")
     island = ISLANDS[language]
 
-    # complete: every placeholder filled, no empty paragraph or line, the body the same with or without a name
+    # complete: every placeholder filled, no empty paragraph or line, the body the same with or
+    # without a name
     assert PLACEHOLDER.search(body) is None
     assert body == anonymous.text.partition("\n\n")[2]
     assert "\n\n\n" not in result.text and result.text == result.text.strip()
@@ -511,7 +515,8 @@ def test_every_draft_is_complete_within_the_limit_in_its_language_with_the_name_
         assert written_in(body, "ko")
     else:
         assert re.search(HANGUL, body) is None
-    # the name verbatim, once, in the greeting: whitespace collapsed and a trailing 님 folded into the greeting's own
+    # the name verbatim, once, in the greeting: whitespace collapsed and a trailing 님 folded into
+    # the greeting's own
     cleaned = " ".join((name or "").split())
     if language == "ko" and cleaned.endswith("님"):
         cleaned = cleaned[:-1].rstrip()

@@ -1,6 +1,6 @@
-"""Thousands of broken and hostile quiz files: the validator always answers `file:line:column: message`,
-never a traceback, and refuses hostile input (alias bombs, tags, huge numbers, wrong types, texts
-too long or in the wrong language) at the exact place it stands.
+"""Thousands of broken and hostile quiz files: the validator always answers
+`file:line:column: message`, never a traceback, and refuses hostile input (alias bombs, tags, huge
+numbers, wrong types, texts too long or in the wrong language) at the exact place it stands.
 """
 
 from __future__ import annotations
@@ -262,17 +262,20 @@ def _messages(tmp_path, data: str | bytes) -> list[str]:
         ),
         pytest.param(
             _edit(5, "0.5", "1" * 5000),
-            "quiz.yml:5:15: this number is 5,000 characters long; a number in the quiz file has at most 20",
+            "quiz.yml:5:15: this number is 5,000 characters long; "
+            "a number in the quiz file has at most 20",
             id="5000-digit-integer",
         ),
         pytest.param(
             _edit(27, "points: 3", "points: " + "9" * 21),
-            "quiz.yml:27:34: this number is 21 characters long; a number in the quiz file has at most 20",
+            "quiz.yml:27:34: this number is 21 characters long; "
+            "a number in the quiz file has at most 20",
             id="21-digit-integer",
         ),
         pytest.param(
             _edit(5, "0.5", "0." + "5" * 30),
-            "quiz.yml:5:15: this number is 32 characters long; a number in the quiz file has at most 20",
+            "quiz.yml:5:15: this number is 32 characters long; "
+            "a number in the quiz file has at most 20",
             id="long-float",
         ),
         pytest.param(
@@ -292,7 +295,8 @@ def _messages(tmp_path, data: str | bytes) -> list[str]:
         ),
         pytest.param(
             "flags: " + "[" * 20 + "]" * 20 + "\n",
-            "quiz.yml:1:24: lists and mappings are nested more than 16 levels deep here: the quiz file needs far fewer",
+            "quiz.yml:1:24: lists and mappings are nested more than 16 levels deep here: "
+            "the quiz file needs far fewer",
             id="deep-nesting",
         ),
     ],
@@ -304,7 +308,8 @@ def test_each_hostile_file_is_refused_where_it_stands(tmp_path, data, expected):
 def test_a_20_digit_number_is_still_read_as_a_number(tmp_path):
     messages = _messages(tmp_path, _edit(27, "points: 3", "points: " + "9" * 20))
     assert messages == [
-        "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be at most 3, not 99999999999999999999"
+        "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
+        "points must be at most 3, not 99999999999999999999"
     ]
 
 
@@ -427,7 +432,10 @@ def test_a_number_too_long_in_place_of_any_value_is_refused_where_it_stands(
 ):
     number = sign + "7" * digits
     text = VALID_TEXT[: node.start_mark.index] + number + VALID_TEXT[node.end_mark.index :]
-    expected = f"{_at(node)}: this number is {len(number):,} characters long; a number in the quiz file has at most 20"
+    expected = (
+        f"{_at(node)}: this number is {len(number):,} characters long; "
+        "a number in the quiz file has at most 20"
+    )
     assert _messages(tmp_path, text) == [expected]
 
 
@@ -478,22 +486,26 @@ def test_a_byte_that_is_not_utf8_anywhere_is_refused_at_its_line_and_column(
     [
         pytest.param(
             _edit(27, "points: 3", 'points: "1"'),
-            "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be a whole number, not the text '1' (write it without quotes)",
+            "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
+            "points must be a whole number, not the text '1' (write it without quotes)",
             id="points-as-text",
         ),
         pytest.param(
             _edit(27, "points: 3", "points: true"),
-            "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be a whole number, not true",
+            "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
+            "points must be a whole number, not true",
             id="points-as-true",
         ),
         pytest.param(
             _edit(27, "points: 3", "points: 3.0"),
-            "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be a whole number, not the number 3.0",
+            "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
+            "points must be a whole number, not the number 3.0",
             id="points-as-float",
         ),
         pytest.param(
             _edit(40, "weight: 2", 'weight: "2"'),
-            "quiz.yml:40:13: flag 'beta': weight must be a number, not the text '2' (write it without quotes)",
+            "quiz.yml:40:13: flag 'beta': "
+            "weight must be a number, not the text '2' (write it without quotes)",
             id="weight-as-text",
         ),
         pytest.param(
@@ -503,7 +515,8 @@ def test_a_byte_that_is_not_utf8_anywhere_is_refused_at_its_line_and_column(
         ),
         pytest.param(
             _edit(5, "0.5", "'0.5'"),
-            "quiz.yml:5:15: min_definite must be a number, not the text '0.5' (write it without quotes)",
+            "quiz.yml:5:15: "
+            "min_definite must be a number, not the text '0.5' (write it without quotes)",
             id="min-definite-as-text",
         ),
         pytest.param(
@@ -513,27 +526,32 @@ def test_a_byte_that_is_not_utf8_anywhere_is_refused_at_its_line_and_column(
         ),
         pytest.param(
             _edit(28, "unsure: true", 'unsure: "true"'),
-            "quiz.yml:28:34: flag 'alpha', question 'alpha-one', option 'unsure': unsure must be true or false, not the text 'true' (write it without quotes)",
+            "quiz.yml:28:34: flag 'alpha', question 'alpha-one', option 'unsure': "
+            "unsure must be true or false, not the text 'true' (write it without quotes)",
             id="unsure-as-text",
         ),
         pytest.param(
             _edit(28, "unsure: true", "unsure: 1"),
-            "quiz.yml:28:34: flag 'alpha', question 'alpha-one', option 'unsure': unsure must be true or false, not the number 1",
+            "quiz.yml:28:34: flag 'alpha', question 'alpha-one', option 'unsure': "
+            "unsure must be true or false, not the number 1",
             id="unsure-as-number",
         ),
         pytest.param(
             _edit(26, "ko: 조금", "ko: 3"),
-            "quiz.yml:26:56: flag 'alpha', question 'alpha-one', option 'some': text (Korean) must be text, not the number 3 (put it in quotes to make it text)",
+            "quiz.yml:26:56: flag 'alpha', question 'alpha-one', option 'some': "
+            "text (Korean) must be text, not the number 3 (put it in quotes to make it text)",
             id="korean-as-number",
         ),
         pytest.param(
             _edit(26, "en: Some", "en: yes"),
-            "quiz.yml:26:46: flag 'alpha', question 'alpha-one', option 'some': text (English) must be text, not true (put it in quotes to make it text)",
+            "quiz.yml:26:46: flag 'alpha', question 'alpha-one', option 'some': "
+            "text (English) must be text, not true (put it in quotes to make it text)",
             id="english-yes-read-as-true",
         ),
         pytest.param(
             _edit(19, "alpha-one", "1"),
-            "quiz.yml:19:13: flag 'alpha', question #1: id must be text, not the number 1 (put it in quotes to make it text)",
+            "quiz.yml:19:13: flag 'alpha', question #1: "
+            "id must be text, not the number 1 (put it in quotes to make it text)",
             id="id-as-number",
         ),
     ],
@@ -600,7 +618,8 @@ def test_a_text_at_its_limit_is_accepted(tmp_path, node, field, language):
 def test_a_10_mb_hint_is_refused_with_its_length_and_the_limit(tmp_path):
     text = _edit(22, "en: Because.", "en: " + "x" * 10_000_000)
     assert _messages(tmp_path, text) == [
-        "quiz.yml:22:20: flag 'alpha', question 'alpha-one': hint (English) is 10,000,000 characters long; the limit is 400"
+        "quiz.yml:22:20: flag 'alpha', question 'alpha-one': "
+        "hint (English) is 10,000,000 characters long; the limit is 400"
     ]
 
 
@@ -614,7 +633,8 @@ def test_a_10_mb_hint_is_refused_with_its_length_and_the_limit(tmp_path):
         pytest.param(
             _edit(22, "ko: 이유.", "ko: Because we need to know."),
             [
-                "quiz.yml:22:34: flag 'alpha', question 'alpha-one': hint (Korean) reads as English; Korean expected"
+                "quiz.yml:22:34: flag 'alpha', question 'alpha-one': "
+                "hint (Korean) reads as English; Korean expected"
             ],
             id="english-hint",
         ),
@@ -677,5 +697,6 @@ def test_latin_letters_in_any_korean_field_are_refused_where_they_stand(tmp_path
 )
 def test_a_korean_field_may_hold_a_latin_word_among_more_hangul(tmp_path, text, latin, hangul):
     node, _ = text
-    korean = f"{latin}{hangul[: len(latin)]} {hangul}"  # at least as many Hangul syllables as Latin letters
+    # at least as many Hangul syllables as Latin letters
+    korean = f"{latin}{hangul[: len(latin)]} {hangul}"
     assert _check(tmp_path, _replaced(node, f'"{korean}"')) == []

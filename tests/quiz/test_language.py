@@ -40,7 +40,8 @@ def test_native_letters_counts_hangul_syllables():
 
 
 def test_the_hangul_range_is_written_in_quiz_language_only():
-    """One source: the content checks and the quiz validator take the range from quiz/language.py."""
+    """One source: the content checks and the quiz validator take the range from
+    quiz/language.py."""
     holders = sorted(
         path.relative_to(ROOT).as_posix()
         for path in (ROOT / "quiz").rglob("*.py")

@@ -32,7 +32,8 @@ def test_a_domain_module_imports_no_mkdocs_and_nothing_from_the_site_layer(modul
     code = (
         "import sys, importlib\n"
         f"importlib.import_module('quiz.{module}')\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_static_i18n') or m.startswith('quiz.site'))\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('mkdocs', 'material', 'mkdocs_static_i18n') or m.startswith('quiz.site'))\n"
         "print(','.join(bad))\n"
     )
     result = subprocess.run(

@@ -31,46 +31,46 @@ M = "tests/quiz/fixtures/messages/"
 EXPECTED = {
     "valid": [],
     "alias": [
-        M
-        + "alias.yml:67:12: the anchor '&both' is not allowed: the messages file uses no anchors or aliases; write each value out in full"
+        M + "alias.yml:67:12: the anchor '&both' is not allowed: "
+        "the messages file uses no anchors or aliases; write each value out in full"
     ],
     "english-in-korean": [
-        M
-        + "english-in-korean.yml:9:50: good-fit.usual: warm (Korean) reads as English; Korean expected"
+        M + "english-in-korean.yml:9:50: good-fit.usual: "
+        "warm (Korean) reads as English; Korean expected"
     ],
     "missing-flag": [
-        M
-        + "missing-flag.yml:64:1: flags: no message for the quiz's flag 'beta': add flags.beta with its concern and terms"
+        M + "missing-flag.yml:64:1: flags: no message for the quiz's flag 'beta': "
+        "add flags.beta with its concern and terms"
     ],
     "missing-korean": [
         M + "missing-korean.yml:69:70: flags.beta.concern: formal (Korean) is missing"
     ],
     "name-outside-greeting": [
-        M
-        + "name-outside-greeting.yml:12:29: good-fit.closing.after-call: warm (English): {name} belongs only in the greeting with a name; write this text without it"
+        M + "name-outside-greeting.yml:12:29: good-fit.closing.after-call: warm (English): "
+        "{name} belongs only in the greeting with a name; write this text without it"
     ],
     "over-long-message": [
-        M
-        + "over-long-message.yml:14:1: the longest proceed-with-care message (warm, before-call, English; concerns alpha, beta; "
-        "3 questions, a 120-character name) is 2,232 characters; the limit is 2,000: shorten its texts"
+        M + "over-long-message.yml:14:1: the longest proceed-with-care message "
+        "(warm, before-call, English; concerns alpha, beta; 3 questions, a 120-character name) "
+        "is 2,232 characters; the limit is 2,000: shorten its texts"
     ],
     "over-long-text": [
-        M
-        + "over-long-text.yml:66:26: flags.alpha.concern: warm (English) is 408 characters long; the limit is 400"
+        M + "over-long-text.yml:66:26: flags.alpha.concern: "
+        "warm (English) is 408 characters long; the limit is 400"
     ],
     "unknown-clause": [
-        M
-        + "unknown-clause.yml:67:22: flags.alpha: unknown clause 'kill-fees' in terms; the clauses are deposit, kill-fee"
+        M + "unknown-clause.yml:67:22: flags.alpha: "
+        "unknown clause 'kill-fees' in terms; the clauses are deposit, kill-fee"
     ],
     "unknown-question": [
-        M
-        + "unknown-question.yml:71:26: flags.beta: asked-by names 'beta-three', which is not a question of the quiz"
+        M + "unknown-question.yml:71:26: flags.beta: "
+        "asked-by names 'beta-three', which is not a question of the quiz"
     ],
     "unknown-placeholder": [
-        M
-        + "unknown-placeholder.yml:3:24: greeting.formal: named (English): needs {name} once, where the prospect's name goes (found 0)",
-        M
-        + "unknown-placeholder.yml:3:24: greeting.formal: named (English): unknown placeholder '{nmae}'; the only one is {name}, in the greeting with a name",
+        M + "unknown-placeholder.yml:3:24: greeting.formal: named (English): "
+        "needs {name} once, where the prospect's name goes (found 0)",
+        M + "unknown-placeholder.yml:3:24: greeting.formal: named (English): "
+        "unknown placeholder '{nmae}'; the only one is {name}, in the greeting with a name",
     ],
 }
 
@@ -143,7 +143,8 @@ def test_the_rules_that_need_the_quiz_wait_for_a_valid_one():
 
 
 def _pages(**changes) -> dict[str, TermsPage]:
-    """Terms pages that fit the fixture: both clauses as anchors, the table as the fixture maps flags."""
+    """Terms pages that fit the fixture: both clauses as anchors, the table as the fixture maps
+    flags."""
     table = {"alpha": frozenset({"deposit", "kill-fee"}), "beta": frozenset({"kill-fee"})}
     pages = {
         language: TermsPage(
@@ -167,8 +168,8 @@ def _pages(**changes) -> dict[str, TermsPage]:
                 )
             ),
             [
-                M
-                + "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: a clause's id is the anchor of its heading there ({#kill-fee})"
+                M + "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
+                "a clause's id is the anchor of its heading there ({#kill-fee})"
             ],
         ),
         (
@@ -180,8 +181,8 @@ def _pages(**changes) -> dict[str, TermsPage]:
                 )
             ),
             [
-                M
-                + "valid.yml:67:12: flags.alpha: terms are deposit, kill-fee, but the table on docs/terms.md#by-flag lists deposit; make them agree"
+                M + "valid.yml:67:12: flags.alpha: terms are deposit, kill-fee, "
+                "but the table on docs/terms.md#by-flag lists deposit; make them agree"
             ],
         ),
         (
@@ -193,8 +194,8 @@ def _pages(**changes) -> dict[str, TermsPage]:
                 )
             ),
             [
-                M
-                + "valid.yml:70:12: flags.beta: the table on docs/terms.md#by-flag has no row for the flag 'beta'"
+                M + "valid.yml:70:12: flags.beta: the table on docs/terms.md#by-flag "
+                "has no row for the flag 'beta'"
             ],
         ),
     ],
@@ -210,8 +211,8 @@ def test_the_terms_check_runs_on_one_page_as_a_build_renders_it(fixture_quiz):
     )
     page = TermsPage("docs/terms.ko.md", frozenset({"deposit"}), _pages()["ko"].by_flag)
     assert [str(problem) for problem in check_terms_pages(checked, {"ko": page})] == [
-        M
-        + "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: a clause's id is the anchor of its heading there ({#kill-fee})"
+        M + "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
+        "a clause's id is the anchor of its heading there ({#kill-fee})"
     ]
 
 

@@ -23,8 +23,8 @@ F = "tests/quiz/fixtures/"
 EXPECTED = {
     "valid": [],
     "bad-id": [
-        F
-        + "bad-id.yml:38:9: flag 'Beta Flag': id 'Beta Flag' must be lowercase letters, digits and single hyphens"
+        F + "bad-id.yml:38:9: flag 'Beta Flag': "
+        "id 'Beta Flag' must be lowercase letters, digits and single hyphens"
     ],
     "duplicate-flag-id": [
         F
@@ -33,12 +33,12 @@ EXPECTED = {
     ],
     "duplicate-key": [F + "duplicate-key.yml:41:5: key 'weight' appears twice in the same mapping"],
     "duplicate-option-id": [
-        F
-        + "duplicate-option-id.yml:36:13: flag 'alpha', question 'alpha-two': option id 'no' is used twice (first on line 35)"
+        F + "duplicate-option-id.yml:36:13: flag 'alpha', question 'alpha-two': "
+        "option id 'no' is used twice (first on line 35)"
     ],
     "duplicate-question-id": [
-        F
-        + "duplicate-question-id.yml:29:9: flag 'alpha': question id 'alpha-one' is used twice (first on line 19)"
+        F + "duplicate-question-id.yml:29:9: flag 'alpha': "
+        "question id 'alpha-one' is used twice (first on line 19)"
     ],
     "empty-text": [
         F + "empty-text.yml:45:32: flag 'beta', question 'beta-one': text (Korean) is empty"
@@ -59,37 +59,37 @@ EXPECTED = {
         F + "no-questions.yml:44:5: flag 'beta': unknown key 'unused'",
     ],
     "no-unsure-option": [
-        F
-        + "no-unsure-option.yml:25:11: flag 'alpha', question 'alpha-one': needs exactly one \"Not sure yet\" option (unsure: true), found none"
+        F + "no-unsure-option.yml:25:11: flag 'alpha', question 'alpha-one': "
+        'needs exactly one "Not sure yet" option (unsure: true), found none'
     ],
     "no-zero-option": [
-        F
-        + "no-zero-option.yml:35:11: flag 'alpha', question 'alpha-two': needs an option with 0 points (no concern)"
+        F + "no-zero-option.yml:35:11: flag 'alpha', question 'alpha-two': "
+        "needs an option with 0 points (no concern)"
     ],
     "option-without-points": [
-        F
-        + "option-without-points.yml:52:13: flag 'beta', question 'beta-one', option 'mild': points are missing (0 to 3, or unsure: true)"
+        F + "option-without-points.yml:52:13: flag 'beta', question 'beta-one', option 'mild': "
+        "points are missing (0 to 3, or unsure: true)"
     ],
     "points-not-a-number": [
-        F
-        + "points-not-a-number.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be a whole number, not the text 'lots'"
+        F + "points-not-a-number.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
+        "points must be a whole number, not the text 'lots'"
     ],
     "points-out-of-range": [
-        F
-        + "points-out-of-range.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': points must be at most 3, not 4"
+        F + "points-out-of-range.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
+        "points must be at most 3, not 4"
     ],
     "threshold-out-of-range": [
         F + "threshold-out-of-range.yml:4:14: thresholds: walk-away must be at most 100, not 120"
     ],
     "thresholds-not-increasing": [
-        F
-        + "thresholds-not-increasing.yml:2:3: thresholds must increase strictly: proceed-with-care (25) < high-risk (20) < walk-away (75)"
+        F + "thresholds-not-increasing.yml:2:3: thresholds must increase strictly: "
+        "proceed-with-care (25) < high-risk (20) < walk-away (75)"
     ],
     "two-unsure-options": [
-        F
-        + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': needs an option with more than 0 points, or it can never raise a concern",
-        F
-        + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': needs exactly one \"Not sure yet\" option (unsure: true), found 2",
+        F + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': "
+        "needs an option with more than 0 points, or it can never raise a concern",
+        F + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': "
+        'needs exactly one "Not sure yet" option (unsure: true), found 2',
     ],
     "unknown-flag-page": [
         F
@@ -97,17 +97,17 @@ EXPECTED = {
         F + "unknown-flag-page.yml:38:5: flag 'gamma' has no guide page docs/flags/gamma.md",
     ],
     "same-covers": [
-        F
-        + "same-covers.yml:31:22: question 'alpha-two' covers the same behaviour as 'alpha-one' (line 21); merge them or say what each one measures"
+        F + "same-covers.yml:31:22: question 'alpha-two' covers the same behaviour as 'alpha-one' "
+        "(line 21); merge them or say what each one measures"
     ],
     "unknown-key": [F + "unknown-key.yml:41:5: flag 'beta': unknown key 'colour'"],
     "unreachable-band": [
-        F
-        + "unreachable-band.yml:2:3: band 'high-risk' (scores 74 to 74) cannot be reached by any set of definite answers"
+        F + "unreachable-band.yml:2:3: band 'high-risk' (scores 74 to 74) "
+        "cannot be reached by any set of definite answers"
     ],
     "unsure-with-points": [
-        F
-        + "unsure-with-points.yml:37:48: flag 'alpha', question 'alpha-two', option 'unsure': a \"Not sure yet\" option has no points"
+        F + "unsure-with-points.yml:37:48: flag 'alpha', question 'alpha-two', option 'unsure': "
+        'a "Not sure yet" option has no points'
     ],
 }
 
@@ -219,7 +219,8 @@ def test_a_band_that_no_whole_score_reaches_is_caught_by_the_dp(tmp_path, flag_p
     messages = [problem.message for problem in validate_quiz(path, flag_pages)[1]]
     assert messages == [
         "band 'high-risk' (scores 50 to 74) cannot be reached by any set of definite answers",
-        "band 'proceed-with-care' (scores 25 to 49) cannot be reached by any set of definite answers",
+        "band 'proceed-with-care' (scores 25 to 49) "
+        "cannot be reached by any set of definite answers",
     ]
 
 
@@ -314,8 +315,8 @@ FLOOR_MISTAKES = {
                 "floor": {"band": "proceed-with-care", "why": WHY},
             },
         ],
-        "option 'strong': worth 3 points, it allows a milder band than 'often' (2 points, at least high-risk); "
-        "raise its floor or lower the other's",
+        "option 'strong': worth 3 points, it allows a milder band than 'often' "
+        "(2 points, at least high-risk); raise its floor or lower the other's",
     ),
     "floor-of-walk-away": (
         [

@@ -190,8 +190,8 @@ def test_a_walk_away_says_whether_a_dealbreaker_or_the_score_decided_it():
 
 
 def test_a_serious_answer_is_never_averaged_away_and_the_score_follows_the_band():
-    # alpha-one "strong" (3 points) alone: the average is 100 * (1 * 3/5) / 3 = 20, a good fit by the
-    # thresholds, but one strong concern is at least proceed-with-care, whose lowest score is 25
+    # alpha-one "strong" (3 points) alone: the average is 100 * (1 * 3/5) / 3 = 20, a good fit by
+    # the thresholds, but one strong concern is at least proceed-with-care, whose lowest score is 25
     result = score(QUIZ, {"alpha-one": "strong", "alpha-two": "no", "beta-one": "no"})
     assert (result.band, result.score, result.average, result.raised_by) == (
         "proceed-with-care",

@@ -1,4 +1,5 @@
-"""Walking plain data (as yaml.safe_load gives it), for the tests that break data files on purpose."""
+"""Walking plain data (as yaml.safe_load gives it), for the tests that break data files on
+purpose."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from collections.abc import Iterator
 
 
 def data_paths(node, prefix: tuple = ()) -> Iterator[tuple]:
-    """Every path into the data below `prefix`, by keys and list indexes, the root's own excluded."""
+    """Every path into the data below `prefix`, by keys and list indexes, the root's own
+    excluded."""
     if isinstance(node, dict):
         items = node.items()
     elif isinstance(node, list):

@@ -18,9 +18,14 @@ _READ = """
   for (const row of result.querySelectorAll("[data-flag-result]")) {
     flags[row.getAttribute("data-flag-result")] = row.getAttribute("data-score");
   }
-  const shown = (selector, name) => [...result.querySelectorAll(selector)].filter((e) => !e.hidden).map((e) => e.getAttribute(name));
+  const shown = (selector, name) => [...result.querySelectorAll(selector)]
+    .filter((e) => !e.hidden)
+    .map((e) => e.getAttribute(name));
   return {
-    hidden: result.hidden, band: result.getAttribute("data-band"), score: result.getAttribute("data-score"), flags,
+    hidden: result.hidden,
+    band: result.getAttribute("data-band"),
+    score: result.getAttribute("data-score"),
+    flags,
     concerns: shown("[data-concern]", "data-concern"),
     walkReason: shown("[data-walk-reason]", "data-walk-reason")[0] || null,
     raisedBy: shown("[data-raised-by]", "data-raised-by"),
@@ -142,7 +147,9 @@ _READ_MESSAGE = """
   const scope = document.querySelector("[data-quiz-scope]");
   return {
     text: scope.querySelector("[data-next-message]").value,
-    terms: [...scope.querySelectorAll("[data-term]")].filter((e) => !e.hidden).map((e) => e.getAttribute("data-term")),
+    terms: [...scope.querySelectorAll("[data-term]")]
+      .filter((e) => !e.hidden)
+      .map((e) => e.getAttribute("data-term")),
     name: scope.querySelector("[data-prospect-name]").value,
   };
 }

@@ -1,4 +1,5 @@
-"""Record what a page does that it must not: console errors, page errors, foreign or failed requests."""
+"""Record what a page does that it must not: console errors, page errors, foreign or failed
+requests."""
 
 from __future__ import annotations
 

@@ -100,7 +100,10 @@ ENGLISH_IN_KOREAN = _page(
 MESSAGE = (
     "> Hi Ada, thank you for the brief you sent on Monday. I am fully booked until the spring.\n"
 )
-KO_MESSAGE = "> 안녕하세요, 월요일에 보내 주신 자료를 잘 받아 보았습니다. 봄까지는 일정이 모두 차 있습니다.\n"
+KO_MESSAGE = (
+    "> 안녕하세요, 월요일에 보내 주신 자료를 잘 받아 보았습니다. "
+    "봄까지는 일정이 모두 차 있습니다.\n"
+)
 
 
 def _home(extra: str) -> str:
@@ -131,7 +134,8 @@ def _home_ko(extra: str) -> str:
                 )
             },
             [
-                "docs/flags/x.md:6: flag page has no section with id 'cost': add a heading '## ... {#cost}'"
+                "docs/flags/x.md:6: flag page has no section with id 'cost': "
+                "add a heading '## ... {#cost}'"
             ],
             id="missing-section",
         ),
@@ -145,7 +149,8 @@ def _home_ko(extra: str) -> str:
                 )
             },
             [
-                "docs/flags/x.md:8: flag page sections are out of order: expected signs, cost, test, respond, walk-away"
+                "docs/flags/x.md:8: flag page sections are out of order: "
+                "expected signs, cost, test, respond, walk-away"
             ],
             id="sections-out-of-order",
         ),
@@ -157,7 +162,8 @@ def _home_ko(extra: str) -> str:
         pytest.param(
             {"flags__x_ko": _page("위험 신호", "한 문장입니다.", SECTIONS_KO, "짧습니다.")},
             [
-                "docs/flags/x.ko.md:6: flag page is too short: 34 Hangul syllables, at least 900 expected"
+                "docs/flags/x.ko.md:6: flag page is too short: "
+                "34 Hangul syllables, at least 900 expected"
             ],
             id="korean-too-short",
         ),
@@ -182,7 +188,8 @@ def _home_ko(extra: str) -> str:
                 )
             },
             [
-                "docs/flags/x.md:3: front matter description must be one sentence ending with a full stop"
+                "docs/flags/x.md:3: front matter description must be one sentence "
+                "ending with a full stop"
             ],
             id="two-sentence-description",
         ),
@@ -199,14 +206,16 @@ def _home_ko(extra: str) -> str:
         pytest.param(
             {"index": "# Home\n\nNo front matter.\n"},
             [
-                "docs/index.md:1: front matter is missing: start the page with --- and a title and description"
+                "docs/index.md:1: front matter is missing: "
+                "start the page with --- and a title and description"
             ],
             id="no-front-matter",
         ),
         pytest.param(
             {"index": "---\ntitle: [unclosed\n---\n# Home\n"},
             [
-                "docs/index.md:3: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'"
+                "docs/index.md:3: front matter is not valid YAML: "
+                "expected ',' or ']', but got '<stream end>'"
             ],
             id="broken-front-matter",
         ),
@@ -226,7 +235,8 @@ def _home_ko(extra: str) -> str:
                 )
             },
             [
-                "docs/flags/x.md:1: this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note"
+                "docs/flags/x.md:1: this page suggests contract terms: "
+                "add 'legal_note: true' to its front matter to show the legal note"
             ],
             id="flag-page-without-legal-note",
         ),
@@ -238,46 +248,61 @@ def _home_ko(extra: str) -> str:
                 ),
             },
             [
-                "docs/terms.md:1: this page suggests contract terms: add 'legal_note: true' to its front matter to show the legal note"
+                "docs/terms.md:1: this page suggests contract terms: "
+                "add 'legal_note: true' to its front matter to show the legal note"
             ],
             id="terms-page-without-legal-note",
         ),
         pytest.param(
             {
                 "index": _home(
-                    "A deposit of 500,000 won is common.\n\nList it on Naver and answer on KakaoTalk.\n"
+                    "A deposit of 500,000 won is common.\n\n"
+                    "List it on Naver and answer on KakaoTalk.\n"
                 )
             },
             [
-                "docs/index.md:7: '500,000 won' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
-                "docs/index.md:9: 'KakaoTalk' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
-                "docs/index.md:9: 'Naver' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
+                "docs/index.md:7: '500,000 won' belongs to the Korean market; "
+                "keep the English edition region-neutral "
+                "(a percentage, 'your usual rate', 'search engines', 'chat apps')",
+                "docs/index.md:9: 'KakaoTalk' belongs to the Korean market; "
+                "keep the English edition region-neutral "
+                "(a percentage, 'your usual rate', 'search engines', 'chat apps')",
+                "docs/index.md:9: 'Naver' belongs to the Korean market; "
+                "keep the English edition region-neutral "
+                "(a percentage, 'your usual rate', 'search engines', 'chat apps')",
             ],
             id="korean-market-on-an-english-page",
         ),
         pytest.param(
             {"index": _home("Issue a 세금계산서 on time. The team won the pitch.\n")},
             [
-                "docs/index.md:7: '세금계산서' is Korean text on an English page; keep Korean detail in the Korean edition"
+                "docs/index.md:7: '세금계산서' is Korean text on an English page; "
+                "keep Korean detail in the Korean edition"
             ],
             id="korean-text-on-an-english-page",
         ),
         pytest.param(
             {
                 "index_ko": _home_ko(
-                    "작업자는 일정을 지킵니다. 당신의 시간은 소중합니다. 자료가 나타나는 대로 시작합니다.\n"
+                    "작업자는 일정을 지킵니다. 당신의 시간은 소중합니다. "
+                    "자료가 나타나는 대로 시작합니다.\n"
                 )
             },
             [
-                "docs/index.ko.md:7: '당신' addresses the reader another way; Korean pages call the reader 여러분 (or use no pronoun) and the freelancer in examples speaks as 저",
-                "docs/index.ko.md:7: '작업자' addresses the reader another way; Korean pages call the reader 여러분 (or use no pronoun) and the freelancer in examples speaks as 저",
+                "docs/index.ko.md:7: '당신' addresses the reader another way; "
+                "Korean pages call the reader 여러분 (or use no pronoun) "
+                "and the freelancer in examples speaks as 저",
+                "docs/index.ko.md:7: '작업자' addresses the reader another way; "
+                "Korean pages call the reader 여러분 (or use no pronoun) "
+                "and the freelancer in examples speaks as 저",
             ],
             id="korean-reader-addressed-another-way",
         ),
         pytest.param(
             {"index_ko": _home_ko("‘견적서’을(를) 보내십시오.\n")},
             [
-                "docs/index.ko.md:7: '을(를)': write the one particle that agrees with the word before it"
+                "docs/index.ko.md:7: '을(를)': "
+                "write the one particle that agrees with the word before it"
             ],
             id="korean-particle-left-open",
         ),
@@ -290,8 +315,10 @@ def _home_ko(extra: str) -> str:
                 + MESSAGE,
             },
             [
-                'docs/index.md:7: an example message repeats a sentence from docs/flags/x.md:28: write it afresh ("Hi Ada, thank you for the brief you sent on Monday.")',
-                'docs/index.md:7: an example message repeats a sentence from docs/flags/x.md:28: write it afresh ("I am fully booked until the spring.")',
+                "docs/index.md:7: an example message repeats a sentence from docs/flags/x.md:28: "
+                'write it afresh ("Hi Ada, thank you for the brief you sent on Monday.")',
+                "docs/index.md:7: an example message repeats a sentence from docs/flags/x.md:28: "
+                'write it afresh ("I am fully booked until the spring.")',
             ],
             id="example-sentence-on-two-pages",
         ),
@@ -304,21 +331,29 @@ def _home_ko(extra: str) -> str:
                 + KO_MESSAGE,
             },
             [
-                'docs/index.ko.md:7: an example message repeats a sentence from docs/flags/x.ko.md:28: write it afresh ("봄까지는 일정이 모두 차 있습니다.")',
-                'docs/index.ko.md:7: an example message repeats a sentence from docs/flags/x.ko.md:28: write it afresh ("안녕하세요, 월요일에 보내 주신 자료를 잘 받아 보았습니다.")',
+                "docs/index.ko.md:7: an example message repeats a sentence "
+                "from docs/flags/x.ko.md:28: "
+                'write it afresh ("봄까지는 일정이 모두 차 있습니다.")',
+                "docs/index.ko.md:7: an example message repeats a sentence "
+                "from docs/flags/x.ko.md:28: "
+                'write it afresh ("안녕하세요, 월요일에 보내 주신 자료를 잘 받아 보았습니다.")',
             ],
             id="korean-example-sentence-on-two-pages",
         ),
         pytest.param(
             {
                 "index": _home(
-                    'Hello.\n\n<script>alert(1)</script>\n\n<img src="x.png" alt="" onerror="alert(2)">\n\n[Go](JavaScript:alert(3))\n'
+                    "Hello.\n\n<script>alert(1)</script>\n\n"
+                    '<img src="x.png" alt="" onerror="alert(2)">\n\n'
+                    "[Go](JavaScript:alert(3))\n"
                 )
             },
             [
                 "docs/index.md:9: a <script> in the page: the guide's pages carry no scripts",
-                "docs/index.md:11: an event-handler attribute (on...=) in the page: the guide's pages carry no scripts",
-                "docs/index.md:13: a javascript: address in the page: link to a page or a file instead",
+                "docs/index.md:11: an event-handler attribute (on...=) in the page: "
+                "the guide's pages carry no scripts",
+                "docs/index.md:13: a javascript: address in the page: "
+                "link to a page or a file instead",
             ],
             id="script-in-markdown",
         ),
@@ -368,9 +403,12 @@ def test_a_rendered_terms_page_gives_the_same_facts_as_the_source():
     """A build reads the table from MkDocs' HTML, where links to flag pages are already URLs."""
     page = PageSource("terms", "en", "docs/terms.md", "", None, "", 1, ())
     html = (
-        '<h2 id="deposit">Deposit</h2><p>x</p><h2 id="by-flag">By flag</h2><table><tr><th>Flag</th></tr>'
-        '<tr><td><a href="../flags/boundaries/">Limits</a></td><td><a href="#deposit">Deposit</a> · <a href="#rush-fees">Rush</a></td></tr>'
-        '</table><h2 id="after">After</h2><table><tr><td><a href="flags/vision.md">x</a> <a href="#deposit">y</a></td></tr></table>'
+        '<h2 id="deposit">Deposit</h2><p>x</p><h2 id="by-flag">By flag</h2>'
+        "<table><tr><th>Flag</th></tr>"
+        '<tr><td><a href="../flags/boundaries/">Limits</a></td>'
+        '<td><a href="#deposit">Deposit</a> · <a href="#rush-fees">Rush</a></td></tr>'
+        '</table><h2 id="after">After</h2>'
+        '<table><tr><td><a href="flags/vision.md">x</a> <a href="#deposit">y</a></td></tr></table>'
     )
     facts = terms_page(page, html, [{"level": 2, "id": "deposit"}, {"level": 2, "id": "by-flag"}])
     assert facts.anchors == {"deposit", "by-flag"}
@@ -388,8 +426,10 @@ def test_the_wording_rules_answer_a_long_run_of_numbers_at_once():
         message
         for _, message in wording_problems("It cost 1,000,000 won and 5 thousand won.", "en")
     ] == [
-        "'1,000,000 won' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
-        "'5 thousand won' belongs to the Korean market; keep the English edition region-neutral (a percentage, 'your usual rate', 'search engines', 'chat apps')",
+        "'1,000,000 won' belongs to the Korean market; keep the English edition region-neutral "
+        "(a percentage, 'your usual rate', 'search engines', 'chat apps')",
+        "'5 thousand won' belongs to the Korean market; keep the English edition region-neutral "
+        "(a percentage, 'your usual rate', 'search engines', 'chat apps')",
     ]
 
 
@@ -400,10 +440,14 @@ def test_front_matter_nested_past_its_bound_or_with_a_python_tag_gets_a_message(
         + "]" * 30
         + "\n---\n# Home\n\nWelcome.\n"
     )
-    python = "---\ntitle: !!python/name:os.system Home\ndescription: The home page.\n---\n# Home\n\nWelcome.\n"
+    python = (
+        "---\ntitle: !!python/name:os.system Home\ndescription: The home page.\n---\n"
+        "# Home\n\nWelcome.\n"
+    )
     assert _messages(_site(tmp_path / "deep", index=deep)) == [
         "docs/index.md:4: front matter is nested too deeply; keep it to 8 levels"
     ]
     assert _messages(_site(tmp_path / "python", index=python)) == [
-        "docs/index.md:2: front matter uses the tag 'tag:yaml.org,2002:python/name:os.system'; write plain text, numbers or true/false"
+        "docs/index.md:2: front matter uses the tag 'tag:yaml.org,2002:python/name:os.system'; "
+        "write plain text, numbers or true/false"
     ]

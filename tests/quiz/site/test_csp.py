@@ -9,7 +9,8 @@ def test_the_policy_hashes_exactly_the_inline_scripts():
     page = (
         f'<head><meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}"></head>'
         '<script>alert(1)</script><script type="application/json">{"a": 1}</script>'
-        '<script src="x.js"></script><script type="module">let b = 2</script><script>alert(1)</script>'
+        '<script src="x.js"></script><script type="module">let b = 2</script>'
+        "<script>alert(1)</script>"
     )
     assert inline_script_hashes(page) == [
         "bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=",  # sha256 of "alert(1)"

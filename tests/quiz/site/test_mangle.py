@@ -18,7 +18,9 @@ function describeProspect(prospect, options) {
   try { JSON.parse(label); } catch (error) { return { name, points, error }; }
   return { name, points, label, href: window.location.href };
 }
-class ProspectError extends Error { constructor(message) { super(message); this.name = "ProspectError"; } }
+class ProspectError extends Error {
+  constructor(message) { super(message); this.name = "ProspectError"; }
+}
 describeProspect({ name: "Harbour Bakery", history: [] }, { label: "x" });
 throw new ProspectError("done");
 })();
@@ -49,7 +51,8 @@ def test_declared_names_are_shortened_and_shared_ones_kept():
         ".history.entries()",
     ):
         assert kept in out, kept
-    # An object written with shorthand keeps its keys: `{ name, points }` becomes `{ name: a, points: b }`.
+    # An object written with shorthand keeps its keys: `{ name, points }` becomes
+    # `{ name: a, points: b }`.
     assert re.search(r"return \{ name:\w+, points:\w+, error:\w+ \}", out)
     assert re.search(r"\{ name:\w+, score: \w+ = 0 \}", out)
     assert free_names(out) == free_names(SCRIPT) == {"window", "JSON", "Error"}
@@ -58,7 +61,11 @@ def test_declared_names_are_shortened_and_shared_ones_kept():
 
 
 def test_an_inner_name_never_hides_an_outer_one_that_is_used_inside():
-    script = "(function(){const total=1;function add(first){return function(second){return total+first+second;};}add(2)(3);})();"
+    script = (
+        "(function(){const total=1;"
+        "function add(first){return function(second){return total+first+second;};}"
+        "add(2)(3);})();"
+    )
     out = mangle(script)
     assert structure(out) == structure(script)
     inner = re.search(r"return function\((\w+)\)\{return (\w+)\+(\w+)\+(\w+);\}", out)
@@ -70,7 +77,10 @@ def test_an_inner_name_never_hides_an_outer_one_that_is_used_inside():
 
 
 def test_sibling_functions_reuse_the_same_short_names():
-    script = "(function(){function one(alpha,beta){return alpha+beta;}function two(gamma,delta){return gamma*delta;}one(1,2);two(3,4);})();"
+    script = (
+        "(function(){function one(alpha,beta){return alpha+beta;}"
+        "function two(gamma,delta){return gamma*delta;}one(1,2);two(3,4);})();"
+    )
     out = mangle(script)
     params = re.findall(r"function \w+\((\w+),(\w+)\)", out)
     assert params[0] == params[1]

@@ -11,7 +11,10 @@ from quiz.site.search import shown_article, split_index
 
 
 def _page(article: str) -> str:
-    return f"<html><body><nav><a href='/'>Home</a></nav><article class='md-content__inner'>\n{article}\n</article><footer>Footer</footer></body></html>"
+    return (
+        "<html><body><nav><a href='/'>Home</a></nav><article class='md-content__inner'>\n"
+        f"{article}\n</article><footer>Footer</footer></body></html>"
+    )
 
 
 @pytest.mark.parametrize(
@@ -19,7 +22,8 @@ def _page(article: str) -> str:
     [
         ("<h1 id='a'>Title</h1><p>Text</p>", "<h1 id='a'>Title</h1><p>Text</p>"),
         (
-            "<p>Seen</p><section hidden><h2 id='r'>Result</h2><section><p>Inner</p></section><p>After inner</p></section><p>Also seen</p>",
+            "<p>Seen</p><section hidden><h2 id='r'>Result</h2>"
+            "<section><p>Inner</p></section><p>After inner</p></section><p>Also seen</p>",
             "<p>Seen</p><p>Also seen</p>",
         ),
         (
