@@ -7,9 +7,9 @@ templates and quiz removed), in one run, so a noisy machine does not fool the co
 1. Build cost: both sites built several times, alternating; medians and ratio (budget <= 1.10);
    and under `mkdocs serve`, the time from saving a page to the rebuilt page being served.
 2. Page weight: home, a flag page and the quiz, in both languages: HTML, CSS and JS, raw and
-   gzipped, against stock. The quiz page's own JS and CSS at most 10 KB gzipped (with the
-   drafted message); every page within 5 % of the stock page plus its own content (the quiz, the
-   call to action).
+   gzipped, against stock. The quiz page's own JS and CSS at most 11 KB gzipped (with the
+   drafted message, the verdict's two halves and saves in IndexedDB transactions); every page
+   within 5 % of the stock page plus its own content (the quiz, the call to action).
 3. Lighthouse (npm, Debian's Chromium, mobile) on the same six pages, served gzip-compressed as
    GitHub Pages serves them; target 100, defect below 98.
 4. Interaction: last answer to rendered result, on the real quiz and a generated 1,000-question
@@ -61,7 +61,7 @@ LIGHTHOUSE_CACHE = ROOT / ".cache" / "lighthouse"
 SIZES = (250, 500, 1000, 2000)
 BUDGETS = {
     "build ratio": 1.10,
-    "quiz page JS + CSS gzipped": 10 * 1024,
+    "quiz page JS + CSS gzipped": 11 * 1024,
     "page overhead": 0.05,
     "lighthouse": 98,
     "interaction ms": 16.0,

@@ -81,3 +81,12 @@ def quiz_pages(browser, base_url):
         pages[language] = page
     yield pages
     context.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/browser/ carries the browser marker, so `make check` (which leaves
+    browser tests to `make test`) never runs one, even from a file that forgot `pytestmark`."""
+    browser_tests = Path(__file__).parent / "browser"
+    for item in items:
+        if browser_tests in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)

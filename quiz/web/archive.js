@@ -1,6 +1,7 @@
 /* What the prospects page does to the saved prospects besides showing them: delete with undo,
    delete everything, export, and an import that cannot destroy. Each change runs inside
-   updateStore() (store.js) on what is stored at that moment. Prospects page only. */
+   updateStore() (store.js), in one transaction with the read of what is stored at that moment.
+   Prospects page only. */
 
 const EXPORT_FORMAT = "client-red-flags/prospects";
 const TOMBSTONE_DAYS = 30;
@@ -34,18 +35,33 @@ function restoreProspect(store, deleted) {
   return "restored";
 }
 
-/** Delete every value this site keeps: the saved prospects and their backups in localStorage,
-    and this tab's draft of the quiz in sessionStorage (other tabs' drafts are theirs alone, and
-    go when they close). */
+/** Delete every value this site keeps: the saved prospects and their backups (IndexedDB, and
+    localStorage where older versions kept them), and this tab's draft of the quiz in
+    sessionStorage (other tabs' drafts are theirs alone, and go when they close). The other tabs
+    hear of it as the site's keys go.
+    @returns {Promise} resolved once deleted */
 function clearStore() {
-  for (const storage of [window.localStorage, window.sessionStorage]) {
-    const keys = [];
-    for (let index = 0; index < storage.length; index += 1) {
-      const key = storage.key(index);
-      if (key.startsWith(SITE_KEYS)) keys.push(key);
+  const local = () => {
+    announce();
+    try {
+      for (const storage of [window.localStorage, window.sessionStorage]) {
+        const keys = [];
+        for (let index = 0; index < storage.length; index += 1) {
+          const key = storage.key(index);
+          if (key.startsWith(SITE_KEYS)) keys.push(key);
+        }
+        keys.forEach((key) => storage.removeItem(key));
+      }
+    } catch (error) {
+      // Storage switched off: the site keeps nothing there.
     }
-    keys.forEach((key) => storage.removeItem(key));
-  }
+  };
+  // What localStorage holds goes even when the database cannot be opened (the copy of a version
+  // before IndexedDB, this tab's draft); the failure is still said.
+  return transact((value, objects) => objects.clear()).then(local, (error) => {
+    local();
+    throw error;
+  });
 }
 
 // An entry kept "as it is" (unreadable, or from elsewhere) nests at most this deep and holds at

@@ -2,21 +2,26 @@
 
 /**
  * Start every widget found by its root attribute, once, so that one broken widget never breaks
- * the page. The root is marked `<attribute>-ready` when set up.
+ * the page. The root is marked `<attribute>-ready` when set up (after what `init` awaits, such as
+ * reading the saved prospects).
  * @param {string} attribute the root's data attribute, e.g. "data-prospects"
- * @param {function(Element, Object): void} init called with the root and its data island
+ * @param {function(Element, Object): (void|Promise)} init called with the root and its data island
  */
 function boot(attribute, init) {
   for (const root of document.querySelectorAll("[" + attribute + "]")) {
     if (root.hasAttribute(attribute + "-ready")) continue;
-    try {
-      init(root, readData(root));
-      root.setAttribute(attribute + "-ready", "");
-    } catch (error) {
-      // Leave the widget's no-script content in place.
-      console.error(error);
-    }
+    // Leave the widget's no-script content in place when it fails.
+    new Promise((resolve) => resolve(init(root, readData(root)))).then(() => root.setAttribute(attribute + "-ready", ""), console.error);
   }
+}
+
+/** Mark `element` busy (aria-busy) until `promise` settles, however many overlap; returns it. */
+function busy(element, promise) {
+  element.busy = (element.busy || 0) + 1;
+  element.setAttribute("aria-busy", "true");
+  const done = () => --element.busy || element.removeAttribute("aria-busy");
+  promise.then(done, done);
+  return promise;
 }
 
 /** The widget's JSON island: every number and name its script needs, from quiz/site/view.py. */

@@ -20,7 +20,6 @@ function journey(quiz, root) {
   const keep = () => keepDraft(quiz);
   // An answer, the name, a submit, a save: on the root, so after quiz.js's own listeners.
   for (const type of ["change", "input", "submit", "click"]) root.addEventListener(type, keep);
-  window.addEventListener("hashchange", keep);
   // After a reload or Back the browser refills the form once the script has run (or shows the
   // page from its cache, as it was): count and score what the form holds once it is shown.
   // A draft deleted meanwhile ("Delete all my data" in this tab) takes the refilled form with it.
@@ -46,12 +45,12 @@ function journey(quiz, root) {
 
 /** Open the link in the fragment, if any, then this tab's draft, which holds the changes made
     since: after a reload or Back, or on the other language's page. Any other visit starts afresh
-    (screening the next prospect must not reopen the last one). */
-function resume(quiz) {
+    (screening the next prospect must not reopen the last one). Resolves once it is open. */
+async function resume(quiz) {
   const from = window.location.hash.slice(1);
   const draft = readDraft(quiz);
   quiz.stay = returning();
-  load(quiz, from);
+  await load(quiz, from);
   if (draft && draft.from === from && (quiz.stay || draft.carry)) {
     setAnswers(quiz, draft.answers);
     quiz.parts.name.value = draft.name;

@@ -1,5 +1,6 @@
 /* The saved-prospects page: list with each prospect's history, compare, delete with undo,
-   export, import, delete all; kept in step with every other tab through `storage` events. The
+   export, import, delete all; kept in step with every other tab through `storage` events (each
+   change sets a localStorage key, store.js). The
    widget is the `[data-prospects]` element; every part the script touches is inside it. */
 
 const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -8,10 +9,12 @@ const MAX_IMPORT_BYTES = 1024 * 1024;
  * Set up the saved-prospects page.
  * @param {Element} root the `[data-prospects]` element
  * @param {Object} data its JSON island (quiz/site/view.py)
+ * @returns {Promise} resolved once the list shows what is stored
  */
 function initProspects(root, data) {
   const template = required(root, "template[data-prospect-template]");
   const page = {
+    root: root, // aria-busy while the store is read or changed
     data: data,
     strings: data.strings,
     flagNames: new Map(data.flags.map((flag) => [flag.id, flag.name])),
@@ -39,7 +42,7 @@ function initProspects(root, data) {
   on("undo", () => undo(page));
   on("compare", () => compare(page, true));
   on("export", () => exportAll(page));
-  on("import", () => importFile(page), "change");
+  on("import", () => busy(root, importFile(page)), "change");
   on("clear-all", () => {
     page.parts.confirm.hidden = false;
     page.parts.confirm.focus();
@@ -51,15 +54,15 @@ function initProspects(root, data) {
   });
   // Another tab saved, deleted, imported or cleared: show what is stored now.
   window.addEventListener("storage", (event) => {
-    if (event.key === null || event.key === STORE_KEY) refresh(page);
+    if (event.key === null || event.key.startsWith(SITE_KEYS)) refresh(page);
   });
   root.querySelectorAll("[data-data-actions], [data-import-field], [data-clear-actions]").forEach((element) => (element.hidden = false));
-  refresh(page);
+  return refresh(page);
 }
 
 /** Read the store again and show it; a new problem with it is said once. */
-function refresh(page) {
-  page.store = readStore();
+async function refresh(page) {
+  page.store = await busy(page.root, readStore());
   const problem = page.store.problem ? message(page.strings, page.store.problem[0], page.store.problem[1]) : "";
   if (problem && problem !== page.problem) say(page, problem);
   page.problem = problem;
@@ -72,17 +75,18 @@ function refresh(page) {
  * @param {function(Object): *} edit the change
  * @param {function(*): void} done called with the change's result once it is stored
  * @param {string} [failure] the message key for a refusal
+ * @returns {Promise} resolved once the result is shown
  */
-function change(page, edit, done, failure) {
+async function change(page, edit, done, failure) {
   let result;
   try {
-    result = updateStore(edit);
+    result = await busy(page.root, updateStore(edit));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     say(page, message(page.strings, failure || "work.storage.error", { reason: error.reason }));
     return;
   }
-  refresh(page);
+  await refresh(page);
   done(result);
 }
 
@@ -166,13 +170,14 @@ function remove(page, id) {
 
 function undo(page) {
   const deleted = page.deleted;
-  if (!deleted) return;
+  if (!deleted || page.undoing) return;
+  page.undoing = true; // a second click waits for nothing: this one restores
   change(page, (store) => restoreProspect(store, deleted), (outcome) => {
     const key = outcome === "restored" ? "prospects.restored" : "prospects.undo." + outcome;
     say(page, format(page.strings[key], { name: deleted.prospect.name }));
     page.deleted = null;
     page.parts.undoRow.hidden = true;
-  });
+  }).finally(() => (page.undoing = false));
 }
 
 /** A table of the two to four ticked prospects: band, score, each flag and the concerns. */
@@ -212,8 +217,12 @@ function compare(page, moveFocus) {
 
 /** Download what is stored at this moment, unreadable entries included. It never throws: what
     cannot be written out is left out and said. */
-function exportAll(page) {
-  const store = readStore();
+async function exportAll(page) {
+  const store = await busy(page.root, readStore());
+  if (store.reason && typeof store.raw.version !== "number") {
+    say(page, page.strings["prospects.export.error"]); // the database could not be read at all
+    return;
+  }
   const body = exportBody(store);
   let text;
   try {
@@ -246,7 +255,7 @@ async function importFile(page) {
   try {
     if (chosen.size > MAX_IMPORT_BYTES) throw new InputError("reason.size");
     const file = parseExport(await chosen.text());
-    change(page, (store) => mergeImport(store, file, strings["prospects.import.suffix"]), (counts) => say(page, importSummary(strings, counts)), "prospects.import.error");
+    await change(page, (store) => mergeImport(store, file, strings["prospects.import.suffix"]), (counts) => say(page, importSummary(strings, counts)), "prospects.import.error");
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     say(page, message(strings, "prospects.import.error", { ...error.values, reason: error.reason }));
@@ -262,18 +271,19 @@ function importSummary(strings, counts) {
   return [strings["prospects.import.done"]].concat(kinds.map((kind) => counted(strings, "prospects.import." + kind, counts[kind]))).join(" ");
 }
 
-function clearAll(page) {
+async function clearAll(page) {
   try {
-    clearStore();
+    await busy(page.root, clearStore());
   } catch (error) {
-    say(page, message(page.strings, "work.storage.error", { reason: "reason.storage" }));
+    if (!(error instanceof InputError)) throw error;
+    say(page, message(page.strings, "work.storage.error", { reason: error.reason }));
     return;
   }
   page.parts.confirm.hidden = true;
   page.parts.comparison.hidden = true;
   page.parts.undoRow.hidden = true;
   page.deleted = null;
-  refresh(page);
+  await refresh(page);
   say(page, page.strings["prospects.cleared"]);
 }
 

@@ -5,6 +5,7 @@
  * Set up the quiz: its form, result and workspace.
  * @param {Element} root the `[data-quiz-scope]` element
  * @param {Object} data its JSON island (quiz/site/view.py)
+ * @returns {Promise} resolved once the link in the address, if any, is open
  */
 function initQuiz(root, data) {
   const quiz = quizState(root, data);
@@ -13,8 +14,8 @@ function initQuiz(root, data) {
   quiz.parts.submit.hidden = quiz.parts.submit.disabled = false;
   quiz.parts.progress.classList.remove("crf-progress--pending");
   updateProgress(quiz, answers(quiz));
-  resume(quiz);
   followStore(quiz);
+  return busy(quiz.parts.workspace, resume(quiz));
 }
 
 /** The widget's parts, checked up front, and look-ups built once (so that a quiz of a thousand
@@ -51,6 +52,7 @@ function quizState(root, data) {
     radios: new Map([...form.querySelectorAll("input[type=radio]")].map((input) => [input.name + "\n" + input.value, input])),
     inError: new Set(),
     editing: null, // the saved prospect being re-assessed
+    saving: Promise.resolve(), // the last save: a save waits for the one before it
   };
 }
 
@@ -69,7 +71,11 @@ function listen(quiz) {
     submit(quiz);
   });
   parts.errors.addEventListener("click", followErrorLink);
-  parts.save.addEventListener("click", () => save(quiz));
+  parts.save.addEventListener("click", () => {
+    const saving = quiz.saving.then(() => save(quiz));
+    quiz.saving = saving.catch(console.error); // a failed save never blocks the next
+    busy(parts.workspace, quiz.saving);
+  });
   parts.share.addEventListener("click", () => share(quiz));
   parts.print.addEventListener("click", () => window.print());
   // The printed page names the prospect and the date, for whoever reads it later.
@@ -77,7 +83,9 @@ function listen(quiz) {
     const name = parts.name.value.trim();
     parts.printHeading.textContent = (name ? name + " · " : "") + formatDate(Date.now(), { dateStyle: "long" });
   });
-  window.addEventListener("hashchange", () => load(quiz, window.location.hash.slice(1)));
+  // The draft follows once the link is open (journey.js): before, it would pair these answers
+  // with the new link.
+  window.addEventListener("hashchange", () => busy(parts.workspace, load(quiz, window.location.hash.slice(1)).then(() => keepDraft(quiz))));
 }
 
 // ------------------------------------------------------------------ answers and errors
@@ -282,10 +290,11 @@ function fillChanges(quiz, before, after, since) {
 
 // ------------------------------------------------------------------ links, saving, sharing
 
-/** Open what the URL fragment names: a share link (`v=...`) or a saved prospect (`prospect=...`). */
-function load(quiz, fragment) {
+/** Open what the URL fragment names: a share link (`v=...`) or a saved prospect (`prospect=...`).
+    Resolves once it is open. */
+async function load(quiz, fragment) {
   if (fragment.startsWith("v=")) loadShared(quiz, fragment);
-  else if (fragment.startsWith("prospect=")) loadSaved(quiz, fragment.slice("prospect=".length));
+  else if (fragment.startsWith("prospect=")) await loadSaved(quiz, fragment.slice("prospect=".length));
 }
 
 function loadShared(quiz, fragment) {
@@ -303,9 +312,9 @@ function loadShared(quiz, fragment) {
   openAnswers(quiz, null, shared.answers, shared.name, notice);
 }
 
-function loadSaved(quiz, id) {
+async function loadSaved(quiz, id) {
   const strings = quiz.strings;
-  const store = readStore();
+  const store = await readStore();
   const found = store.prospects.find((prospect) => prospect.id === id);
   if (!found) {
     const problem = store.problem ? " " + message(strings, store.problem[0], store.problem[1]) : "";
@@ -328,7 +337,8 @@ function openAnswers(quiz, editing, map, name, notice) {
   render(quiz, current, true);
 }
 
-function save(quiz) {
+/** Save the answers under the name given; resolves once saved (or refused). */
+async function save(quiz) {
   const parts = quiz.parts;
   const name = parts.name.value.trim();
   parts.nameError.hidden = Boolean(name);
@@ -340,7 +350,7 @@ function save(quiz) {
   }
   let saved;
   try {
-    saved = updateStore((store) => recordAssessment(store, quiz.editing && quiz.editing.id, name.slice(0, MAX_NAME), toObject(answers(quiz))));
+    saved = await updateStore((store) => recordAssessment(store, quiz.editing && quiz.editing.id, name.slice(0, MAX_NAME), toObject(answers(quiz))));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     notify(parts.status, message(quiz.strings, "work.storage.error", { reason: error.reason }));
@@ -354,14 +364,17 @@ function save(quiz) {
 }
 
 /** Another tab changed the saved prospects: compare with the re-assessed prospect as saved now,
-    or say that it was deleted (saving then keeps these answers as a new prospect). */
+    or say that it was deleted (its tombstone is there) or is no longer saved (delete all, or
+    set aside); saving then keeps these answers as a new prospect. */
 function followStore(quiz) {
-  window.addEventListener("storage", () => {
+  window.addEventListener("storage", async (event) => {
+    if (!quiz.editing || (event.key !== null && !event.key.startsWith(SITE_KEYS))) return;
+    const store = await busy(quiz.parts.workspace, readStore());
     const editing = quiz.editing;
-    if (!editing) return;
-    const found = readStore().prospects.find((prospect) => prospect.id === editing.id);
+    if (!editing || store.reason) return;
+    const found = store.prospects.find((prospect) => prospect.id === editing.id);
     if (found) quiz.editing = found;
-    else notify(quiz.parts.status, format(quiz.strings["work.gone"], { name: editing.name }));
+    else notify(quiz.parts.status, format(quiz.strings[isPlainObject(store.raw.deleted) && typeof store.raw.deleted[editing.id] === "string" ? "work.gone" : "work.lost"], { name: editing.name }));
     renderChanges(quiz, answers(quiz));
   });
 }

@@ -1,11 +1,18 @@
-/* Saved prospects in this browser's localStorage: one namespaced, versioned value, read as
-   untrusted. Every write goes through updateStore(): read afresh, change, write, in one
-   synchronous step, so no tab ever writes back a stale copy. Used by the quiz page (save,
-   re-assess) and the prospects page. Format: README.md, "Workspace test contract". */
+/* Saved prospects in this browser's IndexedDB: one namespaced, versioned value, read as
+   untrusted. Every read and write is one IndexedDB transaction (transact()), which the browser
+   runs one after another across every tab of the site, so no two changes ever cross. Used by the
+   quiz page (save, re-assess) and the prospects page. Format: README.md, "Workspace test
+   contract". */
 
 // Every key the site writes, in localStorage or sessionStorage, starts with this.
 const SITE_KEYS = "client-red-flags:";
+// The database, its one object store, and the store's key for the prospects (a JSON text).
+const DATABASE = "client-red-flags";
+const OBJECTS = "store";
 const STORE_KEY = SITE_KEYS + "prospects";
+// localStorage: where versions before IndexedDB kept the prospects (read once and moved), and a
+// value each change sets so that the other tabs' `storage` event tells them to read again.
+const CHANGED = SITE_KEYS + "changed";
 const STORE_VERSION = 2;
 // MAX_NAME, the longest prospect name, is written into the bundle from quiz/drafting.py.
 const MAX_HISTORY = 10;
@@ -13,30 +20,114 @@ const ID = /^p-[a-z0-9]{8,24}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\d\d)$/;
 
+let opening = null;
+
+/** The site's database, opened once per page (again after a failure, after the browser closed
+    it, or when a newer version of the site asks to upgrade it). Creating it moves in what a
+    version before IndexedDB kept in localStorage, and removes that copy once the move is
+    committed. */
+function database() {
+  if (!opening) {
+    opening = new Promise((resolve, reject) => {
+      const request = window.indexedDB.open(DATABASE, 1);
+      let moved = null;
+      // A new database: move in what versions before IndexedDB kept, once, in the upgrade's own
+      // transaction, which no other tab's transaction can overlap or follow unseen.
+      request.onupgradeneeded = () => {
+        const objects = request.result.createObjectStore(OBJECTS);
+        moved = legacyValue();
+        if (moved !== null) objects.put(moved, STORE_KEY);
+      };
+      request.onsuccess = () => {
+        const db = request.result; // the upgrade, if any, is committed
+        if (moved !== null && legacyValue() === moved) window.localStorage.removeItem(STORE_KEY);
+        db.onclose = () => (opening = null); // closed by the browser (site data cleared)
+        db.onversionchange = () => {
+          db.close();
+          opening = null;
+        };
+        resolve(db);
+      };
+      // A database of a newer version is a newer version's store: read-only, as in storeOf().
+      request.onerror = () => reject(request.error && request.error.name === "VersionError" ? new InputError("reason.newer") : request.error);
+    });
+    opening.catch(() => (opening = null));
+  }
+  return opening;
+}
+
+/**
+ * Run `work` on the stored value inside one readwrite transaction: it gets the value (null when
+ * none) and the object store, and must finish synchronously.
+ * @param {function(?*, IDBObjectStore): *} work
+ * @returns {Promise<*>} what `work` returned, once committed
+ * @throws {InputError} what `work` threw, or "reason.storage" when the browser refused
+ */
+function transact(work) {
+  let result;
+  let failure = new InputError("reason.storage");
+  return database().then(
+    (db) =>
+      new Promise((resolve, reject) => {
+        const transaction = db.transaction(OBJECTS, "readwrite");
+        const objects = transaction.objectStore(OBJECTS);
+        const request = objects.get(STORE_KEY);
+        request.onsuccess = () => {
+          try {
+            result = work(request.result === undefined ? null : request.result, objects);
+          } catch (error) {
+            failure = error;
+            transaction.abort();
+          }
+        };
+        transaction.oncomplete = () => resolve(result);
+        transaction.onabort = () => reject(failure);
+      })
+  ).catch((error) => {
+    if (error === failure || error instanceof InputError) throw error;
+    opening = null; // a connection closing under us: the next change opens it again
+    throw failure;
+  });
+}
+
+/** What a version before IndexedDB kept in localStorage, if anything. */
+function legacyValue() {
+  try {
+    return window.localStorage.getItem(STORE_KEY);
+  } catch (error) {
+    return null;
+  }
+}
+
 /**
  * Read the saved prospects, format 1 as format 2. Nothing is ever dropped: unreadable entries
  * are kept aside and written back untouched, and so are keys this version does not know (in
  * `raw`); an unreadable value is moved to a backup key first; a value from a newer version is
  * opened read-only.
- * @returns {{raw: Object, prospects: Array, invalid: Array, reason: ?string, problem: ?Array}}
+ * @returns {Promise<{raw: Object, prospects: Array, invalid: Array, reason: ?string, problem: ?Array}>}
  *   `reason` (a "reason." string key) says why the store is read-only; null when writable
  */
 function readStore() {
+  return transact(storeOf).catch((error) => {
+    if (!(error instanceof InputError)) throw error;
+    const store = { raw: {}, prospects: [], invalid: [] };
+    return error.reason === "reason.newer" ? { ...store, reason: error.reason, problem: ["work.storage.future", {}] } : unavailable(store);
+  });
+}
+
+/** The store a stored value holds (its JSON text, or what a newer version put there). */
+function storeOf(value, objects) {
   const store = { raw: {}, prospects: [], invalid: [], reason: null, problem: null };
-  let raw;
-  try {
-    raw = window.localStorage.getItem(STORE_KEY);
-  } catch (error) {
-    return unavailable(store);
+  if (value === null) return store;
+  let parsed = value;
+  if (typeof value === "string") {
+    try {
+      parsed = JSON.parse(value);
+    } catch (error) {
+      return setAside(store, value, objects);
+    }
   }
-  if (raw === null) return store;
-  let parsed;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    return setAside(store, raw);
-  }
-  // The version decides before the shape. The one rule every format keeps: a JSON object with a
+  // The version decides before the shape. The one rule every format keeps: an object with a
   // number `version` at its top. A newer version's store, whatever else it holds, is opened
   // read-only: never moved, rewritten or removed by this version.
   if (isPlainObject(parsed) && typeof parsed.version === "number" && parsed.version > STORE_VERSION) {
@@ -45,10 +136,10 @@ function readStore() {
     return { ...store, reason: "reason.newer", problem: ["work.storage.future", {}] };
   }
   if (!isPlainObject(parsed) || typeof parsed.version !== "number" || !Array.isArray(parsed.prospects)) {
-    return setAside(store, raw);
+    return setAside(store, value, objects);
   }
   store.raw = parsed;
-  if (parsed.version !== STORE_VERSION && parsed.version !== 1) return setAside(store, raw);
+  if (parsed.version !== STORE_VERSION && parsed.version !== 1) return setAside(store, value, objects);
   const seen = new Set();
   for (const entry of parsed.prospects) {
     const prospect = parsed.version === 1 ? fromVersion1(entry) : entry;
@@ -64,22 +155,38 @@ function readStore() {
 }
 
 /**
- * Change the saved prospects: read them afresh, let `change` edit that store (its `prospects`,
- * and `raw` for other keys), write it back, all in one synchronous step.
+ * Change the saved prospects: read them, let `change` edit that store (its `prospects`, and
+ * `raw` for other keys) and write it back, in one transaction; then tell the other tabs.
  * @param {function(Object): *} change
- * @returns {*} what `change` returned
+ * @returns {Promise<*>} what `change` returned, once stored
  * @throws {InputError} when the store is read-only or the browser refuses to store it
  */
 function updateStore(change) {
-  const store = readStore();
-  if (store.reason) throw new InputError(store.reason);
-  const result = change(store);
+  return transact((value, objects) => {
+    const store = storeOf(value, objects);
+    if (store.reason) throw new InputError(store.reason);
+    const result = change(store);
+    let text;
+    try {
+      text = JSON.stringify({ ...store.raw, version: STORE_VERSION, prospects: store.prospects.concat(store.invalid) });
+    } catch (error) {
+      throw new InputError("reason.storage"); // nested too deeply to be written out
+    }
+    objects.put(text, STORE_KEY);
+    return result;
+  }).then((result) => {
+    announce();
+    return result;
+  });
+}
+
+/** Tell the site's other tabs that the prospects changed (their `storage` event). */
+function announce() {
   try {
-    window.localStorage.setItem(STORE_KEY, JSON.stringify({ ...store.raw, version: STORE_VERSION, prospects: store.prospects.concat(store.invalid) }));
+    window.localStorage.setItem(CHANGED, Date.now() + " " + Math.random());
   } catch (error) {
-    throw new InputError("reason.storage");
+    // Without localStorage the other tabs show the change when next opened.
   }
-  return result;
 }
 
 /**
@@ -141,14 +248,11 @@ function fromVersion1(entry) {
   return { ...rest, history: previous === null || previous === undefined ? [] : [previous] };
 }
 
-function setAside(store, raw) {
+/** Move an unreadable value to a key of its own, in the same transaction, and say where. */
+function setAside(store, value, objects) {
   const backup = STORE_KEY + ":damaged:" + Date.now();
-  try {
-    window.localStorage.setItem(backup, raw);
-    window.localStorage.removeItem(STORE_KEY);
-  } catch (error) {
-    return unavailable(store);
-  }
+  objects.put(value, backup);
+  objects.delete(STORE_KEY);
   return { ...store, problem: ["work.storage.damaged", { key: backup }] };
 }
 

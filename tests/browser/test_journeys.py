@@ -5,8 +5,6 @@ somewhere on paper."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from quiz.scoring import score
@@ -24,6 +22,7 @@ from tests.support.quiz import (
     share_fragment,
 )
 from tests.support.site import nav_flag_ids
+from tests.support.workspace import idle, put_stored
 
 pytestmark = pytest.mark.browser
 
@@ -44,6 +43,7 @@ def test_the_home_page_opens_with_its_premise_and_both_actions_above_the_fold(
 ):
     page, height = screen
     page.goto(base_url + prefix, wait_until="networkidle")
+    idle(page)
     premise = page.locator("article h1 + p")
     assert premise.inner_text().count(".") <= 2  # one or two sentences
     for action, href in (
@@ -73,6 +73,7 @@ def test_the_home_page_opens_with_its_premise_and_both_actions_above_the_fold(
 @pytest.mark.parametrize("prefix", ["", "ko/"])
 def test_the_quiz_link_on_a_flag_page_prints_its_address(page, base_url, prefix):
     page.goto(base_url + prefix + "flags/vision/", wait_until="networkidle")
+    idle(page)
     link = page.locator(".crf-cta a")
     assert str(len(real_quiz().questions())) in page.locator(".crf-cta").inner_text()
     page.emulate_media(media="print")
@@ -102,11 +103,10 @@ def _seed(page, base_url, prefix, names):
         ],
     }
     page.goto(base_url + prefix + "prospects/", wait_until="networkidle")
-    page.evaluate(
-        "value => localStorage.setItem('client-red-flags:prospects', value)", json.dumps(store)
-    )
+    idle(page)
+    put_stored(page, store)
     page.reload(wait_until="networkidle")
-    page.locator("[data-prospects-ready]").wait_for(state="attached")
+    idle(page)
 
 
 @pytest.mark.parametrize("prefix", ["", "ko/"])
@@ -207,6 +207,7 @@ def _switch_language(page, base_url, prefix) -> str:
 def test_a_submitted_walk_away_result_lands_on_its_heading(screen, base_url, prefix):
     page, _ = screen
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    idle(page)
     _ready(page)
     click_answers(page, BAD)
     page.locator("[data-quiz-submit]").click()
@@ -220,6 +221,7 @@ def test_the_error_summary_lands_on_its_heading_with_many_questions_missing(
 ):
     page, _ = screen
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    idle(page)
     _ready(page)
     click_answers(page, dict(list(GOOD.items())[:2]))
     page.locator("[data-quiz-submit]").click()
@@ -231,6 +233,7 @@ def test_the_error_summary_lands_on_its_heading_with_many_questions_missing(
 def test_a_share_link_lands_on_its_result(screen, base_url, prefix):
     page, _ = screen
     page.goto(base_url + prefix + "quiz/#" + share_fragment(BAD), wait_until="networkidle")
+    idle(page)
     _ready(page)
     assert read_result(page) == expected(score(QUIZ, BAD), QUIZ)
     _landed(page, RESULT_HEADING)
@@ -251,6 +254,7 @@ def test_review_or_reassess_lands_on_the_result(screen, base_url, prefix):
 def test_switching_language_keeps_the_answers_and_the_result(screen, base_url, prefix):
     page, _ = screen
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    idle(page)
     _ready(page)
     partial = dict(list(MIXED.items())[:5])
     click_answers(page, partial)
@@ -294,22 +298,26 @@ def test_back_and_reload_keep_progress_and_result_and_start_over_clears_them(
     progress = page.locator("[data-quiz-progress]")
     start_over = page.locator('[data-action="start-over"]')
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    idle(page)
     _ready(page)
     assert start_over.is_hidden()
     partial = dict(list(GOOD.items())[:3])
     click_answers(page, partial)
     page.goto(base_url + prefix + "terms/", wait_until="networkidle")
+    idle(page)
     page.go_back(wait_until="networkidle")
     _ready(page)
     assert _checked(page) == partial
     assert progress.inner_text() == t("quiz.progress").format(answered=3, total=len(QUESTIONS))
     page.reload(wait_until="networkidle")
+    idle(page)
     _ready(page)
     assert _checked(page) == partial
     assert progress.inner_text() == t("quiz.progress").format(answered=3, total=len(QUESTIONS))
     click_answers(page, MIXED)
     page.locator("[data-quiz-submit]").click()
     page.goto(base_url + prefix + "decline/", wait_until="networkidle")
+    idle(page)
     page.go_back(wait_until="networkidle")
     _ready(page)
     assert read_result(page) == expected(score(QUIZ, MIXED), QUIZ)
@@ -317,6 +325,7 @@ def test_back_and_reload_keep_progress_and_result_and_start_over_clears_them(
         answered=len(QUESTIONS), total=len(QUESTIONS)
     )
     page.reload(wait_until="networkidle")
+    idle(page)
     _ready(page)
     assert read_result(page) == expected(score(QUIZ, MIXED), QUIZ)
     assert start_over.is_visible()
@@ -328,18 +337,22 @@ def test_back_and_reload_keep_progress_and_result_and_start_over_clears_them(
     assert page.evaluate("sessionStorage.length") == 0
     assert start_over.is_hidden()
     page.reload(wait_until="networkidle")
+    idle(page)
     _ready(page)
     assert _checked(page) == {}
 
 
 def test_a_new_visit_to_the_quiz_starts_afresh_for_the_next_prospect(page, base_url):
     page.goto(base_url + "quiz/", wait_until="networkidle")
+    idle(page)
     _ready(page)
     click_answers(page, GOOD)
     page.locator("[data-quiz-submit]").click()
     page.locator("[data-prospect-name]").fill("First prospect")
     page.locator('[data-action="save"]').click()
+    idle(page)
     page.goto(base_url + "quiz/", wait_until="networkidle")  # the menu, a bookmark: not Back
+    idle(page)
     _ready(page)
     assert _checked(page) == {}
     assert page.locator("[data-quiz-result]").is_hidden()
@@ -353,6 +366,7 @@ def test_a_share_link_carries_the_name_only_when_asked_and_every_hint_is_whole(
     page, _ = screen
     t = translator("ko" if prefix else "en")
     page.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    idle(page)
     _ready(page)
     click_answers(page, MIXED)
     page.locator("[data-quiz-submit]").click()

@@ -11,8 +11,17 @@ from quiz.drafting import draft
 from quiz.scoring import score
 from quiz.site.settings import load_site_config
 from scripts.offline import build_offline_zip
-from tests.support.quiz import MESSAGES, MIXED, QUIZ, click_answers, read_message, share_fragment
+from tests.support.quiz import (
+    GOOD,
+    MESSAGES,
+    MIXED,
+    QUIZ,
+    click_answers,
+    read_message,
+    share_fragment,
+)
 from tests.support.site import ROOT
+from tests.support.workspace import idle, poll
 
 pytestmark = pytest.mark.browser
 
@@ -84,3 +93,31 @@ def test_a_share_link_made_offline_leads_to_the_published_site(page, unzipped, p
     assert page.locator("[data-share-link]").input_value() == published + "#" + share_fragment(
         MIXED
     )
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_prospects_saved_from_disk_are_listed_and_followed_from_disk(browser, unzipped, prefix):
+    """The offline copy keeps prospects in the browser's database for files (file://) as the
+    site does for its address: saved in one tab, listed in another, which follows a change."""
+    context = browser.new_context()
+    quiz, listing = context.new_page(), context.new_page()
+    quiz.goto((unzipped / prefix / "quiz.html").as_uri())
+    idle(quiz)
+    click_answers(quiz, MIXED)
+    quiz.locator("[data-quiz-submit]").click()
+    quiz.locator("[data-prospect-name]").fill("Offline Co")
+    quiz.locator('[data-action="save"]').click()
+    idle(quiz)
+    assert "Offline Co" in quiz.locator("[data-workspace-status]").inner_text()
+    listing.goto((unzipped / prefix / "prospects.html").as_uri())
+    idle(listing)
+    rows = listing.locator("[data-saved-prospect]")
+    assert rows.locator("[data-slot='name']").all_inner_texts() == ["Offline Co"]
+    assert listing.locator("[data-history-entry]").count() == 0
+    click_answers(quiz, GOOD)
+    quiz.locator('[data-action="save"]').click()
+    idle(quiz)
+    # The list follows the re-assessment made in the other tab, without a reload.
+    poll(lambda: listing.locator("[data-history-entry]").count() == 1, "the list follows")
+    assert rows.count() == 1
+    context.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.quiz import MIXED, click_answers
+from tests.support.workspace import idle
 
 pytestmark = pytest.mark.browser
 
@@ -35,6 +36,7 @@ def test_no_page_violates_the_policy_when_read_or_switched(guarded, base_url, pa
     found = []
     for path in page_paths:
         guarded.goto(base_url + path, wait_until="networkidle")
+        idle(guarded)
         meta = guarded.locator("meta[http-equiv='Content-Security-Policy']").get_attribute(
             "content"
         )
@@ -49,6 +51,7 @@ def test_no_page_violates_the_policy_when_read_or_switched(guarded, base_url, pa
         with guarded.expect_navigation():
             guarded.locator(f".md-select__link[hreflang={other}]").click()
         guarded.wait_for_load_state("networkidle")
+        idle(guarded)
         found += _violations(guarded)
     assert found == []
 
@@ -56,6 +59,7 @@ def test_no_page_violates_the_policy_when_read_or_switched(guarded, base_url, pa
 @pytest.mark.parametrize(("path", "query"), [("", "scope"), ("ko/flags/vision/", "계약서")])
 def test_search_violates_nothing(guarded, base_url, path, query):
     guarded.goto(base_url + path, wait_until="networkidle")
+    idle(guarded)
     guarded.keyboard.press("/")
     field = guarded.locator("[data-md-component=search-query]")
     field.fill(query)
@@ -68,17 +72,21 @@ def test_search_violates_nothing(guarded, base_url, path, query):
 def test_the_quiz_and_workspace_violate_nothing_from_start_to_result(guarded, base_url, prefix):
     found = []
     guarded.goto(base_url + prefix + "quiz/", wait_until="networkidle")
+    idle(guarded)
     guarded.locator("[data-quiz-submit]").click()  # the error summary
     click_answers(guarded, MIXED)
     guarded.locator("[data-quiz-submit]").click()
     guarded.locator("[data-prospect-name]").fill("Policy test")
     guarded.locator('[data-action="save"]').click()
+    idle(guarded)
     guarded.locator('[data-action="share"]').click()
     link = guarded.locator("[data-share-link]").input_value()
     found += _violations(guarded)  # each new page starts a new record: read it before leaving
     guarded.goto(link, wait_until="networkidle")
+    idle(guarded)
     found += _violations(guarded)
     guarded.goto(base_url + prefix + "prospects/", wait_until="networkidle")
+    idle(guarded)
     guarded.locator("[data-compare]").first.check()
     guarded.locator('[data-action="compare"]').click()
     found += _violations(guarded)

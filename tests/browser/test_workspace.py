@@ -26,7 +26,15 @@ from tests.support.quiz import (
     unsure,
 )
 from tests.support.watch import PageWatch, origin_of, settle
-from tests.support.workspace import KEY
+from tests.support.workspace import (
+    idle,
+    prospect,
+    put_stored,
+    records,
+    site_values,
+    stored,
+    stored_text,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -51,38 +59,30 @@ def _url(base_url, language, path):
 
 def _screen(page, base_url, language, answers, name):
     page.goto(_url(base_url, language, "quiz/"), wait_until="networkidle")
+    idle(page)
     click_answers(page, answers)
     page.locator("[data-quiz-submit]").click()
     page.locator("[data-prospect-name]").fill(name)
     page.locator('[data-action="save"]').click()
+    idle(page)
     assert name in page.locator("[data-workspace-status]").inner_text()
 
 
 def _compare_all(page, base_url, language):
     """Open the saved prospects, tick every one and compare them."""
     page.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
+    idle(page)
     for box in page.locator("[data-compare]").all():
         box.check()
     page.locator('[data-action="compare"]').click()
 
 
 def _stored(page):
-    return page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}'))")
+    return stored(page)
 
 
 def _band_title(language, band):
     return getattr(QUIZ.bands.by_id()[band].title, language)
-
-
-def _prospect(ident, name, updated, answers, history=()):
-    return {
-        "id": ident,
-        "name": name,
-        "created": "2026-01-01T00:00:00.000Z",
-        "updated": updated,
-        "answers": answers,
-        "history": list(history),
-    }
 
 
 def _export(prospects, version=2):
@@ -98,6 +98,7 @@ def test_a_saved_prospect_is_still_there_after_a_reload(watched, base_url, langu
     _screen(watched, base_url, language, MIXED, "Acme Ltd")
     for _ in range(2):
         watched.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
+        idle(watched)
         rows = watched.locator("[data-saved-prospect]")
         assert rows.count() == 1
         text = rows.first.inner_text()
@@ -108,6 +109,7 @@ def test_a_saved_prospect_is_still_there_after_a_reload(watched, base_url, langu
             and str(reference.score) in text
         )
         watched.reload()
+        idle(watched)
     assert [p["name"] for p in _stored(watched)["prospects"]] == ["Acme Ltd"]
     assert _stored(watched)["prospects"][0]["answers"] == MIXED
 
@@ -133,6 +135,7 @@ def test_two_prospects_compare_side_by_side(watched, base_url, language):
 def test_compare_asks_for_two_to_four(watched, base_url):
     _screen(watched, base_url, "en", GOOD, "Only one")
     watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    idle(watched)
     watched.locator("[data-compare]").first.check()
     watched.locator('[data-action="compare"]').click()
     assert watched.locator("[data-compare-error]").is_visible()
@@ -142,8 +145,10 @@ def test_compare_asks_for_two_to_four(watched, base_url):
 def test_reassessing_shows_what_changed_and_saving_twice_keeps_it(watched, base_url, language):
     _screen(watched, base_url, language, MIXED, "Second call")
     watched.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
+    idle(watched)
     watched.locator("[data-saved-prospect] [data-slot='open']").click()
     watched.wait_for_load_state("networkidle")
+    idle(watched)
     checked = watched.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
         "els => Object.fromEntries(els.map(e => [e.name, e.value]))"
     )
@@ -160,8 +165,9 @@ def test_reassessing_shows_what_changed_and_saving_twice_keeps_it(watched, base_
     name = getattr(flag.name, language)
     assert line == f"{name}: {before.flags[index].score} → {after.flags[index].score}"
     assert watched.locator("[data-change='score']").is_visible() == (before.score != after.score)
-    for _ in range(2):  # a double click records one assessment
-        watched.locator('[data-action="save"]').click()
+    # A double click records one assessment: the second save waits for the first.
+    watched.locator('[data-action="save"]').dblclick()
+    idle(watched)
     saved = _stored(watched)["prospects"]
     assert len(saved) == 1
     assert saved[0]["answers"] == changed
@@ -169,9 +175,11 @@ def test_reassessing_shows_what_changed_and_saving_twice_keeps_it(watched, base_
     assert saved[0]["history"][0]["updated"] < saved[0]["updated"]
     assert watched.locator("[data-change='unresponsive']").inner_text() == line
     watched.reload(wait_until="networkidle")
+    idle(watched)
     # Changes since the last assessment.
     assert watched.locator("[data-change='unresponsive']").inner_text() == line
     watched.locator('[data-action="save"]').click()
+    idle(watched)
     assert len(_stored(watched)["prospects"][0]["history"]) == 1
 
 
@@ -179,6 +187,7 @@ def test_a_share_link_opens_the_same_result_in_a_fresh_browser(
     watched, browser, base_url, language
 ):
     watched.goto(_url(base_url, language, "quiz/"), wait_until="networkidle")
+    idle(watched)
     click_answers(watched, MIXED)
     watched.locator("[data-quiz-submit]").click()
     watched.locator("[data-prospect-name]").fill("Shared & <b>bold</b>")
@@ -194,13 +203,15 @@ def test_a_share_link_opens_the_same_result_in_a_fresh_browser(
     fresh = context.new_page()
     watch = PageWatch(origin_of(base_url)).attach(fresh)
     fresh.goto(link, wait_until="networkidle")
+    idle(fresh)
     result = fresh.locator("[data-quiz-result]")
     assert read_result(fresh) == expected(score(QUIZ, MIXED), QUIZ)
     assert result.is_visible()
     assert fresh.locator("[data-prospect-name]").input_value() == "Shared & <b>bold</b>"
     assert fresh.locator("b").count() == 0  # the name is text, never markup
     fresh.locator('[data-action="save"]').click()
-    assert fresh.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).prospects.length") == 1
+    idle(fresh)
+    assert len(stored(fresh)["prospects"]) == 1
     assert watch.problems == []
     context.close()
 
@@ -216,6 +227,7 @@ def test_a_link_from_an_older_quiz_keeps_known_answers_and_leaves_the_rest_unans
     watched.goto(
         _url(base_url, "en", "quiz/") + "#v=1&a=" + "_".join(parts), wait_until="networkidle"
     )
+    idle(watched)
     checked = watched.locator("form[data-quiz] input[type=radio]:checked").evaluate_all(
         "els => Object.fromEntries(els.map(e => [e.name, e.value]))"
     )
@@ -240,6 +252,7 @@ def test_a_link_from_an_older_quiz_keeps_known_answers_and_leaves_the_rest_unans
 )
 def test_a_tampered_link_is_refused_and_changes_nothing(watched, base_url, fragment, reason):
     watched.goto(_url(base_url, "en", "quiz/") + "#" + fragment, wait_until="networkidle")
+    idle(watched)
     # The script has read the link.
     watched.locator("[data-quiz-scope-ready]").wait_for(state="attached")
     assert (
@@ -258,6 +271,7 @@ def test_export_then_import_into_an_empty_browser_gives_identical_data(
     _screen(watched, base_url, "en", BAD, "Second")
     original = _stored(watched)["prospects"]
     watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    idle(watched)
     with watched.expect_download() as download:
         watched.locator('[data-action="export"]').click()
     path = tmp_path / download.value.suggested_filename
@@ -267,10 +281,12 @@ def test_export_then_import_into_an_empty_browser_gives_identical_data(
     context = browser.new_context()
     empty = context.new_page()
     empty.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    idle(empty)
     assert empty.locator("[data-saved-prospect]").count() == 0
     empty.locator('input[type=file][data-action="import"]').set_input_files(str(path))
-    empty.locator("[data-saved-prospect]").nth(1).wait_for()
-    assert empty.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).prospects") == original
+    idle(empty)
+    assert empty.locator("[data-saved-prospect]").count() == 2
+    assert stored(empty)["prospects"] == original
     assert (
         empty.locator("[data-prospects-status]").inner_text()
         == "Imported the file. 2 new prospects were added."
@@ -296,47 +312,47 @@ INVALID_FILES = {
 def test_an_invalid_file_is_refused_and_nothing_changes(watched, base_url, tmp_path, case):
     text, reason = INVALID_FILES[case]
     _screen(watched, base_url, "en", GOOD, "Keep me")
-    before = watched.evaluate(f"localStorage.getItem('{KEY}')")
+    before = stored_text(watched)
     path = tmp_path / f"{case}.json"
     path.write_text(text, encoding="utf-8")
     watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    idle(watched)
     watched.locator('input[type=file][data-action="import"]').set_input_files(str(path))
+    idle(watched)
     status = watched.locator("[data-prospects-status]")
     status.filter(has_text="could not be imported").wait_for()
     assert (
         status.inner_text() == f"This file could not be imported ({reason}). Nothing was changed."
     )
-    assert watched.evaluate(f"localStorage.getItem('{KEY}')") == before
+    assert stored_text(watched) == before
     assert watched.locator("[data-saved-prospect]").count() == 1
 
 
 def test_damaged_storage_is_set_aside_not_lost(watched, base_url):
     watched.goto(_url(base_url, "en", "prospects/"))
-    watched.evaluate(f"localStorage.setItem('{KEY}', '{{\"version\": 1, \"prospects\": [')")
+    idle(watched)
+    put_stored(watched, '{"version": 1, "prospects": [')
     watched.reload(wait_until="networkidle")
+    idle(watched)
     status = watched.locator("[data-prospects-status]").inner_text()
     assert status.startswith(
-        "Saved data in this browser could not be read. "
-        "It was set aside, not deleted, under “client-red-flags:prospects:damaged:"
+        "Saved data in this browser could not be read. It was set aside, not deleted, under "
+        "“client-red-flags:prospects:damaged:"
     )
-    backups = watched.evaluate(
-        "Object.keys(localStorage).filter(k => k.includes(':damaged:'))"
-        ".map(k => localStorage.getItem(k))"
-    )
+    backups = [value for key, value in records(watched).items() if ":damaged:" in key]
     assert backups == ['{"version": 1, "prospects": [']
     _screen(watched, base_url, "en", GOOD, "After")
     assert [p["name"] for p in _stored(watched)["prospects"]] == ["After"]
 
 
 def test_unreadable_entries_are_kept_as_they_are(watched, base_url):
-    good = _prospect("p-gggggggggg", "Readable", "2026-01-01T00:00:00.000Z", GOOD)
+    good = prospect("p-gggggggggg", "Readable", GOOD, "2026-01-01T00:00:00.000Z")
     odd = {"id": "not an id", "name": 42}
     watched.goto(_url(base_url, "en", "prospects/"))
-    watched.evaluate(
-        f"v => localStorage.setItem('{KEY}', JSON.stringify(v))",
-        {"version": 2, "prospects": [good, odd]},
-    )
+    idle(watched)
+    put_stored(watched, {"version": 2, "prospects": [good, odd]})
     watched.reload(wait_until="networkidle")
+    idle(watched)
     assert watched.locator("[data-saved-prospect]").count() == 1
     assert (
         watched.locator("[data-prospects-status]").inner_text()
@@ -351,21 +367,22 @@ def test_delete_can_be_undone_and_delete_all_asks_first(watched, base_url):
     _screen(watched, base_url, "en", GOOD, "One")
     _screen(watched, base_url, "en", BAD, "Two")
     watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    idle(watched)
     watched.locator("[data-saved-prospect]").filter(
         has=watched.get_by_role("rowheader", name="One", exact=True)
     ).locator('[data-action="delete"]').click()
+    idle(watched)
     assert watched.locator("[data-saved-prospect]").count() == 1
     assert watched.locator("[data-prospects-status]").inner_text() == "Deleted “One”."
     watched.locator('[data-action="undo"]').click()
+    idle(watched)
     assert sorted(p["name"] for p in _stored(watched)["prospects"]) == ["One", "Two"]
     watched.locator('[data-action="clear-all"]').click()
     assert watched.locator("[data-clear-confirm]").is_visible()
     assert len(_stored(watched)["prospects"]) == 2  # nothing yet
     watched.locator('[data-action="clear-all-confirm"]').click()
-    assert (
-        watched.evaluate("Object.keys(localStorage).filter(k => k.startsWith('client-red-flags'))")
-        == []
-    )
+    idle(watched)
+    assert site_values(watched) == {"database": {}, "localStorage": [], "sessionStorage": []}
     assert watched.locator("[data-prospects-empty]").is_visible()
     assert (
         watched.locator("[data-prospects-status]").inner_text()
@@ -384,8 +401,10 @@ def test_delete_all_also_forgets_the_tabs_draft_of_the_quiz(watched, base_url):
         != []
     )
     watched.goto(_url(base_url, "en", "prospects/"), wait_until="networkidle")
+    idle(watched)
     watched.locator('[data-action="clear-all"]').click()
     watched.locator('[data-action="clear-all-confirm"]').click()
+    idle(watched)
     assert (
         watched.evaluate(
             "Object.keys(sessionStorage).filter(k => k.startsWith('client-red-flags'))"
@@ -400,6 +419,7 @@ def test_delete_all_also_forgets_the_tabs_draft_of_the_quiz(watched, base_url):
 
 def test_the_privacy_note_is_where_the_user_saves(watched, base_url, language):
     watched.goto(_url(base_url, language, "quiz/"), wait_until="networkidle")
+    idle(watched)
     click_answers(watched, GOOD)
     watched.locator("[data-quiz-submit]").click()
     note = translator(language)("work.privacy")
@@ -422,6 +442,7 @@ def test_a_result_prints_on_one_page(watched, base_url, language, answers, reass
     if reassessed:
         _screen(watched, base_url, language, GOOD, "Printed prospect")
         watched.goto(_url(base_url, language, "prospects/"), wait_until="networkidle")
+        idle(watched)
         watched.locator("[data-saved-prospect] [data-slot='open']").click()
         watched.locator("[data-quiz-scope-ready]").wait_for(state="attached")
         submit(watched, answers)
@@ -462,13 +483,15 @@ def test_each_prospect_shows_its_earlier_assessments(watched, base_url, language
     value = {
         "version": 2,
         "prospects": [
-            _prospect("p-aaaaaaaaaa", "Alpha", "2026-03-01T09:30:00.000Z", MIXED, history),
-            _prospect("p-bbbbbbbbbb", "Beta", "2026-02-01T09:30:00.000Z", GOOD),
+            prospect("p-aaaaaaaaaa", "Alpha", MIXED, "2026-03-01T09:30:00.000Z", history),
+            prospect("p-bbbbbbbbbb", "Beta", GOOD, "2026-02-01T09:30:00.000Z"),
         ],
     }
     watched.goto(_url(base_url, language, "prospects/"))
-    watched.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", value)
+    idle(watched)
+    put_stored(watched, value)
     watched.reload(wait_until="networkidle")
+    idle(watched)
     t = translator(language)
     alpha = watched.locator('[data-saved-prospect][data-id="p-aaaaaaaaaa"]')
     disclosure = alpha.locator("[data-history]")
@@ -510,6 +533,7 @@ def test_the_prospects_page_is_accessible_with_a_list_and_a_comparison(watched, 
     _screen(watched, base_url, language, GOOD, "Axe one")
     click_answers(watched, MIXED)
     watched.locator('[data-action="save"]').click()  # a second assessment: a history to show
+    idle(watched)
     _screen(watched, base_url, language, MIXED, "Axe two")
     _compare_all(watched, base_url, language)
     watched.locator("[data-history]:not([hidden]) summary").click()

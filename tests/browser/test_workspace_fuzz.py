@@ -13,7 +13,15 @@ from quiz.share import share_key
 from tests.support.examples import examples
 from tests.support.quiz import GOOD, MIXED
 from tests.support.watch import PageWatch, origin_of, wait_until
-from tests.support.workspace import KEY
+from tests.support.workspace import (
+    KEY,
+    forget_everything,
+    idle,
+    put_stored,
+    site_values,
+    stored,
+    stored_text,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -62,6 +70,7 @@ def session(browser, base_url):
     page = context.new_page()
     watch = PageWatch(origin_of(base_url)).attach(page)
     page.goto(base_url + "quiz/", wait_until="networkidle")
+    idle(page)
     yield page, watch
     context.close()
 
@@ -74,14 +83,14 @@ def _no_injection(page) -> bool:
 @given(fragment=_mutations(VALID_FRAGMENT))
 def test_share_fragments_never_break_the_page_or_touch_storage(session, base_url, fragment):
     page, watch = session
-    page.evaluate(f"v => localStorage.setItem('{KEY}', v)", json.dumps(SEED))
+    put_stored(page, json.dumps(SEED))
     page.evaluate(
         "h => { location.hash = h; window.dispatchEvent(new HashChangeEvent('hashchange')); }",
         fragment,
     )
     assert watch.problems == []
     assert _no_injection(page)
-    assert page.evaluate(f"localStorage.getItem('{KEY}')") == json.dumps(SEED)
+    assert stored_text(page) == json.dumps(SEED)
 
 
 def _stored_values():
@@ -105,20 +114,24 @@ def _stored_values():
 
 
 @SETTINGS
-@given(raw=_stored_values())
-def test_stored_values_never_break_the_page_and_are_never_lost(session, base_url, raw):
+@given(raw=_stored_values(), where=st.sampled_from(["database", "localStorage"]))
+def test_stored_values_never_break_the_page_and_are_never_lost(session, base_url, raw, where):
+    """In the database, or in localStorage where versions before it kept the prospects (the
+    first visit moves them into the database)."""
     page, watch = session
-    page.evaluate("localStorage.clear()")
-    page.evaluate(f"v => localStorage.setItem('{KEY}', v)", raw)
+    forget_everything(page)
+    if where == "database":
+        put_stored(page, raw)
+    else:
+        page.evaluate(f"v => localStorage.setItem('{KEY}', v)", raw)
     page.goto(base_url + "prospects/", wait_until="domcontentloaded")
+    idle(page)
     wait_until(page, "document.querySelector('[data-prospects-ready]') !== null")
     assert watch.problems == []
     assert _no_injection(page)
-    kept = page.evaluate(
-        "Object.keys(localStorage).filter(k => k.startsWith('client-red-flags'))"
-        ".map(k => localStorage.getItem(k))"
-    )
-    assert raw in kept
+    kept = site_values(page)
+    assert raw in kept["database"].values()
+    assert kept["localStorage"] == []
 
 
 @SETTINGS
@@ -142,19 +155,20 @@ def test_stored_values_never_break_the_page_and_are_never_lost(session, base_url
 )
 def test_import_files_never_break_the_page_or_lose_an_entry(session, base_url, text):
     page, watch = session
-    page.evaluate("localStorage.clear()")
-    page.evaluate(f"v => localStorage.setItem('{KEY}', v)", json.dumps(SEED))
+    forget_everything(page)
+    put_stored(page, json.dumps(SEED))
     page.goto(base_url + "prospects/", wait_until="domcontentloaded")
+    idle(page)
     wait_until(page, "document.querySelector('[data-prospects-ready]') !== null")
     page.evaluate("document.querySelector('[data-prospects-status]').textContent = ''")
     page.locator('input[type=file][data-action="import"]').set_input_files(
         {"name": "prospects.json", "mimeType": "application/json", "buffer": text.encode("utf-8")}
     )
+    idle(page)
     wait_until(page, "document.querySelector('[data-prospects-status]').textContent !== ''")
     assert watch.problems == []
     assert _no_injection(page)
-    stored = page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).prospects")
-    assert SEED["prospects"][0] in stored
+    assert SEED["prospects"][0] in stored(page)["prospects"]
 
 
 @settings(SETTINGS, max_examples=examples(20))
@@ -163,8 +177,10 @@ def test_a_damaged_draft_never_breaks_the_quiz_or_shows_markup(session, base_url
     """The tab's draft (sessionStorage) is read on a reload as untrusted as a share link."""
     page, watch = session
     page.goto(base_url + "quiz/", wait_until="domcontentloaded")
+    idle(page)
     page.evaluate("v => sessionStorage.setItem('client-red-flags:draft', v)", raw)
     page.reload(wait_until="domcontentloaded")
+    idle(page)
     wait_until(page, "document.querySelector('[data-quiz-scope-ready]') !== null")
     assert watch.problems == []
     assert _no_injection(page)

@@ -10,30 +10,29 @@ import pytest
 
 from tests.support.quiz import BAD, GOOD, MIXED
 from tests.support.watch import PageWatch, origin_of
-from tests.support.workspace import KEY, MAX_NAME, Model, Tab, Tabs, export_body, stored
+from tests.support.workspace import (
+    MAX_NAME,
+    Model,
+    Tab,
+    Tabs,
+    export_body,
+    idle,
+    prospect,
+    put_stored,
+    stored,
+)
 
 pytestmark = pytest.mark.browser
 
 
-def _prospect(ident, name, updated, answers, history=()):
-    return {
-        "id": ident,
-        "name": name,
-        "created": "2026-01-01T00:00:00.000Z",
-        "updated": updated,
-        "answers": answers,
-        "history": list(history),
-    }
-
-
-ALPHA = _prospect(
+ALPHA = prospect(
     "p-alphaalpha",
     "Alpha",
-    "2026-03-01T10:00:00.000Z",
     MIXED,
+    "2026-03-01T10:00:00.000Z",
     [{"updated": "2026-02-01T10:00:00.000Z", "answers": GOOD}],
 )
-BETA = _prospect("p-betabetabe", "Beta", "2026-03-02T10:00:00.000Z", GOOD)
+BETA = prospect("p-betabetabe", "Beta", GOOD, "2026-03-02T10:00:00.000Z")
 
 
 @pytest.fixture
@@ -45,8 +44,9 @@ def listing(browser, base_url, request):
     page = context.new_page()
     watch = PageWatch(origin_of(base_url)).attach(page)
     page.goto(base_url + "prospects/")
+    idle(page)
     value = {"version": 2, "prospects": [ALPHA, BETA], "deleted": {}}
-    page.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", value)
+    put_stored(page, value)
     tab = Tab(page, base_url, "prospects", language).open()
     yield Tabs([tab], Model.of(value))
     assert watch.problems == []
@@ -173,7 +173,7 @@ def test_unreadable_entries_travel_in_exports_as_they_are(listing, browser, base
 
 def test_two_entries_with_one_id_in_a_file_are_both_kept(listing):
     tab = _only(listing)
-    first = _prospect("p-deltadelta", "Delta", "2026-04-01T10:00:00.000Z", GOOD)
+    first = prospect("p-deltadelta", "Delta", GOOD, "2026-04-01T10:00:00.000Z")
     second = {**first, "name": "Delta again", "answers": BAD}
     assert listing.import_(tab, export_body([first, second, first])) == {
         "added": 1,
@@ -227,11 +227,11 @@ SUMMARIES = {
 @pytest.mark.parametrize(("language", "count"), sorted(SUMMARIES))
 def test_the_summary_counts_each_case_with_its_plural(browser, base_url, language, count):
     local = [
-        _prospect(f"p-local{n}local", f"Local {n}", f"2026-03-0{n}T10:00:00.000Z", MIXED)
+        prospect(f"p-local{n}local", f"Local {n}", MIXED, f"2026-03-0{n}T10:00:00.000Z")
         for n in range(1, 3 * count + 1)
     ]
     file = [
-        _prospect(f"p-new{n}newnew", f"New {n}", f"2026-04-0{n + 1}T10:00:00.000Z", GOOD)
+        prospect(f"p-new{n}newnew", f"New {n}", GOOD, f"2026-04-0{n + 1}T10:00:00.000Z")
         for n in range(count)
     ]
     for index, ours in enumerate(local):
@@ -253,8 +253,9 @@ def test_the_summary_counts_each_case_with_its_plural(browser, base_url, languag
     context = browser.new_context()
     page = context.new_page()
     page.goto(base_url + "prospects/")
+    idle(page)
     value = {"version": 2, "prospects": local}
-    page.evaluate(f"v => localStorage.setItem('{KEY}', JSON.stringify(v))", value)
+    put_stored(page, value)
     tab = Tab(page, base_url, "prospects", language).open()
     counts = Tabs([tab], Model.of(value)).import_(tab, export_body(file))
     assert counts == {
@@ -300,6 +301,6 @@ def test_export_leaves_out_an_entry_too_deep_to_write_that_storage_holds(listing
     text = json.dumps({"version": 2, "prospects": [ALPHA, BETA, "DEEP"], "deleted": {}}).replace(
         '"DEEP"', "[" * 5000 + "]" * 5000
     )
-    tab.page.evaluate(f"text => localStorage.setItem('{KEY}', text)", text)
+    put_stored(tab.page, text)
     exported = tab.export()
     assert exported["prospects"] == [ALPHA, BETA]

@@ -303,12 +303,110 @@ def _answers(value) -> bool:
     )
 
 
+def prospect(ident, name, answers, updated="2026-01-01T00:00:00.000Z", history=(), **extra) -> dict:
+    """A stored prospect (format 2), created on 1 January 2026, with any `extra` keys (a newer
+    version's)."""
+    return {
+        "id": ident,
+        "name": name,
+        "created": "2026-01-01T00:00:00.000Z",
+        "updated": updated,
+        "answers": answers,
+        "history": list(history),
+        **extra,
+    }
+
+
 # ------------------------------------------------------------------ the browser
 
 
+# The site's IndexedDB (quiz/web/store.js), as a test reads it or sets up a case: "read" gives
+# every record by key; "put" writes a value under a key.
+_DATABASE = """async ([action, key, value]) => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open("client-red-flags"); // whatever its version
+    request.onupgradeneeded = () => request.result.createObjectStore("store");
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      const transaction = db.transaction("store", action === "read" ? "readonly" : "readwrite");
+      const objects = transaction.objectStore("store");
+      let result = null;
+      if (action === "read") {
+        const keys = objects.getAllKeys();
+        const values = objects.getAll();
+        values.onsuccess = () =>
+          (result = Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]])));
+      } else objects.put(value, key);
+      transaction.oncomplete = () => resolve(result);
+      transaction.onabort = () => reject(transaction.error);
+    });
+  } finally {
+    db.close();
+  }
+}"""
+
+
+# Every widget on the page set up, and none reading or changing the store (aria-busy).
+_IDLE = """() => ["data-prospects", "data-quiz-scope"].every((root) =>
+    [...document.querySelectorAll("[" + root + "]")].every((e) => e.hasAttribute(root + "-ready")))
+  && document.querySelector("[aria-busy='true']") === null"""
+
+
+def idle(page, timeout: float = 10.0) -> None:
+    """Wait until the page has set up its widgets and finished reading or changing the store:
+    after opening a page that shows saved prospects, and after every click that changes them."""
+    poll(lambda: page.evaluate(_IDLE), "the page is done with the store", timeout)
+
+
+def records(page) -> dict:
+    """Every record of the site's database, by key."""
+    return page.evaluate(_DATABASE, ["read", None, None])
+
+
+def stored_text(page) -> str | None:
+    """The stored value as the site wrote it (a JSON text), or None."""
+    return records(page).get(KEY)
+
+
 def stored(page) -> dict | None:
-    raw = page.evaluate(f"localStorage.getItem('{KEY}')")
+    raw = stored_text(page)
     return None if raw is None else json.loads(raw)
+
+
+def put_stored(page, value, as_text: bool = True) -> None:
+    """Store a value as the site would (a text as it is, anything else as JSON; or, with
+    `as_text=False`, the value itself, as a newer version might), replacing what is there; the
+    page shows it once reloaded."""
+    if as_text and not isinstance(value, str):
+        value = json.dumps(value)
+    page.evaluate(_DATABASE, ["put", KEY, value])
+
+
+def forget_everything(page) -> None:
+    """A browser with nothing of the site's: its database deleted (an open page of the site
+    closes its connection for that) and its localStorage emptied."""
+    page.evaluate(
+        """() => new Promise((resolve, reject) => {
+          const request = indexedDB.deleteDatabase("client-red-flags");
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+        })"""
+    )
+    page.evaluate("localStorage.clear()")
+
+
+def site_values(page) -> dict:
+    """Everything the site keeps in this browser, by where: the database's records and the
+    localStorage and sessionStorage keys that start with the site's prefix."""
+    keys = """(name) => Object.keys(window[name]).filter((k) => k.startsWith('client-red-flags'))"""
+    return {
+        "database": records(page),
+        "localStorage": page.evaluate(keys, "localStorage"),
+        "sessionStorage": page.evaluate(keys, "sessionStorage"),
+    }
 
 
 def export_body(prospects: list, version: int = VERSION) -> dict:
@@ -360,11 +458,7 @@ class Tab:
         return self
 
     def _ready(self) -> None:
-        attribute = "data-quiz-scope-ready" if self.kind == "quiz" else "data-prospects-ready"
-        poll(
-            lambda: self.page.evaluate(f"document.querySelector('[{attribute}]') !== null"),
-            "the page is set up",
-        )
+        idle(self.page)
 
     # -------------------------------------------------------------- the quiz page
 
@@ -399,6 +493,7 @@ class Tab:
         """Save; the saved prospect's id."""
         self.page.bring_to_front()
         self.page.locator('[data-action="save"]').click()
+        idle(self.page)
         ident = self.page.evaluate(
             "location.hash.startsWith('#prospect=') ? location.hash.slice(10) : ''"
         )
@@ -412,15 +507,18 @@ class Tab:
         self.page.locator(
             f'[data-saved-prospect][data-id="{ident}"] [data-action="delete"]'
         ).click()
+        idle(self.page)
 
     def undo(self) -> None:
         self.page.bring_to_front()
         self.page.locator('[data-action="undo"]').click()
+        idle(self.page)
 
     def clear(self) -> None:
         self.page.bring_to_front()
         self.page.locator('[data-action="clear-all"]').click()
         self.page.locator('[data-action="clear-all-confirm"]').click()
+        idle(self.page)
 
     def export(self) -> dict:
         self.page.bring_to_front()
@@ -460,14 +558,10 @@ class Tabs:
         self.tabs, self.model = tabs, model
 
     def settle(self, timeout: float = 10.0) -> dict | None:
-        """Wait until every tab sees the same stored value and every prospects tab shows it."""
+        """Wait until every prospects tab shows what is stored (one database for every tab)."""
 
         def agreed():
-            values = [tab.page.evaluate(f"localStorage.getItem('{KEY}')") for tab in self.tabs]
-            if len(set(values)) != 1:
-                return False
-            value = None if values[0] is None else json.loads(values[0])
-            expected = _rows(value)
+            expected = _rows(stored(self.tabs[0].page))
             return all(
                 sorted(tab.rows()) == expected for tab in self.tabs if tab.kind == "prospects"
             )
@@ -521,12 +615,7 @@ class Tabs:
         tab.clear()
         self.check()
         tab.deleted = None
-        assert (
-            tab.page.evaluate(
-                "Object.keys(localStorage).filter(k => k.startsWith('client-red-flags'))"
-            )
-            == []
-        )
+        assert site_values(tab.page) == {"database": {}, "localStorage": [], "sessionStorage": []}
 
     def export(self, tab: Tab) -> dict:
         body = tab.export()
