@@ -144,7 +144,7 @@ function mergeImport(store, file, suffix) {
   for (const entry of file.prospects) {
     const index = store.prospects.findIndex((prospect) => prospect.id === entry.id);
     const ours = store.prospects[index];
-    const name = entry.name.slice(0, MAX_NAME - suffix.length) + suffix;
+    const name = clip(entry.name, MAX_NAME - suffix.length) + suffix;
     const copied = store.prospects.some((prospect) => prospect.name === name && sameAssessment(prospect, entry));
     if (!ours && copied) {
       counts.same += 1; // an earlier import kept it under a new id

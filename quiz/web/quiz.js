@@ -350,7 +350,7 @@ async function save(quiz) {
   }
   let saved;
   try {
-    saved = await updateStore((store) => recordAssessment(store, quiz.editing && quiz.editing.id, name.slice(0, MAX_NAME), toObject(answers(quiz))));
+    saved = await updateStore((store) => recordAssessment(store, quiz.editing && quiz.editing.id, clip(name, MAX_NAME), toObject(answers(quiz))));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     notify(parts.status, message(quiz.strings, "work.storage.error", { reason: error.reason }));

@@ -285,6 +285,13 @@ function validAnswers(value) {
   );
 }
 
+/** The first `room` UTF-16 units of a name (what `length` and `maxlength` count), without
+    splitting a character in two: an emoji cut in half is left out whole. */
+function clip(name, room) {
+  const cut = name.slice(0, room);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 function validName(value) {
   return typeof value === "string" && value.trim().length > 0 && value.length <= MAX_NAME;
 }

@@ -116,6 +116,11 @@ def test_a_conflict_keeps_both_and_renames_the_file_s_copy(listing, suffix):
     long_name = {**BETA, "name": "B" * MAX_NAME, "answers": BAD}
     listing.import_(tab, export_body([long_name]))
     assert stored(tab.page)["prospects"][-1]["name"] == "B" * (MAX_NAME - len(suffix)) + suffix
+    # An emoji where the name is cut is left out whole, never split in two.
+    room = MAX_NAME - len(suffix)
+    emoji = {**BETA, "name": "C" * (room - 1) + "🙂" + "C", "answers": MIXED}
+    listing.import_(tab, export_body([emoji]))
+    assert stored(tab.page)["prospects"][-1]["name"] == "C" * (room - 1) + suffix
 
 
 def test_a_newer_copy_replaces_ours_and_keeps_it_in_its_history(listing):

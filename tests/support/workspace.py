@@ -39,12 +39,27 @@ def readable(entry) -> bool:
         and _ID.fullmatch(entry["id"]) is not None
         and isinstance(entry.get("name"), str)
         and entry["name"].strip() != ""
-        and len(entry["name"]) <= MAX_NAME
+        and units(entry["name"]) <= MAX_NAME
         and _date(entry.get("created"))
         and isinstance(entry.get("history"), list)
         and len(entry["history"]) <= MAX_HISTORY
         and all(_assessment(old) for old in entry["history"])
     )
+
+
+def units(text: str) -> int:
+    """A text's length as JavaScript counts it: in UTF-16 code units (an emoji counts 2)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def clip(text: str, room: int) -> str:
+    """The first `room` UTF-16 units of a text, never half a character (store.js, clip)."""
+    kept = ""
+    for character in text:
+        if units(kept + character) > room:
+            break
+        kept += character
+    return kept
 
 
 def from_version_1(entry):
@@ -175,7 +190,7 @@ class Model:
         suffix = SUFFIX[language]
         for entry in readable_entries:
             ours = self.find(entry["id"])
-            name = entry["name"][: MAX_NAME - len(suffix)] + suffix
+            name = clip(entry["name"], MAX_NAME - units(suffix)) + suffix
             copied = any(p["name"] == name and same_assessment(p, entry) for p in self.prospects)
             if ours is None and copied:
                 counts["same"] += 1
