@@ -15,6 +15,8 @@ Python 3.11), nesting deeper than MAX_DEPTH, and bytes that are not UTF-8.
 from __future__ import annotations
 
 import gc
+import re
+from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +42,7 @@ class Source:
     data: Any = None
     marks: dict[DataPath, Mark] = field(default_factory=dict)
     key_marks: dict[DataPath, Mark] = field(default_factory=dict)
+    lines: Lines | None = None  # the text's lines, to place YAML's marks as an editor counts
 
     def mark(self, path: DataPath) -> Mark:
         """The position of the value at `path`, or of its nearest parent that exists."""
@@ -105,7 +108,9 @@ def load_model(
     problems: list[Problem] = []
     with _gc_paused():
         try:
-            node = _compose(_decode(_read(path, noun), noun), noun)
+            text = _decode(_read(path, noun), noun)
+            source.lines = Lines(text)
+            node = _compose(text, noun, source.lines)
         except _Refused as refused:
             return None, source, [source.at(refused.mark, refused.message)]
         source.data = _value(node, (), 0, source, problems)
@@ -190,11 +195,27 @@ def _byte_mark(raw: bytes, offset: int) -> Mark:
     return before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
-def _compose(text: str, noun: str) -> yaml.Node:
+class Lines:
+    """Where a character of a text is, as an editor counts lines: after a line feed, a carriage
+    return, or both. (YAML also breaks lines at U+0085, U+2028 and U+2029, so its own line
+    numbers run ahead of the editor's after one; its marks' character index does not.)"""
+
+    BREAK = re.compile(r"\r\n|\r|\n")
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [match.end() for match in self.BREAK.finditer(text)]
+
+    def at(self, mark) -> Mark:
+        """The 1-based line and column of a YAML mark."""
+        line = bisect_right(self.starts, mark.index) - 1
+        return line + 1, mark.index - self.starts[line] + 1
+
+
+def _compose(text: str, noun: str, lines: Lines) -> yaml.Node:
     """The file's one document as nodes, refused before any is built when it has an anchor or
     alias."""
     try:
-        _refuse_anchors(text, noun)
+        _refuse_anchors(text, noun, lines)
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as error:
         raise _Refused(
@@ -203,7 +224,7 @@ def _compose(text: str, noun: str) -> yaml.Node:
         ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        where = lines.at(mark) if mark else (1, 1)
         raise _Refused(where, f"not valid YAML: {error.problem or error.context}") from None
     except yaml.YAMLError as error:
         raise _Refused((1, 1), f"not valid YAML: {error}") from None
@@ -212,7 +233,7 @@ def _compose(text: str, noun: str) -> yaml.Node:
     return node
 
 
-def _refuse_anchors(text: str, noun: str) -> None:
+def _refuse_anchors(text: str, noun: str, lines: Lines) -> None:
     """Refuse the first anchor (&name) or alias (*name), reading YAML events only.
 
     Events are the parser's output before composition, so an alias bomb is refused at its first
@@ -229,7 +250,7 @@ def _refuse_anchors(text: str, noun: str) -> None:
                 sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
                 kind = "alias" if sign == "*" else "anchor"
                 raise _Refused(
-                    (event.start_mark.line + 1, event.start_mark.column + 1),
+                    lines.at(event.start_mark),
                     f"the {kind} '{sign}{anchor}' is not allowed: "
                     f"the {noun} uses no anchors or aliases; write each value out in full",
                 )
@@ -238,7 +259,7 @@ def _refuse_anchors(text: str, noun: str) -> None:
 
 
 def _value(node: yaml.Node, path: DataPath, depth: int, source: Source, problems: list[Problem]):
-    mark = _mark(node)
+    mark = _mark(node, source)
     source.marks[path] = mark
     if depth > MAX_DEPTH:
         problems.append(
@@ -259,10 +280,12 @@ def _value(node: yaml.Node, path: DataPath, depth: int, source: Source, problems
                 continue
             if key in result:
                 problems.append(
-                    source.at(_mark(key_node), f"key '{key}' appears twice in the same mapping")
+                    source.at(
+                        _mark(key_node, source), f"key '{key}' appears twice in the same mapping"
+                    )
                 )
                 continue
-            source.key_marks[(*path, key)] = _mark(key_node)
+            source.key_marks[(*path, key)] = _mark(key_node, source)
             result[key] = _value(value_node, (*path, key), depth + 1, source, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
@@ -281,13 +304,16 @@ def _key(node: yaml.Node, source: Source, problems: list[Problem]) -> str | None
         kind = "mapping" if isinstance(node, yaml.MappingNode) else "list"
         problems.append(
             source.at(
-                _mark(node), f"a {kind} cannot be a key: keys are names such as 'id' or 'text'"
+                _mark(node, source),
+                f"a {kind} cannot be a key: keys are names such as 'id' or 'text'",
             )
         )
         return None
     if node.tag == _MERGE:
         problems.append(
-            source.at(_mark(node), "merge keys (<<) are not allowed: write the keys out in full")
+            source.at(
+                _mark(node, source), "merge keys (<<) are not allowed: write the keys out in full"
+            )
         )
         return None
     if node.tag not in _SCALAR_TAGS and node.tag not in _TEXT_TAGS:
@@ -307,7 +333,7 @@ def _scalar(node: yaml.ScalarNode, source: Source, problems: list[Problem]):
     ):  # `!!int "1"`: quotes make text; an explicit tag cannot turn it into a number
         problems.append(
             source.at(
-                _mark(node),
+                _mark(node, source),
                 f"'{_shorten(node.value)}' is quoted, so it is text: "
                 "write it without quotes or tag",
             )
@@ -316,7 +342,7 @@ def _scalar(node: yaml.ScalarNode, source: Source, problems: list[Problem]):
     if tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
         problems.append(
             source.at(
-                _mark(node),
+                _mark(node, source),
                 f"this number is {len(node.value):,} characters long; "
                 f"a number in the {source.noun} has at most {MAX_NUMBER_CHARS}",
             )
@@ -327,7 +353,9 @@ def _scalar(node: yaml.ScalarNode, source: Source, problems: list[Problem]):
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
     except (yaml.YAMLError, ValueError, OverflowError):
         problems.append(
-            source.at(_mark(node), f"'{_shorten(node.value)}' cannot be read as {_READ_AS[tag]}")
+            source.at(
+                _mark(node, source), f"'{_shorten(node.value)}' cannot be read as {_READ_AS[tag]}"
+            )
         )
         return None
 
@@ -335,7 +363,7 @@ def _scalar(node: yaml.ScalarNode, source: Source, problems: list[Problem]):
 def _refuse_tag(node: yaml.Node, source: Source, problems: list[Problem]) -> None:
     problems.append(
         source.at(
-            _mark(node),
+            _mark(node, source),
             f"the tag '{_shown_tag(node.tag)}' is not allowed: "
             f"the {source.noun} holds only text, numbers, true or false, lists and mappings",
         )
@@ -343,8 +371,8 @@ def _refuse_tag(node: yaml.Node, source: Source, problems: list[Problem]) -> Non
     return None
 
 
-def _mark(node: yaml.Node) -> Mark:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(node: yaml.Node, source: Source) -> Mark:
+    return source.lines.at(node.start_mark)
 
 
 def _shown_tag(tag: str) -> str:

@@ -203,10 +203,12 @@ def _options(quiz: Quiz, source: Source) -> Iterable[Problem]:
                         'a "Not sure yet" option cannot be a dealbreaker',
                     )
                 if not option.unsure and option.points is None:
+                    # Written empty (`points: null`): at that value; left out: at the option.
+                    written = (*option_path, "points") in source.marks
                     yield source.problem(
-                        option_path,
-                        f"{source.where(option_path)}: "
-                        "points are missing (0 to 3, or unsure: true)",
+                        (*option_path, "points") if written else option_path,
+                        f"{source.where(option_path)}: points are "
+                        f"{'empty' if written else 'missing'} (0 to 3, or unsure: true)",
                     )
                 if option.floor is not None and (option.points or 0) < 2:
                     yield source.problem(

@@ -188,7 +188,12 @@ BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".jo
 
 def _edit(number: int, old: str, new: str) -> str:
     """valid.yml with `old` replaced by `new` on line `number` (from 1)."""
-    lines = VALID_TEXT.split("\n")
+    return _edit_text(VALID_TEXT, number, old, new)
+
+
+def _edit_text(text: str, number: int, old: str, new: str) -> str:
+    """`text` with `old` replaced by `new` on line `number` (from 1)."""
+    lines = text.split("\n")
     assert old in lines[number - 1], (number, old)
     lines[number - 1] = lines[number - 1].replace(old, new, 1)
     return "\n".join(lines)
@@ -474,6 +479,34 @@ def test_a_byte_that_is_not_utf8_anywhere_is_refused_at_its_line_and_column(
     line, column = before.count("\n") + 1, position - before.rfind("\n")
     assert _messages(tmp_path, data) == [
         f"quiz.yml:{line}:{column}: byte 0x{byte:02x} is not UTF-8: save the quiz file as UTF-8"
+    ]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+@pytest.mark.parametrize("inside", ["\x85", "\u2028", "\u2029"], ids=["nel", "ls", "ps"])
+def test_lines_are_counted_as_an_editor_counts_them(tmp_path, inside, ending):
+    """YAML also breaks lines at U+0085, U+2028 and U+2029; a text holding one (here the
+    question's, on line 20) moves no message off its line, whatever the file's line ends."""
+    text = _edit(20, 'en: "First?"', f'en: "First{inside}line?"')
+    text = _edit_text(text, 27, "points: 3", 'points: "1"')
+    assert _messages(tmp_path, text.replace("\n", ending)) == [
+        "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
+        "points must be a whole number, not the text '1' (write it without quotes)"
+    ]
+
+
+@pytest.mark.parametrize("empty", ["null", "~"])
+def test_points_written_empty_are_refused_where_they_are_written(tmp_path, empty):
+    flags = tmp_path / "flags"
+    flags.mkdir()
+    for name in ("alpha.md", "beta.md"):
+        (flags / name).write_text("page", encoding="utf-8")
+    path = tmp_path / "quiz.yml"
+    path.write_text(_edit(27, "points: 3", f"points: {empty}"), encoding="utf-8")
+    problems = [str(problem) for problem in validate_quiz(path, flags, "quiz.yml")[1]]
+    assert problems == [
+        "quiz.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
+        "points are empty (0 to 3, or unsure: true)"
     ]
 
 
