@@ -35,6 +35,22 @@ function restoreProspect(store, deleted) {
   return "restored";
 }
 
+/**
+ * Delete one entry that could not be read: the first whose JSON text is `text` (null for one
+ * nested too deeply to write out), wherever another tab's change has moved it.
+ * @returns {boolean} whether it was still there
+ */
+function deleteUnreadable(store, text) {
+  const index = store.invalid.findIndex((entry) => shownEntry(entry) === text);
+  if (index >= 0) store.invalid.splice(index, 1);
+  return index >= 0;
+}
+
+/** An unreadable entry as JSON text, or null when it nests too deeply to be written out. */
+function shownEntry(entry) {
+  return keepable(entry) ? JSON.stringify(entry) : null;
+}
+
 /** Delete every value this site keeps: the saved prospects and their backups (IndexedDB, and
     localStorage where older versions kept them), and this tab's draft of the quiz in
     sessionStorage (other tabs' drafts are theirs alone, and go when they close). The other tabs

@@ -26,6 +26,9 @@ function initProspects(root, data) {
       listWrap: required(root, "[data-prospects-list-wrap]"),
       list: required(root, "[data-prospects-list]"),
       template: template,
+      unreadable: required(root, "[data-unreadable]"),
+      unreadableList: required(root, "[data-unreadable-list]"),
+      unreadableTemplate: required(root, "template[data-unreadable-template]"),
       compareError: required(root, "[data-compare-error]"),
       comparison: required(root, "[data-comparison]"),
       importInput: required(root, 'input[type=file][data-action="import"]'),
@@ -67,6 +70,7 @@ async function refresh(page) {
   if (problem && problem !== page.problem) say(page, problem);
   page.problem = problem;
   renderList(page);
+  renderUnreadable(page);
   if (!page.parts.comparison.hidden) compare(page, false);
 }
 
@@ -116,6 +120,29 @@ function renderList(page) {
   parts.empty.hidden = prospects.length > 0;
   parts.listWrap.hidden = prospects.length === 0;
   parts.export.disabled = prospects.length === 0 && page.store.invalid.length === 0;
+}
+
+/** The entries that could not be read, each shown as its JSON text (cut short) with a button
+    that deletes it. */
+function renderUnreadable(page) {
+  const { parts, strings } = page;
+  const items = page.store.invalid.map((entry, index) => {
+    const item = parts.unreadableTemplate.content.firstElementChild.cloneNode(true);
+    const text = shownEntry(entry);
+    slot(item, "entry").textContent = text === null ? strings["prospects.unreadable.deep"] : text.length > 160 ? text.slice(0, 160) + "…" : text;
+    const button = required(item, '[data-action="delete-unreadable"]');
+    button.setAttribute("aria-label", format(strings["prospects.unreadable.delete"], { number: index + 1 }));
+    button.addEventListener("click", () =>
+      change(page, (store) => deleteUnreadable(store, text), (deleted) => {
+        say(page, strings[deleted ? "prospects.unreadable.deleted" : "prospects.unreadable.gone"]);
+        // The button is gone with its entry: on to the next one, or to export.
+        (parts.unreadableList.querySelector("button") || parts.export).focus();
+      })
+    );
+    return item;
+  });
+  parts.unreadableList.replaceChildren(...items);
+  parts.unreadable.hidden = items.length === 0;
 }
 
 function newRow(page, id) {

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from quiz.site.strings import translator
 from tests.support.quiz import BAD, GOOD, MIXED
@@ -145,3 +146,49 @@ def test_export_says_so_when_the_database_cannot_be_read(context, base_url):
     idle(listing.page)
     assert listing.status() == T("prospects.export.error")
     assert downloads == []
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_unreadable_entries_are_shown_and_each_can_be_deleted(context, base_url, language):
+    """Each entry that could not be read is listed as its JSON text (one nested too deeply to
+    write out, by a note), and its button deletes that entry alone; focus moves on to the next
+    one, then to export."""
+    t = translator(language)
+    odd = {"id": "not an id", "name": "<b>Odd</b>"}
+    deep = json.dumps({"version": 2, "prospects": [ALPHA, odd, "DEEP"]}).replace(
+        '"DEEP"', "[" * 40 + "]" * 40
+    )
+    listing = _listing(context, base_url, deep)
+    page = listing.page
+    if language == "ko":
+        page.goto(base_url + "ko/prospects/")
+        idle(page)
+    section = page.locator("[data-unreadable]")
+    entries = section.locator("[data-unreadable-entry] code")
+    assert section.is_visible()
+    assert entries.all_inner_texts() == [
+        json.dumps(odd, separators=(",", ":")),
+        t("prospects.unreadable.deep"),
+    ]
+    assert page.locator("b").filter(has_text="Odd").count() == 0  # text, never markup
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_snapshot()
+    buttons = section.locator('[data-action="delete-unreadable"]')
+    assert buttons.first.get_attribute("aria-label") == t("prospects.unreadable.delete").format(
+        number=1
+    )
+    buttons.first.click()
+    idle(page)
+    assert listing.status() == t("prospects.unreadable.deleted")
+    assert entries.all_inner_texts() == [t("prospects.unreadable.deep")]
+    assert page.evaluate("document.activeElement.dataset.action") == "delete-unreadable"
+    assert [p if isinstance(p, dict) else "deep" for p in stored(page)["prospects"]] == [
+        ALPHA,
+        "deep",
+    ]
+    buttons.first.click()
+    idle(page)
+    assert stored(page)["prospects"] == [ALPHA]
+    assert section.is_hidden()
+    assert page.evaluate("document.activeElement.dataset.action") == "export"
+    assert [row[1] for row in listing.rows()] == ["Alpha"]
