@@ -64,8 +64,13 @@ function shown(value, unknown) {
   return value === null ? unknown : String(value);
 }
 
-/** A date (ISO text or milliseconds) in the page's language; by default with its time. */
+/** A date (ISO text or milliseconds) in the page's language; by default with its time. One
+    formatter per style, made once: a list of thousands of prospects formats thousands of dates. */
+const formatters = new Map();
 function formatDate(date, style) {
-  const language = document.documentElement.lang || "en";
-  return new Intl.DateTimeFormat(language, style || { dateStyle: "medium", timeStyle: "short" }).format(new Date(date));
+  const key = JSON.stringify(style || null);
+  if (!formatters.has(key)) {
+    formatters.set(key, new Intl.DateTimeFormat(document.documentElement.lang || "en", style || { dateStyle: "medium", timeStyle: "short" }));
+  }
+  return formatters.get(key).format(new Date(date));
 }

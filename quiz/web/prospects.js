@@ -98,9 +98,12 @@ function say(page, text) {
   page.parts.status.textContent = text;
 }
 
-/** A message for a count, in the page's language: `key.one` or `key.other` (Intl.PluralRules). */
+/** A message for a count, in the page's language: `key.one` or `key.other` (Intl.PluralRules,
+    made once). */
+let plurals = null;
 function counted(strings, key, count) {
-  const form = new Intl.PluralRules(document.documentElement.lang || "en").select(count);
+  plurals = plurals || new Intl.PluralRules(document.documentElement.lang || "en");
+  const form = plurals.select(count);
   return format(strings[key + "." + form] || strings[key + ".other"], { count: count });
 }
 
@@ -110,12 +113,15 @@ function renderList(page) {
   const { parts } = page;
   const prospects = page.store.prospects.slice().sort((a, b) => instant(b.updated) - instant(a.updated));
   const rows = new Map([...parts.list.children].map((row) => [row.getAttribute("data-id"), row]));
-  prospects.forEach((prospect, index) => {
+  // Walk the rows once, in order (an index into the live list would walk it again each time).
+  let next = parts.list.firstElementChild;
+  for (const prospect of prospects) {
     const row = rows.get(prospect.id) || newRow(page, prospect.id);
     rows.delete(prospect.id);
     fillRow(page, row, prospect);
-    if (parts.list.children[index] !== row) parts.list.insertBefore(row, parts.list.children[index] || null);
-  });
+    if (row === next) next = next.nextElementSibling;
+    else parts.list.insertBefore(row, next);
+  }
   rows.forEach((row) => row.remove());
   parts.empty.hidden = prospects.length > 0;
   parts.listWrap.hidden = prospects.length === 0;

@@ -15,6 +15,7 @@ from tests.support.watch import PageWatch, origin_of
 from tests.support.workspace import (
     KEY,
     Tab,
+    export_body,
     idle,
     prospect,
     put_stored,
@@ -192,3 +193,25 @@ def test_unreadable_entries_are_shown_and_each_can_be_deleted(context, base_url,
     assert section.is_hidden()
     assert page.evaluate("document.activeElement.dataset.action") == "export"
     assert [row[1] for row in listing.rows()] == ["Alpha"]
+
+
+def test_the_list_runs_newest_first_through_every_change(context, base_url):
+    """Rows are kept and moved, not rebuilt: the order follows each change."""
+    dated = [
+        prospect(f"p-{letter * 10}", name, GOOD, f"2026-0{month}-01T00:00:00.000Z")
+        for letter, name, month in (("m", "March", 3), ("j", "January", 1), ("f", "February", 2))
+    ]
+    listing = _listing(context, base_url, {"version": 2, "prospects": dated})
+
+    def names():
+        return listing.page.locator("[data-saved-prospect] [data-slot='name']").all_inner_texts()
+
+    assert names() == ["March", "February", "January"]
+    listing.delete("p-ffffffffff")
+    assert names() == ["March", "January"]
+    listing.undo()
+    assert names() == ["March", "February", "January"]
+    newest = prospect("p-dddddddddd", "December", BAD, "2026-12-01T00:00:00.000Z")
+    oldest = prospect("p-oooooooooo", "Old", BAD, "2025-12-01T00:00:00.000Z")
+    listing.import_(export_body([oldest, newest]))
+    assert names() == ["December", "March", "February", "January", "Old"]
