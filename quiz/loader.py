@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from quiz.model import LANGUAGE_NAMES, MAX_DEPTH, MAX_NUMBER_CHARS, Quiz
+from quiz.model import LANGUAGE_NAMES, MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER_CHARS, Quiz
 from quiz.problems import Problem
 
 DataPath = tuple  # a path into the data: ("flags", 0, "questions", 2, "options", 1, "points")
@@ -172,7 +172,15 @@ def _gc_paused():
 
 
 def _read(path: Path, noun: str) -> bytes:
+    """The file's bytes, refused unread above MAX_FILE_BYTES."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _Refused(
+                (1, 1),
+                f"the {noun} is {size / 1024 / 1024:.1f} MB; "
+                f"a {noun} has at most {MAX_FILE_BYTES // 1024 // 1024} MB",
+            )
         return path.read_bytes()
     except OSError as error:
         raise _Refused((1, 1), f"cannot read the {noun}: {error}") from None

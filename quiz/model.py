@@ -202,5 +202,8 @@ LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
 # A number is at most this many characters ("0.5", "100"): converting a 5,000-digit integer is
 # slow, and Python 3.11 refuses more than 4,300 digits.
 MAX_NUMBER_CHARS = 20
+# A data file is refused above this size before it is parsed: the quiz needs under 100 KB, and a
+# generated 2,000-question quiz 1.5 MB; parsing 10 MB of YAML takes seconds and a gigabyte.
+MAX_FILE_BYTES = 2 * 1024 * 1024
 # Lists and mappings nest at most this deep; the quiz itself needs 8 (an option's dealbreaker text).
 MAX_DEPTH = 16

@@ -510,6 +510,17 @@ def test_points_written_empty_are_refused_where_they_are_written(tmp_path, empty
     ]
 
 
+def test_a_data_file_too_large_is_refused_before_it_is_read(tmp_path):
+    """Ten megabytes of valid YAML (the quiz, then comments) is refused with a message, not
+    parsed: it would take seconds and a gigabyte."""
+    text = VALID_TEXT + ("# " + "x" * 98 + "\n") * 100_000
+    size = len(text.encode("utf-8")) / 1024 / 1024
+    assert _messages(tmp_path, text) == [
+        f"quiz.yml:1:1: the quiz file is {size:.1f} MB; a quiz file has at most 2 MB"
+    ]
+    assert _messages(tmp_path, VALID_TEXT + ("# " + "x" * 98 + "\n") * 20_000) == []
+
+
 # ---------------------------------------------------------------------------- strict values
 # Each value is what it is written as: no text read as a number, no number or true/false as text.
 
@@ -648,11 +659,12 @@ def test_a_text_at_its_limit_is_accepted(tmp_path, node, field, language):
     assert _check(tmp_path, _replaced(node, letter * LIMITS[field])) == []
 
 
-def test_a_10_mb_hint_is_refused_with_its_length_and_the_limit(tmp_path):
-    text = _edit(22, "en: Because.", "en: " + "x" * 10_000_000)
+def test_a_hint_of_a_megabyte_and_a_half_is_refused_with_its_length_and_the_limit(tmp_path):
+    """As long as the file allows (a longer file is refused whole, unread)."""
+    text = _edit(22, "en: Because.", "en: " + "x" * 1_500_000)
     assert _messages(tmp_path, text) == [
         "quiz.yml:22:20: flag 'alpha', question 'alpha-one': "
-        "hint (English) is 10,000,000 characters long; the limit is 400"
+        "hint (English) is 1,500,000 characters long; the limit is 400"
     ]
 
 
