@@ -23,7 +23,7 @@ from tests.support.quiz import (
     read_message,
 )
 from tests.support.watch import PageWatch, origin_of
-from tests.support.workspace import poll
+from tests.support.workspace import idle, poll
 
 pytestmark = pytest.mark.browser
 
@@ -249,7 +249,9 @@ def test_re_assessing_a_saved_prospect_drafts_from_its_answers(page, base_url):
     page.language = "en"
     _submit(page, CARE, "Acme Ltd")
     page.locator("[data-action='save']").click()
+    idle(page)  # saved (one transaction) before the page is left
     page.goto(base_url + "prospects/", wait_until="networkidle")
+    idle(page)
     page.locator("[data-saved-prospect] a[href*='#prospect=']").first.click()
     page.locator("[data-quiz-result]:not([hidden])").wait_for()
     assert read_message(page)["text"] == _expected(page, CARE, name="Acme Ltd").text
