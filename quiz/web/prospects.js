@@ -4,6 +4,9 @@
    widget is the `[data-prospects]` element; every part the script touches is inside it. */
 
 const MAX_IMPORT_BYTES = 1024 * 1024;
+// Rows shown at first, and added by each "Show more": thousands of rows would take seconds to lay
+// out at every change, and nobody reads that far down without asking.
+const ROWS_AT_ONCE = 50;
 
 /**
  * Set up the saved-prospects page.
@@ -25,6 +28,9 @@ function initProspects(root, data) {
       empty: required(root, "[data-prospects-empty]"),
       listWrap: required(root, "[data-prospects-list-wrap]"),
       list: required(root, "[data-prospects-list]"),
+      more: required(root, "[data-prospects-more]"),
+      shownCount: required(root, "[data-prospects-shown]"),
+      moreButton: required(root, '[data-action="show-more"]'),
       template: template,
       unreadable: required(root, "[data-unreadable]"),
       unreadableList: required(root, "[data-unreadable-list]"),
@@ -37,12 +43,14 @@ function initProspects(root, data) {
       clearAll: required(root, '[data-action="clear-all"]'),
     },
     store: null,
+    shown: ROWS_AT_ONCE, // how many rows, newest first
     problem: "",
     deleted: null, // what undo needs: the last deleted prospect, its place and its tombstone's time
   };
   required(template.content, "[data-history]");
   const on = (action, handler, type) => required(root, '[data-action="' + action + '"]').addEventListener(type || "click", handler);
   on("undo", () => undo(page));
+  on("show-more", () => showMore(page));
   on("compare", () => compare(page, true));
   on("export", () => exportAll(page));
   on("import", () => busy(root, importFile(page)), "change");
@@ -107,15 +115,18 @@ function counted(strings, key, count) {
   return format(strings[key + "." + form] || strings[key + ".other"], { count: count });
 }
 
-/** One row per prospect, newest first. Rows are kept by id, so a re-render keeps what a
-    reader ticked or opened. */
+/** One row per prospect, newest first, as many as `page.shown`. Rows are kept by id, so a
+    re-render keeps what a reader ticked or opened. */
 function renderList(page) {
-  const { parts } = page;
-  const prospects = page.store.prospects.slice().sort((a, b) => instant(b.updated) - instant(a.updated));
+  const { parts, strings } = page;
+  const prospects = page.store.prospects
+    .map((prospect) => [instant(prospect.updated), prospect])
+    .sort((a, b) => b[0] - a[0])
+    .map((pair) => pair[1]);
   const rows = new Map([...parts.list.children].map((row) => [row.getAttribute("data-id"), row]));
   // Walk the rows once, in order (an index into the live list would walk it again each time).
   let next = parts.list.firstElementChild;
-  for (const prospect of prospects) {
+  for (const prospect of prospects.slice(0, page.shown)) {
     const row = rows.get(prospect.id) || newRow(page, prospect.id);
     rows.delete(prospect.id);
     fillRow(page, row, prospect);
@@ -123,9 +134,24 @@ function renderList(page) {
     else parts.list.insertBefore(row, next);
   }
   rows.forEach((row) => row.remove());
-  parts.empty.hidden = prospects.length > 0;
-  parts.listWrap.hidden = prospects.length === 0;
-  parts.export.disabled = prospects.length === 0 && page.store.invalid.length === 0;
+  const total = prospects.length;
+  const shown = Math.min(total, page.shown);
+  parts.more.hidden = shown === total;
+  const number = (count) => count.toLocaleString(document.documentElement.lang || "en");
+  parts.shownCount.textContent = format(strings["prospects.shown"], { shown: number(shown), total: number(total) });
+  parts.moreButton.textContent = format(strings["prospects.more"], { count: number(Math.min(ROWS_AT_ONCE, total - shown)) });
+  parts.empty.hidden = total > 0;
+  parts.listWrap.hidden = total === 0;
+  parts.export.disabled = total === 0 && page.store.invalid.length === 0;
+}
+
+/** The next rows, and the reader taken to the first of them (its name, a row heading). */
+function showMore(page) {
+  const first = page.parts.list.children.length;
+  page.shown = first + ROWS_AT_ONCE;
+  renderList(page);
+  const row = page.parts.list.children[first];
+  if (row) slot(row, "name").focus();
 }
 
 /** The entries that could not be read, each shown as its JSON text (cut short) with a button

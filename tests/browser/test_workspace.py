@@ -415,6 +415,8 @@ def test_delete_all_also_forgets_the_tabs_draft_of_the_quiz(watched, base_url):
     watched.locator("[data-quiz-scope-ready]").wait_for(state="attached")
     assert watched.locator("form[data-quiz] input[type=radio]:checked").count() == 0
     assert watched.locator("[data-prospect-name]").input_value() == ""
+    # The history entry the site made holds the prospect's id at most: no name, no answer.
+    assert re.fullmatch(r".*/quiz/(#prospect=p-[0-9a-z]+)?", watched.url), watched.url
 
 
 def test_the_privacy_note_is_where_the_user_saves(watched, base_url, language):

@@ -44,11 +44,11 @@ def context(browser, base_url):
     context.close()
 
 
-def _listing(context, base_url, value) -> Tab:
+def _listing(context, base_url, value, language="en") -> Tab:
     page = context.new_page()
     page.goto(base_url + "prospects/")
     put_stored(page, value)
-    return Tab(page, base_url, "prospects").open()
+    return Tab(page, base_url, "prospects", language).open()
 
 
 def test_localstorage_is_moved_in_only_when_the_database_is_made(context, base_url):
@@ -159,11 +159,8 @@ def test_unreadable_entries_are_shown_and_each_can_be_deleted(context, base_url,
     deep = json.dumps({"version": 2, "prospects": [ALPHA, odd, "DEEP"]}).replace(
         '"DEEP"', "[" * 40 + "]" * 40
     )
-    listing = _listing(context, base_url, deep)
+    listing = _listing(context, base_url, deep, language)
     page = listing.page
-    if language == "ko":
-        page.goto(base_url + "ko/prospects/")
-        idle(page)
     section = page.locator("[data-unreadable]")
     entries = section.locator("[data-unreadable-entry] code")
     assert section.is_visible()
@@ -215,3 +212,42 @@ def test_the_list_runs_newest_first_through_every_change(context, base_url):
     oldest = prospect("p-oooooooooo", "Old", BAD, "2025-12-01T00:00:00.000Z")
     listing.import_(export_body([oldest, newest]))
     assert names() == ["December", "March", "February", "January", "Old"]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_long_list_shows_the_newest_fifty_and_more_on_request(context, base_url, language):
+    """Thousands of rows would take seconds to lay out at every change: the newest 50 are shown,
+    with the count, and each "Show more" adds 50 and takes the reader to the first new row."""
+    t = translator(language)
+    many = [
+        prospect(f"p-{i:010d}", f"Client {i}", GOOD, f"2026-01-01T00:{i // 60:02d}:{i % 60:02d}Z")
+        for i in range(120)
+    ]
+    listing = _listing(context, base_url, {"version": 2, "prospects": many}, language)
+    page = listing.page
+    names = page.locator("[data-saved-prospect] [data-slot='name']")
+    more = page.locator('[data-action="show-more"]')
+    shown = page.locator("[data-prospects-shown]")
+
+    def newest(count):
+        return [f"Client {i}" for i in range(119, 119 - count, -1)]
+
+    assert names.all_inner_texts() == newest(50)
+    assert shown.inner_text() == t("prospects.shown").format(shown=50, total=120)
+    assert more.inner_text() == t("prospects.more").format(count=50)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_snapshot()
+    more.focus()
+    page.keyboard.press("Enter")
+    assert names.all_inner_texts() == newest(100)
+    assert page.evaluate("document.activeElement.textContent") == "Client 69"
+    assert more.inner_text() == t("prospects.more").format(count=20)
+    # A change keeps what is shown: a deleted row's place goes to the next one.
+    listing.delete("p-0000000119")
+    assert names.all_inner_texts() == newest(101)[1:]
+    listing.undo()
+    assert names.all_inner_texts() == newest(100)
+    more.click()
+    assert names.all_inner_texts() == newest(120)
+    assert page.locator("[data-prospects-more]").is_hidden()
+    assert page.evaluate("document.activeElement.textContent") == "Client 19"
