@@ -1,4 +1,5 @@
-"""The quiz validator: the real file passes; each fixture's one mistake gives its exact message."""
+"""The quiz validator: the real file passes; each mistake written into the valid fixture gives its
+exact message."""
 
 from __future__ import annotations
 
@@ -16,122 +17,185 @@ from quiz.schema import SCHEMA_FILE, schema_text
 from quiz.scoring import score
 from quiz.synthetic import write_synthetic_quiz
 from tests.support.site import ROOT
+from tests.support.variants import Edit, write_variant
 
-FIXTURES = Path(__file__).with_name("fixtures")
-F = "tests/quiz/fixtures/"
+VALID = Path(__file__).with_name("fixtures") / "valid.yml"
 
-EXPECTED = {
-    "valid": [],
-    "bad-id": [
-        F + "bad-id.yml:38:9: flag 'Beta Flag': "
-        "id 'Beta Flag' must be lowercase letters, digits and single hyphens"
-    ],
-    "duplicate-flag-id": [
-        F
-        + "duplicate-flag-id.yml:13:3: the quiz has no flag for the guide page docs/flags/beta.md",
-        F + "duplicate-flag-id.yml:38:5: flag id 'alpha' is used twice (first on line 13)",
-    ],
-    "duplicate-key": [F + "duplicate-key.yml:41:5: key 'weight' appears twice in the same mapping"],
-    "duplicate-option-id": [
-        F + "duplicate-option-id.yml:36:13: flag 'alpha', question 'alpha-two': "
-        "option id 'no' is used twice (first on line 35)"
-    ],
-    "duplicate-question-id": [
-        F + "duplicate-question-id.yml:29:9: flag 'alpha': "
-        "question id 'alpha-one' is used twice (first on line 19)"
-    ],
-    "empty-text": [
-        F + "empty-text.yml:45:32: flag 'beta', question 'beta-one': text (Korean) is empty"
-    ],
-    "invalid-yaml": [F + "invalid-yaml.yml:31:9: not valid YAML: did not find expected ',' or '}'"],
-    "min-definite-zero": [
-        F + "min-definite-zero.yml:5:15: min_definite must be more than 0.0, not 0"
-    ],
-    "missing-band": [F + "missing-band.yml:7:3: bands: walk-away is missing"],
-    "missing-korean": [
-        F + "missing-korean.yml:32:15: flag 'alpha', question 'alpha-two': hint (Korean) is missing"
-    ],
-    "negative-weight": [
-        F + "negative-weight.yml:40:13: flag 'beta': weight must be more than 0.0, not -1"
-    ],
-    "no-questions": [
-        F + "no-questions.yml:43:16: flag 'beta': questions needs at least 1 item",
-        F + "no-questions.yml:44:5: flag 'beta': unknown key 'unused'",
-    ],
-    "no-unsure-option": [
-        F + "no-unsure-option.yml:25:11: flag 'alpha', question 'alpha-one': "
-        'needs exactly one "Not sure yet" option (unsure: true), found none'
-    ],
-    "no-zero-option": [
-        F + "no-zero-option.yml:35:11: flag 'alpha', question 'alpha-two': "
-        "needs an option with 0 points (no concern)"
-    ],
-    "option-without-points": [
-        F + "option-without-points.yml:52:13: flag 'beta', question 'beta-one', option 'mild': "
-        "points are missing (0 to 3, or unsure: true)"
-    ],
-    "points-not-a-number": [
-        F + "points-not-a-number.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
-        "points must be a whole number, not the text 'lots'"
-    ],
-    "points-out-of-range": [
-        F + "points-out-of-range.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
-        "points must be at most 3, not 4"
-    ],
-    "threshold-out-of-range": [
-        F + "threshold-out-of-range.yml:4:14: thresholds: walk-away must be at most 100, not 120"
-    ],
-    "thresholds-not-increasing": [
-        F + "thresholds-not-increasing.yml:2:3: thresholds must increase strictly: "
-        "proceed-with-care (25) < high-risk (20) < walk-away (75)"
-    ],
-    "two-unsure-options": [
-        F + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': "
-        "needs an option with more than 0 points, or it can never raise a concern",
-        F + "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': "
-        'needs exactly one "Not sure yet" option (unsure: true), found 2',
-    ],
-    "unknown-flag-page": [
-        F
-        + "unknown-flag-page.yml:13:3: the quiz has no flag for the guide page docs/flags/beta.md",
-        F + "unknown-flag-page.yml:38:5: flag 'gamma' has no guide page docs/flags/gamma.md",
-    ],
-    "same-covers": [
-        F + "same-covers.yml:31:22: question 'alpha-two' covers the same behaviour as 'alpha-one' "
-        "(line 21); merge them or say what each one measures"
-    ],
-    "unknown-key": [F + "unknown-key.yml:41:5: flag 'beta': unknown key 'colour'"],
-    "unreachable-band": [
-        F + "unreachable-band.yml:2:3: band 'high-risk' (scores 74 to 74) "
-        "cannot be reached by any set of definite answers"
-    ],
-    "unsure-with-points": [
-        F + "unsure-with-points.yml:37:48: flag 'alpha', question 'alpha-two', option 'unsure': "
-        'a "Not sure yet" option has no points'
-    ],
+# Each mistake: its edits to valid.yml, and the exact messages the file then gives.
+MISTAKES = {
+    "bad-id": (
+        [Edit(38, "beta", "Beta Flag")],
+        [
+            "bad-id.yml:38:9: flag 'Beta Flag': "
+            "id 'Beta Flag' must be lowercase letters, digits and single hyphens"
+        ],
+    ),
+    "duplicate-flag-id": (
+        [Edit(38, "beta", "alpha")],
+        [
+            "duplicate-flag-id.yml:13:3: "
+            "the quiz has no flag for the guide page docs/flags/beta.md",
+            "duplicate-flag-id.yml:38:5: flag id 'alpha' is used twice (first on line 13)",
+        ],
+    ),
+    "duplicate-key": (
+        [Edit(40, "weight: 2", "weight: 2\n    weight: 3")],
+        ["duplicate-key.yml:41:5: key 'weight' appears twice in the same mapping"],
+    ),
+    "duplicate-option-id": (
+        [Edit(36, "often", '"no"')],
+        [
+            "duplicate-option-id.yml:36:13: flag 'alpha', question 'alpha-two': "
+            "option id 'no' is used twice (first on line 35)"
+        ],
+    ),
+    "duplicate-question-id": (
+        [Edit(29, "alpha-two", "alpha-one")],
+        [
+            "duplicate-question-id.yml:29:9: flag 'alpha': "
+            "question id 'alpha-one' is used twice (first on line 19)"
+        ],
+    ),
+    "empty-text": (
+        [Edit(45, '"셋째?"', '"  "')],
+        ["empty-text.yml:45:34: flag 'beta', question 'beta-one': text (Korean) is empty"],
+    ),
+    "invalid-yaml": (
+        [Edit(30, '"둘째?"}', '"둘째?"')],
+        ["invalid-yaml.yml:31:9: not valid YAML: did not find expected ',' or '}'"],
+    ),
+    "min-definite-zero": (
+        [Edit(5, "0.5", "0")],
+        ["min-definite-zero.yml:5:15: min_definite must be more than 0.0, not 0"],
+    ),
+    "missing-band": (
+        [Edit(10, "walk-away:", "# walk-away:")],
+        ["missing-band.yml:7:3: bands: walk-away is missing"],
+    ),
+    "missing-korean": (
+        [Edit(32, ", ko: 이유.", "")],
+        ["missing-korean.yml:32:15: flag 'alpha', question 'alpha-two': hint (Korean) is missing"],
+    ),
+    "negative-weight": (
+        [Edit(40, "weight: 2", "weight: -1")],
+        ["negative-weight.yml:40:13: flag 'beta': weight must be more than 0.0, not -1"],
+    ),
+    "no-questions": (
+        [Edit(43, "questions:", "questions: []\n    unused:")],
+        [
+            "no-questions.yml:43:16: flag 'beta': questions needs at least 1 item",
+            "no-questions.yml:44:5: flag 'beta': unknown key 'unused'",
+        ],
+    ),
+    "no-unsure-option": (
+        [Edit(28, "- {id: unsure", "# - {id: unsure")],
+        [
+            "no-unsure-option.yml:25:11: flag 'alpha', question 'alpha-one': "
+            'needs exactly one "Not sure yet" option (unsure: true), found none'
+        ],
+    ),
+    "no-zero-option": (
+        [Edit(35, "points: 0", "points: 1")],
+        [
+            "no-zero-option.yml:35:11: flag 'alpha', question 'alpha-two': "
+            "needs an option with 0 points (no concern)"
+        ],
+    ),
+    "option-without-points": (
+        [Edit(52, " points: 1,", "")],
+        [
+            "option-without-points.yml:52:13: flag 'beta', question 'beta-one', option 'mild': "
+            "points are missing (0 to 3, or unsure: true)"
+        ],
+    ),
+    "points-not-a-number": (
+        [Edit(27, "points: 3", "points: lots")],
+        [
+            "points-not-a-number.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
+            "points must be a whole number, not the text 'lots'"
+        ],
+    ),
+    "points-out-of-range": (
+        [Edit(27, "points: 3", "points: 4")],
+        [
+            "points-out-of-range.yml:27:34: flag 'alpha', question 'alpha-one', option 'strong': "
+            "points must be at most 3, not 4"
+        ],
+    ),
+    "same-covers": (
+        [Edit(31, '"Behaviour Second"', '"behaviour  first"')],
+        [
+            "same-covers.yml:31:22: question 'alpha-two' covers the same behaviour as 'alpha-one' "
+            "(line 21); merge them or say what each one measures"
+        ],
+    ),
+    "threshold-out-of-range": (
+        [Edit(4, "75", "120")],
+        ["threshold-out-of-range.yml:4:14: thresholds: walk-away must be at most 100, not 120"],
+    ),
+    "thresholds-not-increasing": (
+        [Edit(3, "50", "20")],
+        [
+            "thresholds-not-increasing.yml:2:3: thresholds must increase strictly: "
+            "proceed-with-care (25) < high-risk (20) < walk-away (75)"
+        ],
+    ),
+    "two-unsure-options": (
+        [Edit(36, "points: 2", "unsure: true")],
+        [
+            "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': "
+            "needs an option with more than 0 points, or it can never raise a concern",
+            "two-unsure-options.yml:35:11: flag 'alpha', question 'alpha-two': "
+            'needs exactly one "Not sure yet" option (unsure: true), found 2',
+        ],
+    ),
+    "unknown-flag-page": (
+        [Edit(38, "beta", "gamma")],
+        [
+            "unknown-flag-page.yml:13:3: "
+            "the quiz has no flag for the guide page docs/flags/beta.md",
+            "unknown-flag-page.yml:38:5: flag 'gamma' has no guide page docs/flags/gamma.md",
+        ],
+    ),
+    "unknown-key": (
+        [Edit(40, "weight: 2", "weight: 2\n    colour: red")],
+        ["unknown-key.yml:41:5: flag 'beta': unknown key 'colour'"],
+    ),
+    "unreachable-band": (
+        [Edit(3, "50", "74")],
+        [
+            "unreachable-band.yml:2:3: band 'high-risk' (scores 74 to 74) "
+            "cannot be reached by any set of definite answers"
+        ],
+    ),
+    "unsure-with-points": (
+        [Edit(37, "unsure: true,", "unsure: true, points: 0,")],
+        [
+            "unsure-with-points.yml:37:48: flag 'alpha', question 'alpha-two', option 'unsure': "
+            'a "Not sure yet" option has no points'
+        ],
+    ),
 }
 
 
 @pytest.fixture
 def flag_pages(tmp_path) -> Path:
-    """A guide with pages for the fixtures' two flags (alpha and beta)."""
+    """A guide with pages for the fixture's two flags (alpha and beta)."""
     for name in ("alpha.md", "alpha.ko.md", "beta.md", "beta.ko.md"):
         (tmp_path / name).write_text("page", encoding="utf-8")
     return tmp_path
 
 
-def _messages(name: str, flags_dir: Path) -> list[str]:
-    _, problems = validate_quiz(FIXTURES / f"{name}.yml", flags_dir, F + f"{name}.yml")
-    return [str(problem) for problem in problems]
+def test_the_fixture_is_valid(flag_pages):
+    """So that each mistake written into it is the only one in its file."""
+    assert validate_quiz(VALID, flag_pages)[1] == []
 
 
-def test_every_fixture_has_an_expectation():
-    assert sorted(path.stem for path in FIXTURES.glob("*.yml")) == sorted(EXPECTED)
-
-
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_each_mistake_gives_its_exact_message(name, flag_pages):
-    assert _messages(name, flag_pages) == EXPECTED[name]
+@pytest.mark.parametrize("name", sorted(MISTAKES))
+def test_each_mistake_gives_its_exact_message(tmp_path, flag_pages, name):
+    edits, expected = MISTAKES[name]
+    path = write_variant(tmp_path / f"{name}.yml", VALID, *edits)
+    assert [str(problem) for problem in validate_quiz(path, flag_pages, path.name)[1]] == expected
 
 
 def test_the_real_quiz_is_valid_and_covers_every_guide_page():
@@ -205,7 +269,7 @@ def test_large_generated_quizzes_validate_and_reach_every_band(tmp_path, flag_pa
 def test_a_band_that_no_whole_score_reaches_is_caught_by_the_dp(tmp_path, flag_pages):
     """One question worth 0 or 3 points: averages are 0 or 100, so the middle bands are unreachable
     (the strong answer that would set proceed-with-care on its own also averages 100)."""
-    data = yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(VALID.read_text(encoding="utf-8"))
     data["flags"] = [data["flags"][1]]
     data["flags"][0]["questions"][0]["options"] = [
         {"id": "no", "points": 0, "text": {"en": "No", "ko": "아니요"}},
@@ -266,7 +330,7 @@ def test_the_json_schema_refuses_what_the_model_refuses(tmp_path, path, value):
 
 def _with_options(tmp_path, options: list[dict]) -> Path:
     """valid.yml with alpha-one's options replaced."""
-    data = yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(VALID.read_text(encoding="utf-8"))
     # A dict used twice would be dumped as an alias, which the loader refuses.
     options = json.loads(json.dumps(options))
     data["flags"][0]["questions"][0]["options"] = [
@@ -346,7 +410,7 @@ def test_a_floor_is_refused_where_it_could_soften_or_exceed_the_rule(
 def test_the_models_python_names_are_refused_like_any_unknown_key(tmp_path, flag_pages):
     """The file spells keys as the JSON Schema does (`proceed-with-care`); the models' own
     attribute names (`proceed_with_care`) are not a second spelling."""
-    data = yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(VALID.read_text(encoding="utf-8"))
     data["thresholds"] = {"proceed_with_care": 25, "high-risk": 50, "walk-away": 75}
     path = tmp_path / "python-names.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -358,7 +422,7 @@ def test_the_models_python_names_are_refused_like_any_unknown_key(tmp_path, flag
 def test_a_key_with_a_newline_or_a_terminal_escape_cannot_forge_a_line_of_the_report(
     tmp_path, flag_pages
 ):
-    data = yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(VALID.read_text(encoding="utf-8"))
     data["flags"][1]["x\nquiz.yml:1:1: all good \x1b[32mOK"] = 1
     path = tmp_path / "forged.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -368,14 +432,7 @@ def test_a_key_with_a_newline_or_a_terminal_escape_cannot_forge_a_line_of_the_re
 
 
 def test_a_quoted_number_with_an_explicit_tag_is_refused_as_text(tmp_path, flag_pages):
-    text = (
-        (FIXTURES / "valid.yml")
-        .read_text(encoding="utf-8")
-        .replace("weight: 2", 'weight: !!int "2"', 1)
-    )
-    path = tmp_path / "tagged.yml"
-    path.write_text(text, encoding="utf-8")
-    line = next(number for number, content in enumerate(text.splitlines(), 1) if "!!int" in content)
-    assert [str(problem) for problem in validate_quiz(path, flag_pages, "tagged.yml")[1]] == [
-        f"tagged.yml:{line}:13: '2' is quoted, so it is text: write it without quotes or tag"
+    path = write_variant(tmp_path / "tagged.yml", VALID, Edit(40, "2", '!!int "2"'))
+    assert [str(problem) for problem in validate_quiz(path, flag_pages, path.name)[1]] == [
+        "tagged.yml:40:13: '2' is quoted, so it is text: write it without quotes or tag"
     ]
