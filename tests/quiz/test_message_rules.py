@@ -1,5 +1,5 @@
 """The message blocks' validator: the real file passes against the real quiz and terms pages; each
-fixture's one mistake gives its exact `file:line:column: message`."""
+mistake written into the valid fixture gives its exact `file:line:column: message`."""
 
 from __future__ import annotations
 
@@ -24,54 +24,101 @@ from quiz.site.settings import load_site_config
 from tests.support.data import data_paths
 from tests.support.examples import examples
 from tests.support.site import ROOT
+from tests.support.variants import Edit, write_variant
 
 FIXTURES = Path(__file__).with_name("fixtures")
-M = "tests/quiz/fixtures/messages/"
+VALID = FIXTURES / "messages" / "valid.yml"
 
-EXPECTED = {
-    "valid": [],
-    "alias": [
-        M + "alias.yml:67:12: the anchor '&both' is not allowed: "
-        "the messages file uses no anchors or aliases; write each value out in full"
-    ],
-    "english-in-korean": [
-        M + "english-in-korean.yml:9:50: good-fit.usual: "
-        "warm (Korean) reads as English; Korean expected"
-    ],
-    "missing-flag": [
-        M + "missing-flag.yml:64:1: flags: no message for the quiz's flag 'beta': "
-        "add flags.beta with its concern and terms"
-    ],
-    "missing-korean": [
-        M + "missing-korean.yml:69:70: flags.beta.concern: formal (Korean) is missing"
-    ],
-    "name-outside-greeting": [
-        M + "name-outside-greeting.yml:12:29: good-fit.closing.after-call: warm (English): "
-        "{name} belongs only in the greeting with a name; write this text without it"
-    ],
-    "over-long-message": [
-        M + "over-long-message.yml:14:1: the longest proceed-with-care message "
-        "(warm, before-call, English; concerns alpha, beta; 3 questions, a 120-character name) "
-        "is 2,232 characters; the limit is 2,000: shorten its texts"
-    ],
-    "over-long-text": [
-        M + "over-long-text.yml:66:26: flags.alpha.concern: "
-        "warm (English) is 408 characters long; the limit is 400"
-    ],
-    "unknown-clause": [
-        M + "unknown-clause.yml:67:22: flags.alpha: "
-        "unknown clause 'kill-fees' in terms; the clauses are deposit, kill-fee"
-    ],
-    "unknown-question": [
-        M + "unknown-question.yml:71:26: flags.beta: "
-        "asked-by names 'beta-three', which is not a question of the quiz"
-    ],
-    "unknown-placeholder": [
-        M + "unknown-placeholder.yml:3:24: greeting.formal: named (English): "
-        "needs {name} once, where the prospect's name goes (found 0)",
-        M + "unknown-placeholder.yml:3:24: greeting.formal: named (English): "
-        "unknown placeholder '{nmae}'; the only one is {name}, in the greeting with a name",
-    ],
+
+def _repeated(sentence: str, times: int) -> str:
+    """`sentence` written `times` times, a space between."""
+    return " ".join([sentence] * times)
+
+
+# Each mistake: its edits to messages/valid.yml, and the exact messages the file then gives.
+MISTAKES = {
+    "alias": (
+        [Edit(67, "[deposit", "&both [deposit")],
+        [
+            "alias.yml:67:12: the anchor '&both' is not allowed: "
+            "the messages file uses no anchors or aliases; write each value out in full"
+        ],
+    ),
+    "english-in-korean": (
+        [Edit(9, "평소처럼 착수금입니다.", "A deposit, as usual.")],
+        [
+            "english-in-korean.yml:9:50: good-fit.usual: "
+            "warm (Korean) reads as English; Korean expected"
+        ],
+    ),
+    "missing-flag": (
+        [
+            Edit(68, "beta:", "# beta:"),
+            Edit(69, "concern:", "# concern:"),
+            Edit(70, "terms:", "# terms:"),
+        ],
+        [
+            "missing-flag.yml:64:1: flags: no message for the quiz's flag 'beta': "
+            "add flags.beta with its concern and terms"
+        ],
+    ),
+    "missing-korean": (
+        [Edit(69, ', ko: "베타는 중요합니다."', "")],
+        ["missing-korean.yml:69:70: flags.beta.concern: formal (Korean) is missing"],
+    ),
+    "name-outside-greeting": (
+        [Edit(12, "Proposal soon.", "Proposal soon, {name}.")],
+        [
+            "name-outside-greeting.yml:12:29: good-fit.closing.after-call: warm (English): "
+            "{name} belongs only in the greeting with a name; write this text without it"
+        ],
+    ),
+    # Every text within its 400 characters, the longest message over its 2,000.
+    "over-long-message": (
+        [
+            Edit(16, "A few points.", _repeated("A few points.", 28)),
+            Edit(19, "Reply when you can.", _repeated("Reply when you can.", 19)),
+            Edit(29, '"Questions:"', f'"{_repeated("A few questions.", 14)}"'),
+            Edit(30, '"Terms:"', f'"{_repeated("A few terms.", 18)}"'),
+            Edit(66, "Alpha matters.", _repeated("Alpha matters.", 26)),
+            Edit(69, "Beta matters.", _repeated("Beta matters.", 28)),
+        ],
+        [
+            "over-long-message.yml:14:1: the longest proceed-with-care message "
+            "(warm, before-call, English; concerns alpha, beta; 3 questions, a 120-character name) "
+            "is 2,232 characters; the limit is 2,000: shorten its texts"
+        ],
+    ),
+    "over-long-text": (
+        [Edit(66, "Alpha matters.", "Alpha matters a great deal to me. " * 12)],
+        [
+            "over-long-text.yml:66:26: flags.alpha.concern: "
+            "warm (English) is 408 characters long; the limit is 400"
+        ],
+    ),
+    "unknown-clause": (
+        [Edit(67, "kill-fee", "kill-fees")],
+        [
+            "unknown-clause.yml:67:22: flags.alpha: "
+            "unknown clause 'kill-fees' in terms; the clauses are deposit, kill-fee"
+        ],
+    ),
+    "unknown-question": (
+        [Edit(70, "terms: [kill-fee]", "terms: [kill-fee]\n    asked-by: [beta-one, beta-three]")],
+        [
+            "unknown-question.yml:71:26: flags.beta: "
+            "asked-by names 'beta-three', which is not a question of the quiz"
+        ],
+    ),
+    "unknown-placeholder": (
+        [Edit(3, "Dear {name}", "Dear {nmae}")],
+        [
+            "unknown-placeholder.yml:3:24: greeting.formal: named (English): "
+            "needs {name} once, where the prospect's name goes (found 0)",
+            "unknown-placeholder.yml:3:24: greeting.formal: named (English): "
+            "unknown placeholder '{nmae}'; the only one is {name}, in the greeting with a name",
+        ],
+    ),
 }
 
 
@@ -99,22 +146,22 @@ def real_terms_pages():
     return terms_pages(settings, read_pages(settings))
 
 
-def _messages(name: str, quiz, pages=None) -> list[str]:
-    return [
-        str(problem)
-        for problem in check_messages_file(
-            FIXTURES / "messages" / f"{name}.yml", quiz, M + f"{name}.yml", pages
-        ).problems
-    ]
+def _problems(path: Path, quiz, pages=None) -> list[str]:
+    return [str(problem) for problem in check_messages_file(path, quiz, path.name, pages).problems]
 
 
-def test_every_fixture_has_an_expectation():
-    assert sorted(path.stem for path in (FIXTURES / "messages").glob("*.yml")) == sorted(EXPECTED)
+def _mistake(tmp_path: Path, name: str) -> Path:
+    return write_variant(tmp_path / f"{name}.yml", VALID, *MISTAKES[name][0])
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_each_mistake_gives_its_exact_message(name, fixture_quiz):
-    assert _messages(name, fixture_quiz) == EXPECTED[name]
+def test_the_fixture_is_valid(fixture_quiz):
+    """So that each mistake written into it is the only one in its file."""
+    assert _problems(VALID, fixture_quiz) == []
+
+
+@pytest.mark.parametrize("name", sorted(MISTAKES))
+def test_each_mistake_gives_its_exact_message(tmp_path, fixture_quiz, name):
+    assert _problems(_mistake(tmp_path, name), fixture_quiz) == MISTAKES[name][1]
 
 
 def test_the_real_messages_are_valid_against_the_real_quiz_and_both_terms_pages(
@@ -135,11 +182,11 @@ def test_the_real_messages_are_valid_against_the_real_quiz_and_both_terms_pages(
     } <= set(checked.messages.clauses)
 
 
-def test_the_rules_that_need_the_quiz_wait_for_a_valid_one():
+def test_the_rules_that_need_the_quiz_wait_for_a_valid_one(tmp_path):
     """With a broken quiz, the messages file is still read and checked on its own."""
-    assert _messages("valid", None) == []
-    assert _messages("missing-flag", None) == []
-    assert _messages("unknown-placeholder", None) != []
+    assert _problems(VALID, None) == []
+    assert _problems(_mistake(tmp_path, "missing-flag"), None) == []
+    assert _problems(_mistake(tmp_path, "unknown-placeholder"), None) != []
 
 
 def _pages(**changes) -> dict[str, TermsPage]:
@@ -168,7 +215,7 @@ def _pages(**changes) -> dict[str, TermsPage]:
                 )
             ),
             [
-                M + "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
+                "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
                 "a clause's id is the anchor of its heading there ({#kill-fee})"
             ],
         ),
@@ -181,7 +228,7 @@ def _pages(**changes) -> dict[str, TermsPage]:
                 )
             ),
             [
-                M + "valid.yml:67:12: flags.alpha: terms are deposit, kill-fee, "
+                "valid.yml:67:12: flags.alpha: terms are deposit, kill-fee, "
                 "but the table on docs/terms.md#by-flag lists deposit; make them agree"
             ],
         ),
@@ -194,7 +241,7 @@ def _pages(**changes) -> dict[str, TermsPage]:
                 )
             ),
             [
-                M + "valid.yml:70:12: flags.beta: the table on docs/terms.md#by-flag "
+                "valid.yml:70:12: flags.beta: the table on docs/terms.md#by-flag "
                 "has no row for the flag 'beta'"
             ],
         ),
@@ -202,16 +249,14 @@ def _pages(**changes) -> dict[str, TermsPage]:
     ids=["agree", "missing-anchor-in-korean", "table-differs", "table-lacks-a-flag"],
 )
 def test_clauses_are_anchors_and_the_table_shows_the_same_terms(fixture_quiz, pages, expected):
-    assert _messages("valid", fixture_quiz, pages) == expected
+    assert _problems(VALID, fixture_quiz, pages) == expected
 
 
 def test_the_terms_check_runs_on_one_page_as_a_build_renders_it(fixture_quiz):
-    checked = check_messages_file(
-        FIXTURES / "messages" / "valid.yml", fixture_quiz, M + "valid.yml"
-    )
+    checked = check_messages_file(VALID, fixture_quiz, VALID.name)
     page = TermsPage("docs/terms.ko.md", frozenset({"deposit"}), _pages()["ko"].by_flag)
     assert [str(problem) for problem in check_terms_pages(checked, {"ko": page})] == [
-        M + "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
+        "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
         "a clause's id is the anchor of its heading there ({#kill-fee})"
     ]
 
