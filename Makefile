@@ -5,17 +5,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 SITE_READY := $(VENV)/.ready-site
+NODE_READY := node_modules/.ready
 
 .PHONY: serve check test build validate offline bench system requirements clean
 
-serve: $(SITE_READY)
+serve: $(SITE_READY) $(NODE_READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Before each commit: validation and every test that needs no browser, with a tenth of the
 # property tests' examples (tests/support/examples.py), after the formatter and the linter
 # (`$(BIN)/ruff format . && $(BIN)/ruff check --fix .` puts most of what they find right).
 # `make check ARGS=-x` passes pytest arguments.
-check: $(READY)
+check: $(READY) $(NODE_READY)
 	$(BIN)/ruff format --check --quiet .
 	$(BIN)/ruff check --quiet .
 	$(BIN)/python scripts/validate.py
@@ -23,31 +24,33 @@ check: $(READY)
 
 # Every test, browser tests included, with every example: the README's test command and CI's.
 # `make test ARGS="tests/browser/test_quiz.py -x"` runs a part of it.
-test: $(READY) system
+test: $(READY) system $(NODE_READY)
 	$(BIN)/python -m pytest $(ARGS)
 
-build: $(SITE_READY)
+build: $(SITE_READY) $(NODE_READY)
 	$(BIN)/mkdocs build --strict --site-dir site
 
 validate: $(SITE_READY)
 	$(BIN)/python scripts/validate.py
 
-offline: $(SITE_READY)
+offline: $(SITE_READY) $(NODE_READY)
 	$(BIN)/python scripts/offline.py
 
-bench: $(READY)
+bench: $(READY) $(NODE_READY)
 	$(BIN)/python scripts/bench.py
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own browser here; off
 # Debian, CRF_CHROMIUM names another Chromium, or `playwright` for Playwright's own build),
 # lay Korean out in the face the stylesheet names (Noto Sans CJK KR: the site loads no web font,
-# so without a Hangul font every Korean layout test measures fallback boxes), and the HTML check
-# runs the Nu HTML Checker on Java. Install them when missing and root.
+# so without a Hangul font every Korean layout test measures fallback boxes), the HTML check
+# runs the Nu HTML Checker on Java, and esbuild and the browser modules' own tests run on
+# Node.js. Install them when missing and root.
 system:
 	@missing=""; \
 	[ -n "$$CRF_CHROMIUM" ] || command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	[ -n "$$(fc-list :lang=ko 2>/dev/null)" ] || missing="$$missing fonts-noto-cjk"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -76,6 +79,14 @@ $(READY): requirements.txt requirements-test.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $(READY) $(SITE_READY)
 
+# esbuild, which bundles the browser modules at build time (quiz/site/assets.py); package-lock.json
+# pins it and its one binary per platform, with their hashes. Its install script only checks the
+# binary, so none is run. Node.js 18 or newer.
+$(NODE_READY): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js 18 or newer (Debian: sudo apt-get install nodejs npm), or run make test as root" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_READY)
+
 # Regenerates both pinned files from pyproject.toml, keeping every pin that still fits, each pin
 # with the hashes of its files (pip then installs nothing whose hash differs).
 # `make requirements UPGRADE=--upgrade` moves every pin to its newest release instead;
@@ -87,4 +98,4 @@ requirements: $(READY)
 	$(COMPILE) --extra test --constraint requirements.txt --output-file requirements-test.txt
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache node_modules

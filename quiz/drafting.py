@@ -168,7 +168,6 @@ def browser_messages(messages: Messages, language: str, quiz: Quiz | None = None
     the quiz is given, each question's `ask` by question id."""
     island = {
         "limit": MESSAGE_LIMIT,
-        "nameMax": NAME_MAX,
         "honorific": HONORIFICS.get(language, ""),
         "maxConcerns": MAX_CONCERNS,
         "maxQuestions": MAX_QUESTIONS,

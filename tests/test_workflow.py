@@ -112,6 +112,10 @@ def test_the_build_job_builds_strictly_and_uploads_the_pages_artifact():
     uses = [use.split("@")[0] for use in _uses(build)]
     assert uses.index("actions/configure-pages") < uses.index("actions/upload-pages-artifact")
     assert "if" not in build
+    # The build runs esbuild, installed from the lock file before it.
+    runs = [step.get("run", "") for step in build["steps"]]
+    installs = next(i for i, run in enumerate(runs) if run.startswith("npm ci"))
+    assert installs < runs.index(step["run"])
 
 
 def test_only_main_deploys_after_the_tests_and_the_build():
@@ -188,9 +192,9 @@ def test_the_schema_check_rejects_a_broken_dependabot_file(tmp_path, breakage):
     )
 
 
-def test_dependabot_updates_the_actions_and_the_python_packages_weekly():
+def test_dependabot_updates_the_actions_and_the_python_and_npm_packages_weekly():
     updates = {update["package-ecosystem"]: update for update in _load(DEPENDABOT)["updates"]}
-    assert set(updates) == {"github-actions", "pip"}
+    assert set(updates) == {"github-actions", "pip", "npm"}
     for update in updates.values():
         assert update["directory"] == "/"
         assert update["schedule"]["interval"] == "weekly"

@@ -1,75 +1,55 @@
 """The browser bundles, built from quiz/web/ at build time and emitted as generated MkDocs files.
 
 Each page loads one script of its own: the quiz page `assets/quiz.js`, the saved-prospects page
-`assets/prospects.js`; every page also loads `assets/search.js` for the search box. A bundle is
-the small modules its page needs, concatenated in a fixed order, the page's own module last (it
-starts the widget once every declaration has run), inside one strict-mode function: no module
-loader, no globals, and a classic script, so the site also works opened from disk. Bundles and
-stylesheets are minified and carry no banner comment, and every name a bundle declares is
-shortened (quiz/site/mangle.py): the quiz page's own script and styles have a budget of 10 KB
-gzipped (README, "Benchmarks").
+`assets/prospects.js`; every page also loads `assets/search.js` for the search box. The files in
+quiz/web/ are ES modules that import what they use; esbuild (npm, pinned in package-lock.json)
+bundles each page's entry module with what it imports into one classic strict-mode script (an
+IIFE: no module loader and no globals, so the offline copy also works opened from disk), and
+minifies the stylesheets. Nothing carries a banner comment; the quiz page's own script and styles
+have a budget of 11 KB gzipped (README, "Benchmarks").
 """
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
-import rcssmin
-import rjsmin
-
-from quiz.drafting import NAME_MAX
-from quiz.site.mangle import mangle
-
-WEB = Path(__file__).resolve().parents[1] / "web"
-# Limits the scripts share with the Python side, written into the bundles from their one source.
-LIMITS = "limits"
-GENERATED = {LIMITS: f"const MAX_NAME = {NAME_MAX};"}
+ROOT = Path(__file__).resolve().parents[2]
+WEB = ROOT / "quiz" / "web"
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+# Each page's script, by its entry module.
 SCRIPTS = {
-    "assets/quiz.js": (
-        "errors.js",
-        "dom.js",
-        "scoring.js",
-        LIMITS,
-        "store.js",
-        "share.js",
-        "message.js",
-        "journey.js",
-        "quiz.js",
-    ),
-    "assets/prospects.js": (
-        "errors.js",
-        "dom.js",
-        "scoring.js",
-        LIMITS,
-        "store.js",
-        "archive.js",
-        "prospects.js",
-    ),
-    "assets/search.js": ("search.js",),
+    "assets/quiz.js": "quiz.js",
+    "assets/prospects.js": "prospects.js",
+    "assets/search.js": "search.js",
 }
 STYLES = {"assets/quiz.css": "quiz.css", "assets/pages.css": "pages.css"}
 
 
+class BuildToolMissing(RuntimeError):
+    """esbuild is not installed: `npm ci` installs it (make serve, make test and make build do)."""
+
+
 def bundles() -> dict[str, str]:
     """Every generated asset, by its path in the site, minified."""
-    built = {}
-    for path in SCRIPTS:
-        built[path] = mangle(minified_script(path)) + "\n"
-    for path, source in STYLES.items():
-        built[path] = rcssmin.cssmin((WEB / source).read_text(encoding="utf-8")) + "\n"
+    built = {path: esbuild(entry, "--bundle", "--format=iife") for path, entry in SCRIPTS.items()}
+    built |= {path: esbuild(source) for path, source in STYLES.items()}
     return built
 
 
-def minified_script(path: str) -> str:
-    """A bundle before its names are shortened: its modules in order, in one strict-mode
-    function, minified."""
-    body = "\n".join(module_source(part) for part in SCRIPTS[path])
-    return rjsmin.jsmin('(function () {\n"use strict";\n' + body + "\n})();\n")
-
-
-def module_source(part: str) -> str:
-    """A bundle part's source: a module of quiz/web/, or the generated limits."""
-    return GENERATED.get(part) or (WEB / part).read_text(encoding="utf-8")
+def esbuild(source: str, *options: str) -> str:
+    """A file of quiz/web/ through esbuild, minified; for a script, strict mode throughout."""
+    if not ESBUILD.exists():
+        raise BuildToolMissing(
+            f"esbuild is not installed ({ESBUILD} is missing): run "
+            "`npm ci --ignore-scripts` in the project's folder (make serve and make test do)."
+        )
+    strict = ['--banner:js="use strict";'] if source.endswith(".js") else []
+    command = [str(ESBUILD), str(WEB / source), "--minify", "--charset=utf8", *strict, *options]
+    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"esbuild could not build quiz/web/{source}:\n{done.stderr}")
+    return done.stdout
 
 
 def prepare_offline_copy(config) -> None:

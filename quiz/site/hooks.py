@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from quiz.problems import format_problems
-from quiz.site.assets import bundles, prepare_offline_copy
+from quiz.site.assets import BuildToolMissing, bundles, prepare_offline_copy
 from quiz.site.content import page_key, settings_from_config, toc_tokens
 from quiz.site.csp import with_policy
 from quiz.site.languages import (
@@ -52,7 +52,11 @@ def on_pre_build(*, config):
 @event_priority(-110)  # after the i18n plugin's own file tree (it cannot take generated files)
 def on_files(files, *, config):
     if is_default_language_build(config):  # one copy at the site's root serves every language
-        for path, content in bundles().items():
+        try:
+            built = bundles()
+        except BuildToolMissing as error:
+            raise PluginError(str(error)) from None
+        for path, content in built.items():
             files.append(File.generated(config, path, content=content))
     return files
 

@@ -53,7 +53,7 @@ def build_site(
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources (config, content, templates, quiz) to edit, break or
-    serve."""
+    serve; it builds with the project's own esbuild (node_modules, linked, not copied)."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "overrides", "quiz"):
         source = ROOT / name
@@ -61,6 +61,8 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, target / name)
+    if (ROOT / "node_modules").exists():
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 

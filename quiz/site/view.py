@@ -72,6 +72,7 @@ class QuizView:
             "serious": self.quiz.serious.model_dump(by_alias=True),
             "minDefinite": self.quiz.min_definite,
             "minConcerns": MIN_CONCERNS,
+            "nameMax": NAME_MAX,
             "bands": {band_id: self.text(band.title) for band_id, band in self.bands.items()},
             "flags": [
                 {

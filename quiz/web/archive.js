@@ -3,6 +3,9 @@
    updateStore() (store.js), in one transaction with the read of what is stored at that moment.
    Prospects page only. */
 
+import { InputError } from "./errors.js";
+import { ID, MAX_HISTORY, SITE_KEYS, STORE_VERSION, announce, clip, fromVersion1, isPlainObject, newId, sameAnswers, transact, validDate, validProspect } from "./store.js";
+
 const EXPORT_FORMAT = "client-red-flags/prospects";
 const TOMBSTONE_DAYS = 30;
 
@@ -11,7 +14,7 @@ const TOMBSTONE_DAYS = 30;
  * be undone, and only while nothing else has happened to it.
  * @returns {?{prospect: Object, index: number, at: string}} what undo needs; null when it was no longer there
  */
-function deleteProspect(store, id) {
+export function deleteProspect(store, id) {
   const index = store.prospects.findIndex((prospect) => prospect.id === id);
   if (index < 0) return null;
   const at = new Date().toISOString();
@@ -25,7 +28,7 @@ function deleteProspect(store, id) {
  * an import brought the prospect back.
  * @returns {string} "restored", "back" (it is saved again already) or "gone"
  */
-function restoreProspect(store, deleted) {
+export function restoreProspect(store, deleted) {
   const id = deleted.prospect.id;
   const graves = tombstones(store);
   if (graves[id] !== deleted.at) return store.prospects.some((prospect) => prospect.id === id) ? "back" : "gone";
@@ -40,14 +43,14 @@ function restoreProspect(store, deleted) {
  * nested too deeply to write out), wherever another tab's change has moved it.
  * @returns {boolean} whether it was still there
  */
-function deleteUnreadable(store, text) {
+export function deleteUnreadable(store, text) {
   const index = store.invalid.findIndex((entry) => shownEntry(entry) === text);
   if (index >= 0) store.invalid.splice(index, 1);
   return index >= 0;
 }
 
 /** An unreadable entry as JSON text, or null when it nests too deeply to be written out. */
-function shownEntry(entry) {
+export function shownEntry(entry) {
   return keepable(entry) ? JSON.stringify(entry) : null;
 }
 
@@ -56,7 +59,7 @@ function shownEntry(entry) {
     sessionStorage (other tabs' drafts are theirs alone, and go when they close). The other tabs
     hear of it as the site's keys go.
     @returns {Promise} resolved once deleted */
-function clearStore() {
+export function clearStore() {
   const local = () => {
     announce();
     try {
@@ -108,7 +111,7 @@ function keepable(value, depth = MAX_KEPT_DEPTH) {
  * changed by hand holds one: an import refuses them). A store from a newer version is exported as
  * that version.
  */
-function exportBody(store) {
+export function exportBody(store) {
   const newer = store.reason === "reason.newer";
   return {
     format: EXPORT_FORMAT,
@@ -124,7 +127,7 @@ function exportBody(store) {
  * @returns {{prospects: Array, unreadable: Array}}
  * @throws {InputError} when the file is not JSON, not an export, or from a newer version
  */
-function parseExport(text) {
+export function parseExport(text) {
   let parsed;
   try {
     parsed = JSON.parse(text);
@@ -154,13 +157,13 @@ function parseExport(text) {
  * Unreadable entries are kept as they are, once.
  * @returns {{added: number, updated: number, both: number, same: number, unreadable: number}}
  */
-function mergeImport(store, file, suffix) {
+export function mergeImport(store, file, suffix, nameMax) {
   const counts = { added: 0, updated: 0, both: 0, same: 0, unreadable: file.unreadable.length };
   const graves = tombstones(store);
   for (const entry of file.prospects) {
     const index = store.prospects.findIndex((prospect) => prospect.id === entry.id);
     const ours = store.prospects[index];
-    const name = clip(entry.name, MAX_NAME - suffix.length) + suffix;
+    const name = clip(entry.name, nameMax - suffix.length) + suffix;
     const copied = store.prospects.some((prospect) => prospect.name === name && sameAssessment(prospect, entry));
     if (!ours && copied) {
       counts.same += 1; // an earlier import kept it under a new id
@@ -195,7 +198,7 @@ function assessments(prospect) {
 }
 
 /** The instant of a date that validDate() accepted, in milliseconds, for ordering. */
-function instant(date) {
+export function instant(date) {
   return Date.parse(date);
 }
 

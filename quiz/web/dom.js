@@ -1,5 +1,7 @@
 /* Finding a widget and its parts, reading its data island, and writing text: shared by every page. */
 
+import { QuizError } from "./errors.js";
+
 /**
  * Start every widget found by its root attribute, once, so that one broken widget never breaks
  * the page. The root is marked `<attribute>-ready` when set up (after what `init` awaits, such as
@@ -7,7 +9,7 @@
  * @param {string} attribute the root's data attribute, e.g. "data-prospects"
  * @param {function(Element, Object): (void|Promise)} init called with the root and its data island
  */
-function boot(attribute, init) {
+export function boot(attribute, init) {
   for (const root of document.querySelectorAll("[" + attribute + "]")) {
     if (root.hasAttribute(attribute + "-ready")) continue;
     // Leave the widget's no-script content in place when it fails.
@@ -16,7 +18,7 @@ function boot(attribute, init) {
 }
 
 /** Mark `element` busy (aria-busy) until `promise` settles, however many overlap; returns it. */
-function busy(element, promise) {
+export function busy(element, promise) {
   element.busy = (element.busy || 0) + 1;
   element.setAttribute("aria-busy", "true");
   const done = () => --element.busy || element.removeAttribute("aria-busy");
@@ -30,28 +32,28 @@ function readData(root) {
 }
 
 /** The one element inside the widget that matches; a missing part is a broken page. */
-function required(root, selector) {
+export function required(root, selector) {
   const element = root.querySelector(selector);
   if (!element) throw new QuizError("The page has no " + selector);
   return element;
 }
 
 /** Every element inside the widget that carries `attribute`, by its value. */
-function byAttribute(root, attribute) {
+export function byAttribute(root, attribute) {
   return new Map([...root.querySelectorAll("[" + attribute + "]")].map((element) => [element.getAttribute(attribute), element]));
 }
 
-function slot(root, name) {
+export function slot(root, name) {
   return root.querySelector('[data-slot="' + name + '"]');
 }
 
 /** Fill {name} placeholders; the result is only ever used as text. */
-function format(template, values) {
+export function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
 }
 
 /** A message whose {reason} is itself a string key, formatted with the same values. */
-function message(strings, key, values) {
+export function message(strings, key, values) {
   const resolved = { ...values };
   if (typeof resolved.reason === "string" && resolved.reason.startsWith("reason.")) {
     resolved.reason = format(strings[resolved.reason], values);
@@ -60,17 +62,22 @@ function message(strings, key, values) {
 }
 
 /** A score as the page shows it: the number, or the given text when unknown. */
-function shown(value, unknown) {
+export function shown(value, unknown) {
   return value === null ? unknown : String(value);
 }
 
 /** A date (ISO text or milliseconds) in the page's language; by default with its time. One
     formatter per style, made once: a list of thousands of prospects formats thousands of dates. */
 const formatters = new Map();
-function formatDate(date, style) {
+export function formatDate(date, style) {
   const key = JSON.stringify(style || null);
   if (!formatters.has(key)) {
     formatters.set(key, new Intl.DateTimeFormat(document.documentElement.lang || "en", style || { dateStyle: "medium", timeStyle: "short" }));
   }
   return formatters.get(key).format(new Date(date));
+}
+
+export function notify(element, text) {
+  element.textContent = text;
+  element.hidden = !text;
 }

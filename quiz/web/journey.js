@@ -1,25 +1,25 @@
-/* The quiz page's journeys: where the page lands when a result or the error summary appears; the
-   tab's draft, which keeps the answers through a reload, Back and a language switch; starting
-   over; the share link's address and name. quiz.js calls in here. */
+/* The quiz page's journeys: the tab's draft, which keeps the answers through a reload, Back and a
+   language switch; starting over; the share link's address and name. */
+
+import { InputError } from "./errors.js";
+import { notify } from "./dom.js";
+import { SITE_KEYS } from "./store.js";
+import { decodeShare, encodeShare } from "./share.js";
+import { answers, goTo, hideErrors, setAnswers, updateProgress } from "./answers.js";
+import { hideResult, render } from "./result.js";
+import { load } from "./links.js";
 
 const DRAFT = SITE_KEYS + "draft"; // sessionStorage: this tab only, gone when it closes
 
 /**
- * Find the journey's parts and keep the tab's draft up to date.
- * @param {Object} quiz the quiz's state (quiz.js)
- * @param {Element} root the `[data-quiz-scope]` element
+ * Keep the tab's draft up to date, and follow Back, a language switch and "start over".
+ * @param {Object} quiz the quiz's state (quiz.js, quizState)
  */
-function journey(quiz, root) {
+export function journey(quiz) {
   const parts = quiz.parts;
-  Object.assign(parts, {
-    heading: required(root, "[data-result-heading]"),
-    errorsHeading: required(root, "[data-errors-heading]"),
-    startOver: required(root, '[data-action="start-over"]'),
-    includeName: required(root, '[data-action="share-include-name"]'),
-  });
   const keep = () => keepDraft(quiz);
   // An answer, the name, a submit, a save: on the root, so after quiz.js's own listeners.
-  for (const type of ["change", "input", "submit", "click"]) root.addEventListener(type, keep);
+  for (const type of ["change", "input", "submit", "click"]) quiz.root.addEventListener(type, keep);
   // After a reload or Back the browser refills the form once the script has run (or shows the
   // page from its cache, as it was): count and score what the form holds once it is shown.
   // A draft deleted meanwhile ("Delete all my data" in this tab) takes the refilled form with it.
@@ -46,7 +46,7 @@ function journey(quiz, root) {
 /** Open the link in the fragment, if any, then this tab's draft, which holds the changes made
     since: after a reload or Back, or on the other language's page. Any other visit starts afresh
     (screening the next prospect must not reopen the last one). Resolves once it is open. */
-async function resume(quiz) {
+export async function resume(quiz) {
   const from = window.location.hash.slice(1);
   const draft = readDraft(quiz);
   quiz.stay = returning();
@@ -75,24 +75,6 @@ function restore(quiz, shown, moveFocus) {
   else hideResult(quiz);
 }
 
-/**
- * Bring a heading to the top of the screen, clear of the sticky header (its scroll-margin-top),
- * and give it focus, so that a screen reader starts there too. The jump is instant: nothing to
- * reduce for people who ask for less motion.
- * @param {Object} quiz the quiz's state
- * @param {Element} heading a heading with tabindex="-1"
- */
-function land(quiz, heading) {
-  heading.focus({ preventScroll: true });
-  if (!quiz.stay) heading.scrollIntoView({ block: "start" });
-}
-
-/** Focus an answer and show its whole question, clear of the header and the progress line. */
-function goTo(input) {
-  input.focus({ preventScroll: true });
-  input.closest("fieldset").scrollIntoView({ block: "start" });
-}
-
 /** Clear every answer, the name, the result and the draft, and go back to the first question
     (unless `focus` is false: the page is only being shown again). */
 function startOver(quiz, focus = true) {
@@ -116,7 +98,7 @@ function startOver(quiz, focus = true) {
 /** The answers and name as a share link's fragment (which versions them), the link they were
     opened from, whether the result was shown and whether the reader is switching language;
     removed when no answer is left. */
-function keepDraft(quiz, carry) {
+export function keepDraft(quiz, carry) {
   const current = answers(quiz);
   const draft = new URLSearchParams(encodeShare(quiz.data, current, quiz.parts.name.value.trim()));
   draft.set("from", window.location.hash.slice(1));
@@ -161,7 +143,7 @@ function readDraft(quiz) {
 
 /** The share link: the answers, and the name only when asked for. Opened from disk, the link
     leads to the published site, the one address that works on another machine. */
-function shareLink(quiz) {
+export function shareLink(quiz) {
   const parts = quiz.parts;
   const page = window.location.protocol === "file:" ? quiz.data.address : window.location.href.split("#")[0];
   return page + "#" + encodeShare(quiz.data, answers(quiz), parts.includeName.checked ? parts.name.value.trim() : "");

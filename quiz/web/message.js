@@ -1,15 +1,16 @@
-/* The drafted message on a quiz result, and the terms that answer its concerns. The draft mirrors
-   quiz/drafting.py (plan, variants, compose) line for line, from the island's `messages`: the
-   blocks in the page's language, assembled at build time. A browser test keeps them identical. */
+/* The drafted message on a quiz result, its choices and the terms that answer its concerns; the
+   text itself comes from drafting.js. */
+
+import { byAttribute, required } from "./dom.js";
+import { draftMessage, messageVariants } from "./drafting.js";
 
 /**
  * Draft (or redraft) the message for the result just rendered; its choices redraft it from then on.
- * @param {Object} quiz the quiz page's state (quiz.js)
+ * @param {Object} state the message's state (messageState)
  * @param {Object} result the result of `score`
  * @param {Map<string, string>} answers question id -> option id
  */
-function renderMessage(quiz, result, answers) {
-  const state = quiz.message || (quiz.message = messageState(quiz));
+export function renderMessage(state, result, answers) {
   state.result = result;
   state.answers = answers;
   const allowed = messageVariants(result);
@@ -20,109 +21,19 @@ function renderMessage(quiz, result, answers) {
   updateMessage(state, false);
 }
 
-/**
- * The message for a result: the same text and clauses as quiz/drafting.py's `draft`.
- * @param {Object} data the quiz island, with `messages` in the page's language
- * @param {{tone: string, timing: string, variant: ?string, name: string}} choice
- * @returns {{text: string, terms: string[]}}
- */
-function draftMessage(data, result, answers, choice) {
-  const blocks = data.messages;
-  const [paragraphs, terms] = messageBody(blocks, messagePlan(data, result, answers, choice.variant), choice.tone, choice.timing);
-  const greeting = blocks.greeting[choice.tone];
-  const name = greetedName(blocks, choice.name);
-  const opening = name ? greeting.named.split("{name}").join(name) : greeting.anonymous;
-  return { text: [opening, ...paragraphs, blocks["sign-off"][choice.tone]].join("\n\n"), terms: terms };
-}
-
-/** The variants a result allows: never fully-booked after a dealbreaker; work-started on a walk-away. */
-function messageVariants(result) {
-  const walk = result.band === "walk-away";
-  return (walk && result.dealbreaker ? [] : ["fully-booked"]).concat(walk ? ["work-started"] : []);
-}
-
-/** plan(): the concerns raised and the open questions, strongest flag, then heavier, then file order. */
-function messagePlan(data, result, answers, variant) {
-  const blocks = data.messages;
-  const scores = new Map(result.flags.map((flag) => [flag.id, flag.score || 0]));
-  const open = [];
-  for (const flag of data.flags) {
-    for (const question of flag.questions) {
-      const option = chosenOption(question, answers);
-      if (!option || option.unsure) open.push([scores.get(flag.id), flag.weight, question.id]);
-    }
-  }
-  open.sort((a, b) => b[0] - a[0] || b[1] - a[1]); // stable: file order among equals
-  return {
-    band: result.band,
-    reason: result.dealbreaker ? "dealbreaker" : "score",
-    variant: messageVariants(result).includes(variant) ? variant : null,
-    concerns: topConcerns(data, result).slice(0, blocks.maxConcerns).map((flag) => flag.id),
-    questions: open.slice(0, blocks.maxQuestions).map((item) => item[2]),
-  };
-}
-
-/** _body(): the paragraphs between greeting and sign-off, and the clauses listed below. */
-function messageBody(blocks, plan, tone, timing) {
-  const say = (block) => (block[timing] || block)[tone]; // a text by timing and tone, or by tone alone
-  const listed = (introduction, items) => [say(introduction), ...items].join("\n");
-  const decline = blocks.decline;
-  if (plan.variant === "fully-booked" || (plan.band === "walk-away" && !plan.variant)) {
-    const why = decline[plan.variant || plan.reason];
-    return [[[say(decline.opening), say(why.decline), say(why.closing)].join(" ")], []];
-  }
-  if (plan.variant) {
-    const started = decline["work-started"];
-    const reason = plan.reason;
-    return [[say(started.opening) + " " + say(started.reason[reason]), say(started.settle), say(started.closing[reason])], started.terms];
-  }
-  if (plan.band === "good-fit") {
-    const fit = blocks["good-fit"];
-    return [[say(fit.opening), say(fit.usual), say(fit.closing)], fit.terms];
-  }
-  const terms = messageTerms(blocks, plan.concerns);
-  const numbered = plan.questions.map((id, index) => index + 1 + ". " + blocks.asks[id]);
-  if (plan.band === "not-enough-info") {
-    const unknown = blocks["not-enough-info"];
-    return [[say(unknown.opening), listed(unknown.questions, numbered), say(unknown.closing)], terms];
-  }
-  const frame = blocks[plan.band];
-  const asked = (block) => block["asked-by"].some((id) => plan.questions.includes(id));
-  const raised = plan.concerns.filter((flag) => !asked(blocks.flags[flag]));
-  const paragraphs = [say(frame.opening), ...raised.map((flag) => say(blocks.flags[flag].concern))];
-  if (numbered.length) paragraphs.push(listed(blocks.review.questions, numbered));
-  const lines = terms.filter((clause) => !asked(blocks.clauses[clause])).map((clause) => "- " + blocks.clauses[clause].line);
-  if (lines.length) paragraphs.push(listed(blocks.review.terms, lines));
-  paragraphs.push(say(frame.closing));
-  return [paragraphs, terms];
-}
-
-/** choose_terms(): round by round, each raised flag's next clause, each once, at most maxTerms. */
-function messageTerms(blocks, flags) {
-  const lists = flags.map((flag) => blocks.flags[flag].terms);
-  const chosen = [];
-  for (let rank = 0; lists.some((list) => rank < list.length); rank += 1) {
-    for (const list of lists) {
-      if (rank < list.length && !chosen.includes(list[rank]) && chosen.length < blocks.maxTerms) chosen.push(list[rank]);
-    }
-  }
-  return chosen;
-}
-
-/** fill_name(): whitespace collapsed as Python's str.split() does, the honorific the greeting adds dropped. */
-function greetedName(blocks, name) {
-  let cleaned = name.split(/(?:[^\S\ufeff]|[\x1c-\x1f\x85])+/).filter(Boolean).join(" ");
-  if (blocks.honorific && cleaned.endsWith(blocks.honorific)) cleaned = cleaned.slice(0, -blocks.honorific.length).replace(/ $/, "");
-  return [...cleaned].slice(0, blocks.nameMax).join("");
-}
-
 // ------------------------------------------------------------------ the controls
 
-function messageState(quiz) {
-  const root = required(quiz.parts.result, "[data-message]");
+/**
+ * The message's parts and listeners; part of the quiz page's state (quiz.js, quizState).
+ * @param {Element} root the `[data-message]` element
+ * @param {Object} data the quiz island
+ * @param {HTMLInputElement} name the prospect's name field, which fills in the greeting
+ */
+export function messageState(root, data, name) {
   const state = {
-    quiz: quiz,
+    data: data,
     root: root,
+    name: name,
     text: required(root, "[data-next-message]"),
     print: required(root, "[data-message-print]"),
     status: required(root, "[data-message-status]"),
@@ -130,13 +41,15 @@ function messageState(quiz) {
     terms: required(root, "[data-terms]"),
     term: byAttribute(root, "data-term"),
     variants: byAttribute(root, "data-message-variant"),
+    result: null, // the result shown, and its answers: nothing to draft before the first
+    answers: null,
     draft: null, // the draft for the current result and choices
     written: "", // the last draft written into the text box: anything else there is the reader's edit
   };
   root.addEventListener("change", (event) => {
     if (event.target.type === "radio") updateMessage(state, false);
   });
-  quiz.parts.name.addEventListener("input", () => updateMessage(state, false));
+  name.addEventListener("input", () => updateMessage(state, false));
   state.text.addEventListener("input", () => syncMessage(state));
   state.redraft.addEventListener("click", () => {
     updateMessage(state, true);
@@ -150,13 +63,14 @@ function messageState(quiz) {
     draft waits behind the "replace" button. Only what changed is written: on a long quiz every
     change to the page costs time. */
 function updateMessage(state, replace) {
+  if (!state.result) return; // no result shown yet
   const checked = (kind) => state.root.querySelector("input[name=message-" + kind + "]:checked").value;
-  const choice = { tone: checked("tone"), timing: checked("timing"), variant: checked("variant"), name: state.quiz.parts.name.value };
-  const draft = draftMessage(state.quiz.data, state.result, state.answers, choice);
+  const choice = { tone: checked("tone"), timing: checked("timing"), variant: checked("variant"), name: state.name.value };
+  const draft = draftMessage(state.data, state.result, state.answers, choice);
   const edited = state.text.value !== state.written;
   if ((replace || !edited) && state.text.value !== draft.text) state.text.value = draft.text;
   if (replace || !edited) state.written = draft.text;
-  setText(state.status, edited && !replace && draft.text !== state.text.value ? state.quiz.strings["message.kept"] : "");
+  setText(state.status, edited && !replace && draft.text !== state.text.value ? state.data.strings["message.kept"] : "");
   if (!state.draft || state.draft.terms.join() !== draft.terms.join()) {
     for (const item of state.term.values()) item.hidden = true;
     for (const clause of draft.terms) {
@@ -173,11 +87,11 @@ function updateMessage(state, replace) {
 /** The printed copy follows the text box; "replace" shows only when the text is not the draft. */
 function syncMessage(state) {
   setText(state.print, state.text.value);
-  state.redraft.hidden = state.text.value === state.draft.text;
+  state.redraft.hidden = state.draft === null || state.text.value === state.draft.text;
 }
 
 function copyMessage(state) {
-  const done = (key) => setText(state.status, state.quiz.strings[key]);
+  const done = (key) => setText(state.status, state.data.strings[key]);
   const failed = () => {
     state.text.focus();
     state.text.select();

@@ -3,6 +3,12 @@
    change sets a localStorage key, store.js). The
    widget is the `[data-prospects]` element; every part the script touches is inside it. */
 
+import { InputError } from "./errors.js";
+import { boot, busy, format, formatDate, message, required, shown, slot } from "./dom.js";
+import { score, topConcerns } from "./scoring.js";
+import { SITE_KEYS, limitNames, readStore, toMap, updateStore } from "./store.js";
+import { clearStore, deleteProspect, deleteUnreadable, exportBody, instant, mergeImport, parseExport, restoreProspect, shownEntry } from "./archive.js";
+
 const MAX_IMPORT_BYTES = 1024 * 1024;
 // Rows shown at first, and added by each "Show more": thousands of rows would take seconds to lay
 // out at every change, and nobody reads that far down without asking.
@@ -15,6 +21,7 @@ const ROWS_AT_ONCE = 50;
  * @returns {Promise} resolved once the list shows what is stored
  */
 function initProspects(root, data) {
+  limitNames(data.nameMax);
   const template = required(root, "template[data-prospect-template]");
   const page = {
     root: root, // aria-busy while the store is read or changed
@@ -314,7 +321,7 @@ async function importFile(page) {
   try {
     if (chosen.size > MAX_IMPORT_BYTES) throw new InputError("reason.size");
     const file = parseExport(await chosen.text());
-    await change(page, (store) => mergeImport(store, file, strings["prospects.import.suffix"]), (counts) => say(page, importSummary(strings, counts)), "prospects.import.error");
+    await change(page, (store) => mergeImport(store, file, strings["prospects.import.suffix"], page.data.nameMax), (counts) => say(page, importSummary(strings, counts)), "prospects.import.error");
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     say(page, message(strings, "prospects.import.error", { ...error.values, reason: error.reason }));

@@ -9,7 +9,7 @@ const SEVERITY = ["good-fit", "proceed-with-care", "high-risk", "walk-away"];
  * @param {Map<string, string>} answers question id -> option id; missing means unanswered
  * @returns {{band: string, score: ?number, flags: Array, dealbreaker: boolean, raisedBy: Array, raisedFlags: Set, definite: number, total: number}}
  */
-function score(data, answers) {
+export function score(data, answers) {
   let weighted = 0;
   let weightTotal = 0;
   let definiteTotal = 0;
@@ -70,14 +70,14 @@ function score(data, answers) {
 }
 
 /** The island's option chosen for a question, or undefined when unanswered or unknown. */
-function chosenOption(question, answers) {
+export function chosenOption(question, answers) {
   const chosen = answers.get(question.id);
   return question.options.find((option) => option.id === chosen);
 }
 
 /** The flags the result explains: those that raised the band first, then strongest first; all at
     or above high risk, at least minConcerns. */
-function topConcerns(data, result) {
+export function topConcerns(data, result) {
   const raising = result.raisedFlags;
   const raised = result.flags
     .filter((flag) => flag.score || raising.has(flag.id))

@@ -1,11 +1,13 @@
 /* Share links: a prospect's answers and name in the URL fragment, which browsers never send to
    a server. Each question's short key comes in the island from quiz/share.py. Quiz page only. */
 
+import { InputError } from "./errors.js";
+
 const SHARE_VERSION = "1";
 const SHARE_PART = /^([0-9a-z]{5})\.([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The URL fragment (without #) that carries a prospect's answers and name. */
-function encodeShare(data, answers, name) {
+export function encodeShare(data, answers, name) {
   const parts = [];
   for (const flag of data.flags) {
     for (const question of flag.questions) {
@@ -20,7 +22,7 @@ function encodeShare(data, answers, name) {
 }
 
 /** Read a share fragment; unknown questions and options are left out, anything malformed throws. */
-function decodeShare(data, fragment) {
+export function decodeShare(data, fragment) {
   const params = new URLSearchParams(fragment);
   const version = params.get("v");
   if (version === null || !/^[0-9]{1,4}$/.test(version)) throw new InputError("reason.link");
@@ -28,7 +30,7 @@ function decodeShare(data, fragment) {
   if (version !== SHARE_VERSION) throw new InputError("reason.link");
   const encoded = params.get("a");
   const name = params.get("n") || "";
-  if (encoded === null || encoded.length > 20000 || name.length > MAX_NAME) throw new InputError("reason.link");
+  if (encoded === null || encoded.length > 20000 || name.length > data.nameMax) throw new InputError("reason.link");
   const byKey = new Map();
   for (const flag of data.flags) for (const question of flag.questions) byKey.set(question.key, question);
   const answers = new Map();

@@ -4,8 +4,10 @@
    quiz page (save, re-assess) and the prospects page. Format: README.md, "Workspace test
    contract". */
 
+import { InputError } from "./errors.js";
+
 // Every key the site writes, in localStorage or sessionStorage, starts with this.
-const SITE_KEYS = "client-red-flags:";
+export const SITE_KEYS = "client-red-flags:";
 // The database, its one object store, and the store's key for the prospects (a JSON text).
 const DATABASE = "client-red-flags";
 const OBJECTS = "store";
@@ -13,14 +15,20 @@ const STORE_KEY = SITE_KEYS + "prospects";
 // localStorage: where versions before IndexedDB kept the prospects (read once and moved), and a
 // value each change sets so that the other tabs' `storage` event tells them to read again.
 const CHANGED = SITE_KEYS + "changed";
-const STORE_VERSION = 2;
-// MAX_NAME, the longest prospect name, is written into the bundle from quiz/drafting.py.
-const MAX_HISTORY = 10;
-const ID = /^p-[a-z0-9]{8,24}$/;
+export const STORE_VERSION = 2;
+export const MAX_HISTORY = 10;
+export const ID = /^p-[a-z0-9]{8,24}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\d\d)$/;
 
 let opening = null;
+let nameMax = 0; // the longest prospect name, from the page's island: limitNames()
+
+/** Take the longest prospect name from the page's island (quiz/drafting.py's NAME_MAX, its one
+    source); every page that reads the store calls it first. */
+export function limitNames(max) {
+  nameMax = max;
+}
 
 /** The site's database, opened once per page (again after a failure, after the browser closed
     it, or when a newer version of the site asks to upgrade it). Creating it moves in what a
@@ -63,7 +71,7 @@ function database() {
  * @returns {Promise<*>} what `work` returned, once committed
  * @throws {InputError} what `work` threw, or "reason.storage" when the browser refused
  */
-function transact(work) {
+export function transact(work) {
   let result;
   let failure = new InputError("reason.storage");
   return database().then(
@@ -107,7 +115,7 @@ function legacyValue() {
  * @returns {Promise<{raw: Object, prospects: Array, invalid: Array, reason: ?string, problem: ?Array}>}
  *   `reason` (a "reason." string key) says why the store is read-only; null when writable
  */
-function readStore() {
+export function readStore() {
   return transact(storeOf).catch((error) => {
     if (!(error instanceof InputError)) throw error;
     const store = { raw: {}, prospects: [], invalid: [] };
@@ -116,7 +124,7 @@ function readStore() {
 }
 
 /** The store a stored value holds (its JSON text, or what a newer version put there). */
-function storeOf(value, objects) {
+export function storeOf(value, objects) {
   const store = { raw: {}, prospects: [], invalid: [], reason: null, problem: null };
   if (value === null) return store;
   let parsed = value;
@@ -161,7 +169,7 @@ function storeOf(value, objects) {
  * @returns {Promise<*>} what `change` returned, once stored
  * @throws {InputError} when the store is read-only or the browser refuses to store it
  */
-function updateStore(change) {
+export function updateStore(change) {
   return transact((value, objects) => {
     const store = storeOf(value, objects);
     if (store.reason) throw new InputError(store.reason);
@@ -181,7 +189,7 @@ function updateStore(change) {
 }
 
 /** Tell the site's other tabs that the prospects changed (their `storage` event). */
-function announce() {
+export function announce() {
   try {
     window.localStorage.setItem(CHANGED, Date.now() + " " + Math.random());
   } catch (error) {
@@ -196,7 +204,7 @@ function announce() {
  * meanwhile, or none) is saved as a new one, never brought back.
  * @returns {Object} the saved prospect
  */
-function recordAssessment(store, id, name, answers) {
+export function recordAssessment(store, id, name, answers) {
   const now = new Date().toISOString();
   const old = store.prospects.find((prospect) => prospect.id === id);
   if (!old) {
@@ -214,7 +222,7 @@ function recordAssessment(store, id, name, answers) {
 }
 
 /** Whether an untrusted value is a well-formed saved prospect (format 2). */
-function validProspect(value) {
+export function validProspect(value) {
   return (
     validAssessment(value) && typeof value.id === "string" && ID.test(value.id) &&
     validName(value.name) && validDate(value.created) &&
@@ -222,27 +230,27 @@ function validProspect(value) {
   );
 }
 
-function sameAnswers(a, b) {
+export function sameAnswers(a, b) {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
-function newId() {
+export function newId() {
   const bytes = new Uint8Array(10);
   window.crypto.getRandomValues(bytes);
   return "p-" + Array.from(bytes, (byte) => (byte % 36).toString(36)).join("");
 }
 
-function toMap(answers) {
+export function toMap(answers) {
   return new Map(Object.entries(answers));
 }
 
-function toObject(answers) {
+export function toObject(answers) {
   return Object.fromEntries(answers);
 }
 
 /** A format-1 entry as format 2: its `previous` answers become the first of its history. */
-function fromVersion1(entry) {
+export function fromVersion1(entry) {
   if (!isPlainObject(entry)) return entry;
   const { previous, ...rest } = entry;
   return { ...rest, history: previous === null || previous === undefined ? [] : [previous] };
@@ -260,7 +268,7 @@ function unavailable(store) {
   return { ...store, reason: "reason.storage", problem: ["work.storage.error", { reason: "reason.storage" }] };
 }
 
-function isPlainObject(value) {
+export function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -270,7 +278,7 @@ function validAssessment(value) {
 
 /** ISO 8601 only (what toISOString() writes, or with an offset): never Date.parse's guesses,
     and a real calendar day (Date.parse moves 30 February to March; Python refuses it). */
-function validDate(value) {
+export function validDate(value) {
   if (typeof value !== "string" || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) return false;
   const day = Date.parse(value.slice(0, 10)); // midnight UTC of its calendar day, rolled over if impossible
   return !Number.isNaN(day) && new Date(day).toISOString().startsWith(value.slice(0, 10));
@@ -287,11 +295,11 @@ function validAnswers(value) {
 
 /** The first `room` UTF-16 units of a name (what `length` and `maxlength` count), without
     splitting a character in two: an emoji cut in half is left out whole. */
-function clip(name, room) {
+export function clip(name, room) {
   const cut = name.slice(0, room);
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 function validName(value) {
-  return typeof value === "string" && value.trim().length > 0 && value.length <= MAX_NAME;
+  return typeof value === "string" && value.trim().length > 0 && value.length <= nameMax;
 }

@@ -1,0 +1,53 @@
+/* The quiz form: the answers checked, the progress line and the errors (GOV.UK's error summary
+   and messages). */
+
+import { format } from "./dom.js";
+
+export function answers(quiz) {
+  const map = new Map();
+  for (const input of quiz.parts.form.querySelectorAll("input[type=radio]:checked")) map.set(input.name, input.value);
+  return map;
+}
+
+export function setAnswers(quiz, map) {
+  for (const input of quiz.radios.values()) input.checked = map.get(input.name) === input.value;
+}
+
+export function updateProgress(quiz, current) {
+  const answered = [...quiz.questions.keys()].filter((id) => current.has(id)).length;
+  quiz.parts.progress.textContent = format(quiz.strings["quiz.progress"], { answered: answered, total: quiz.questions.size });
+  quiz.parts.startOver.hidden = answered === 0;
+}
+
+export function setError(quiz, id, on) {
+  if (on === quiz.inError.has(id)) return;
+  const fieldset = quiz.fieldsets.get(id);
+  const error = fieldset.querySelector("[data-error-message]");
+  error.hidden = !on;
+  fieldset.classList.toggle("crf-question--error", on);
+  fieldset.setAttribute("aria-describedby", "hint-" + id + (on ? " " + error.id : ""));
+  quiz.errorItems.get(id).hidden = !on;
+  if (on) quiz.inError.add(id);
+  else quiz.inError.delete(id);
+}
+
+export function hideErrors(quiz) {
+  for (const id of [...quiz.inError]) setError(quiz, id, false);
+  quiz.parts.errors.hidden = true;
+}
+
+/** GOV.UK pattern: a link in the error summary focuses the first answer and shows the question. */
+export function followErrorLink(event) {
+  const link = event.target.closest("a[href^='#']");
+  if (!link) return;
+  const input = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+  if (!input) return;
+  event.preventDefault();
+  goTo(input);
+}
+
+/** Focus an answer and show its whole question, clear of the header and the progress line. */
+export function goTo(input) {
+  input.focus({ preventScroll: true });
+  input.closest("fieldset").scrollIntoView({ block: "start" });
+}

@@ -1,0 +1,55 @@
+/* What the address's fragment opens: a share link's answers or a saved prospect. */
+
+import { InputError } from "./errors.js";
+import { format, formatDate, message, notify } from "./dom.js";
+import { readStore, toMap } from "./store.js";
+import { decodeShare } from "./share.js";
+import { answers, hideErrors, setAnswers, updateProgress } from "./answers.js";
+import { render } from "./result.js";
+
+/** Open what the URL fragment names: a share link (`v=...`) or a saved prospect (`prospect=...`).
+    Resolves once it is open. */
+export async function load(quiz, fragment) {
+  if (fragment.startsWith("v=")) loadShared(quiz, fragment);
+  else if (fragment.startsWith("prospect=")) await loadSaved(quiz, fragment.slice("prospect=".length));
+}
+
+function loadShared(quiz, fragment) {
+  const strings = quiz.strings;
+  let shared;
+  try {
+    shared = decodeShare(quiz.data, fragment);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    notify(quiz.parts.notice, message(strings, "work.link.error", { reason: error.reason }));
+    return;
+  }
+  const missing = quiz.questions.size - shared.answers.size;
+  const notice = strings["work.shared"] + (missing ? " " + format(strings["work.shared.older"], { count: missing }) : "");
+  openAnswers(quiz, null, shared.answers, shared.name, notice);
+}
+
+async function loadSaved(quiz, id) {
+  const strings = quiz.strings;
+  const store = await readStore();
+  const found = store.prospects.find((prospect) => prospect.id === id);
+  if (!found) {
+    const problem = store.problem ? " " + message(strings, store.problem[0], store.problem[1]) : "";
+    notify(quiz.parts.notice, strings["work.missing"] + problem);
+    return;
+  }
+  const notice = format(strings["work.editing"], { name: found.name, date: formatDate(found.updated) });
+  openAnswers(quiz, found, toMap(found.answers), found.name, notice);
+}
+
+/** Show a prospect's answers and their result, as if just submitted. */
+function openAnswers(quiz, editing, map, name, notice) {
+  quiz.editing = editing;
+  setAnswers(quiz, map);
+  quiz.parts.name.value = name;
+  notify(quiz.parts.notice, notice);
+  const current = answers(quiz);
+  updateProgress(quiz, current);
+  hideErrors(quiz);
+  render(quiz, current, true);
+}

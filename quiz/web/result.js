@@ -1,0 +1,159 @@
+/* The result: verdict, what raised it, per-flag scores, concerns, questions still to ask, the
+   drafted message (message.js) and, for a saved prospect, what changed. */
+
+import { byAttribute, format, formatDate, required, shown, slot } from "./dom.js";
+import { chosenOption, score, topConcerns } from "./scoring.js";
+import { sameAnswers, toMap, toObject } from "./store.js";
+import { renderMessage } from "./message.js";
+
+export function render(quiz, current, moveFocus) {
+  const parts = quiz.parts;
+  const result = score(quiz.data, current);
+  fillResult(quiz, result, current);
+  renderMessage(quiz.message, result, current); // the draft to the prospect (message.js)
+  parts.result.hidden = false;
+  parts.workspace.hidden = false;
+  document.documentElement.classList.add("crf-has-result");
+  renderChanges(quiz, current);
+  const announcement = result.score === null ? quiz.strings["quiz.announce.unknown"] : quiz.strings["quiz.announce"];
+  parts.announce.textContent = format(announcement, { band: quiz.data.bands[result.band], score: result.score });
+  if (moveFocus) land(quiz, parts.heading);
+}
+
+export function hideResult(quiz) {
+  quiz.parts.result.hidden = true;
+  quiz.parts.workspace.hidden = true;
+  document.documentElement.classList.remove("crf-has-result");
+}
+
+/** Show the parts of the server-rendered result that apply, and fill in its numbers. */
+function fillResult(quiz, result, current) {
+  const root = quiz.parts.result;
+  const walkAway = result.band === "walk-away";
+  fillVerdict(root, result, quiz.strings);
+  fillRaised(quiz, result, current);
+  for (const flag of result.flags) {
+    const row = required(root, '[data-flag-result="' + flag.id + '"]');
+    row.setAttribute("data-score", shown(flag.score, ""));
+    slot(row, "bar").style.width = (flag.score || 0) + "%";
+    slot(row, "value").textContent = shown(flag.score, quiz.strings["result.flag.unknown"]);
+  }
+  fillConcerns(quiz, result, current, walkAway);
+  let asks = 0;
+  for (const [id, item] of byAttribute(root, "data-ask")) {
+    const option = chosenOption(quiz.questions.get(id), current);
+    item.hidden = walkAway || !(option === undefined || option.unsure);
+    if (!item.hidden) asks += 1;
+  }
+  required(root, "[data-result-asks]").hidden = asks === 0;
+}
+
+/** What decided the band when the average did not: the answers that set it alone, or each flag
+    whose serious answers added up, with those answers. */
+function fillRaised(quiz, result, current) {
+  const root = quiz.parts.result;
+  const flags = /^flag:/.test(result.raisedBy[0]); // the serious answers added up
+  for (const [key, item] of byAttribute(root, "data-raised-by")) {
+    item.hidden = !result.raisedBy.includes(key);
+    const flag = flags && !item.hidden && quiz.data.flags.find((candidate) => "flag:" + candidate.id === key);
+    if (flag) {
+      const serious = flag.questions.filter((question) => (chosenOption(question, current) || {}).points >= 2);
+      slot(item, "answers").textContent = serious.map((question) => answerLabel(quiz, question.id, current.get(question.id))).join(" · ");
+    }
+  }
+  for (const [kind, intro] of byAttribute(root, "data-raised-intro")) intro.hidden = kind !== (flags ? "pattern" : "answer");
+  required(root, "[data-result-raised]").hidden = !result.raisedBy.length;
+}
+
+/** The visible text of an option's label. */
+function answerLabel(quiz, questionId, optionId) {
+  return quiz.radios.get(questionId + "\n" + optionId).labels[0].textContent.trim();
+}
+
+/** The band, its next step, the score and how many answers were definite. */
+function fillVerdict(root, result, strings) {
+  root.setAttribute("data-band", result.band);
+  root.setAttribute("data-score", shown(result.score, ""));
+  for (const element of root.querySelectorAll("[data-band-text], [data-band-next]")) {
+    const id = element.getAttribute("data-band-text") || element.getAttribute("data-band-next");
+    element.hidden = id !== result.band;
+  }
+  slot(root, "score").textContent = shown(result.score, strings["result.score.unknown"]);
+  slot(root, "scale").hidden = slot(root, "out-of").hidden = result.score === null;
+  const reason = result.dealbreaker ? "dealbreaker" : "score";
+  for (const item of root.querySelectorAll("[data-walk-reason]")) {
+    item.hidden = result.band !== "walk-away" || item.getAttribute("data-walk-reason") !== reason;
+  }
+  slot(root, "confidence").textContent = format(strings["result.confidence.value"], {
+    definite: result.definite,
+    total: result.total,
+    percent: Math.round((100 * result.definite) / result.total),
+  });
+}
+
+/** The strongest flags, highest first, each with the answers that raised it. */
+function fillConcerns(quiz, result, current, walkAway) {
+  const root = quiz.parts.result;
+  const concerns = topConcerns(quiz.data, result);
+  const container = required(root, "[data-concerns]");
+  for (const section of container.querySelectorAll("[data-concern]")) section.hidden = true;
+  for (const [rank, flag] of concerns.entries()) {
+    const section = required(container, '[data-concern="' + flag.id + '"]');
+    slot(section, "score").textContent = String(flag.score);
+    section.classList.toggle("crf-concern--further", rank >= quiz.data.minConcerns); // printed without its steps
+    for (const [id, item] of byAttribute(section, "data-concern-answer")) {
+      const option = chosenOption(quiz.questions.get(id), current);
+      item.hidden = !(option && option.points > 0);
+      if (!item.hidden) slot(item, "answer").textContent = answerLabel(quiz, id, option.id);
+    }
+    slot(section, "actions").hidden = walkAway; // no "before you sign" steps after a walk-away verdict
+    section.hidden = false;
+    container.appendChild(section); // keep the highest concern first
+  }
+  required(root, "[data-concerns-none]").hidden = concerns.length > 0;
+}
+
+/** Before and after, for a saved prospect: unsaved changes, or else the last assessment that
+    differs from the saved one (saving the same answers twice records nothing). */
+export function renderChanges(quiz, current) {
+  const editing = quiz.editing;
+  quiz.parts.changes.hidden = !editing;
+  if (!editing) return;
+  const now = toObject(current);
+  let [before, since] = [editing.answers, editing.updated];
+  const earlier = sameAnswers(before, now) && editing.history.find((entry) => !sameAnswers(entry.answers, now));
+  if (earlier) [before, since] = [earlier.answers, earlier.updated];
+  fillChanges(quiz, score(quiz.data, toMap(before)), score(quiz.data, current), formatDate(since));
+}
+
+/** "Responsiveness: 67 → 33": only what differs between two results. */
+function fillChanges(quiz, before, after, since) {
+  const root = quiz.parts.changes;
+  const strings = quiz.strings;
+  const value = (number) => shown(number, strings["result.flag.unknown"]);
+  required(root, "[data-changes-title]").textContent = format(strings["changes.heading"], { date: since });
+  const rows = [["band", quiz.data.bands[before.band], quiz.data.bands[after.band]], ["score", value(before.score), value(after.score)]];
+  before.flags.forEach((flag, index) => rows.push([flag.id, value(flag.score), value(after.flags[index].score)]));
+  let changed = 0;
+  for (const [id, old, now] of rows) {
+    const item = required(root, '[data-change="' + id + '"]');
+    item.hidden = old === now;
+    slot(item, "before").textContent = old;
+    slot(item, "after").textContent = now;
+    if (old !== now) changed += 1;
+  }
+  required(root, "[data-changes-none]").hidden = changed > 0;
+  required(root, "ul").hidden = changed === 0;
+}
+
+/**
+ * Bring a heading to the top of the screen, clear of the sticky header (its scroll-margin-top),
+ * and give it focus, so that a screen reader starts there too. The jump is instant: nothing to
+ * reduce for people who ask for less motion.
+ * @param {Object} quiz the quiz's state
+ * @param {Element} heading a heading with tabindex="-1"
+ */
+export function land(quiz, heading) {
+  heading.focus({ preventScroll: true });
+  if (!quiz.stay) heading.scrollIntoView({ block: "start" });
+}

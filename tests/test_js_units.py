@@ -1,0 +1,85 @@
+"""The browser's pure modules (scoring, drafting, share links, the store's reading rules) under
+Node's own test runner, in the fast tier: `node --test tests/js/`. The cases they check against
+come from the Python reference, written here for the run: the quiz island of each language, and
+for seeded random answer sets the reference score and drafted message."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+from quiz.drafting import draft
+from quiz.messages import TIMINGS, TONES
+from quiz.scoring import score
+from quiz.site.view import QuizView
+from tests.support.quiz import MESSAGES, QUIZ
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = 300  # answer sets per language; Node checks them all in well under a second
+
+
+def test_the_pure_browser_modules_pass_their_node_tests(tmp_path):
+    node = shutil.which("node")
+    assert node, "Node.js is needed for the browser modules' tests (make test installs it)"
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps(reference_cases()), encoding="utf-8")
+    run = subprocess.run(
+        [
+            node,
+            "--test",
+            "--test-reporter=spec",
+            *sorted(map(str, (ROOT / "tests" / "js").glob("*.test.js"))),
+        ],
+        env={**os.environ, "CRF_CASES": str(path)},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+
+
+def reference_cases() -> dict:
+    """Per language: the island, and answer sets with the Python reference's score and draft."""
+    rng = random.Random(20261207)
+    questions = [question for _, question in QUIZ.questions()]
+    sets = []
+    for index in range(CASES):
+        # Half the sets avoid dealbreakers: most random sets hit one, and these explore the bands.
+        sets.append(
+            {
+                q.id: rng.choice(
+                    [o for o in q.options if index % 2 == 0 or o.dealbreaker is None]
+                ).id
+                for q in questions
+                if rng.random() > 0.05 * (index % 4)  # some left unanswered
+            }
+        )
+    cases = {}
+    for language in ("en", "ko"):
+        view = QuizView(QUIZ, language, messages=MESSAGES)
+        rows = []
+        for index, answers in enumerate(sets):
+            result = score(QUIZ, answers)
+            tone, timing = TONES[index % len(TONES)], TIMINGS[index % len(TIMINGS)]
+            name = ["", "Lumen Studio", "  Ada   Lovelace  "][index % 3]
+            message = draft(QUIZ, MESSAGES, answers, language, tone, timing, name or None)
+            rows.append(
+                {
+                    "answers": answers,
+                    "band": result.band,
+                    "score": result.score,
+                    "flags": {flag.id: flag.score for flag in result.flags},
+                    "raisedBy": sorted(result.raised_by),
+                    "choice": {"tone": tone, "timing": timing, "variant": "", "name": name},
+                    "text": message.text,
+                    "terms": list(message.terms),
+                }
+            )
+        cases[language] = {"data": view.browser_data(messages=True), "rows": rows}
+    return cases
