@@ -104,8 +104,9 @@ def variants(result: Result) -> tuple[str, ...]:
     fully-booked: unless a dealbreaker decided, since after one the decline closes the door and a
     reason of time would leave it open. work-started: for a walk-away, to settle what is owed.
     """
-    allowed = () if result.decided_by == "dealbreaker" else ("fully-booked",)
-    return allowed + (("work-started",) if result.band == "walk-away" else ())
+    fully_booked, work_started = VARIANTS
+    allowed = () if result.decided_by == "dealbreaker" else (fully_booked,)
+    return allowed + ((work_started,) if result.band == "walk-away" else ())
 
 
 def open_questions(quiz: Quiz, result: Result, answers: Mapping[str, str]) -> tuple[str, ...]:
@@ -281,6 +282,8 @@ MAX_TERMS = 4
 # The longest prospect name: the greeting's, the quiz page's name field's (maxlength) and the
 # browser store's (the bundles' generated MAX_NAME, quiz/site/assets.py).
 NAME_MAX = 120
+# The messages a reader may pick instead of the result's own (`variants` says when).
+VARIANTS = ("fully-booked", "work-started")
 # What the greeting adds after {name} in a language, and so drops from the end of a name
 # given with it.
 HONORIFICS = {"ko": "님"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from quiz.drafting import NAME_MAX, browser_messages
-from quiz.messages import Messages
+from quiz.drafting import NAME_MAX, VARIANTS, browser_messages
+from quiz.messages import TIMINGS, TONES, Messages
 from quiz.model import Quiz
 from quiz.scoring import MIN_CONCERNS, band, score
 from quiz.share import share_key
@@ -47,6 +47,21 @@ class QuizView:
     def name_max(self) -> int:
         """The longest prospect name the page takes, stores and greets."""
         return NAME_MAX
+
+    @property
+    def message_choices(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """The drafted message's choices from the data: tone, timing, and the variant ("" for
+        the result's own message); each with its legend and its (value, label) pairs, the first
+        checked at first. Labels are the strings `message.<choice>.<value>`."""
+        t = translator(self.language)
+        return [
+            (
+                kind,
+                t(f"message.{kind}"),
+                [(v, t(f"message.{kind}.{v or 'result'}")) for v in values],
+            )
+            for kind, values in (("tone", TONES), ("timing", TIMINGS), ("variant", ("", *VARIANTS)))
+        ]
 
     def text(self, value) -> str:
         """A `Text` in this view's language."""

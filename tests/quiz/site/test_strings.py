@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -55,3 +56,46 @@ def test_no_comment_cuts_a_string_short():
         match = entry.match(line)
         if match and " #" in match.group(1):
             assert match.group(1).startswith(('"', "'")), f"strings.yml:{number}: quote this string"
+
+
+# A string key as the scripts write one: a literal that starts with a prefix the island carries.
+SCRIPT_KEY = re.compile(r'"((?:quiz|result|work|changes|prospects|reason|message)\.[\w.-]*)"')
+
+
+def _missing_script_keys(web: Path, strings: dict[str, dict[str, str]]) -> list[str]:
+    """Each key literal in the scripts of `web` that some language lacks: a key in full; a
+    plural's stem (`key.one` and `key.other` exist); or a prefix the script completes
+    (`"prospects.import." + kind`), which some key must start with."""
+    missing = []
+    for module in sorted(web.glob("*.js")):
+        for key in sorted(set(SCRIPT_KEY.findall(module.read_text(encoding="utf-8")))):
+            for language, keys in strings.items():
+                found = (
+                    any(name.startswith(key) for name in keys)
+                    if key.endswith(".")
+                    else key in keys or {key + ".one", key + ".other"} <= set(keys)
+                )
+                if not found:
+                    missing.append(f"{module.name}: {key!r} is not a {language} string")
+    return missing
+
+
+def test_every_key_a_script_reads_exists_in_both_languages():
+    web = ROOT / "quiz" / "web"
+    assert len(SCRIPT_KEY.findall((web / "prospects.js").read_text(encoding="utf-8"))) > 20
+    assert _missing_script_keys(web, load_strings()) == []
+
+
+def test_a_key_a_script_reads_and_no_language_has_is_named(tmp_path):
+    (tmp_path / "page.js").write_text(
+        'say(strings["prospects.no-such-key"]);\n'
+        'counted(strings, "prospects.history.summary", 2);\n'
+        'say(strings["prospects.undo." + outcome]);\n'
+        'say(strings["prospects.nothing-starts-so." + kind]);\n',
+        encoding="utf-8",
+    )
+    assert _missing_script_keys(tmp_path, load_strings()) == [
+        f"page.js: {key!r} is not a {language} string"
+        for key in ("prospects.no-such-key", "prospects.nothing-starts-so.")
+        for language in ("en", "ko")
+    ]
