@@ -1,8 +1,9 @@
 """The Content Security Policy each page carries in a <meta> tag (GitHub Pages sends no headers).
 
 Only the site's own origin is allowed. Inline scripts run only by the sha256 hash of their exact
-text, computed from each finished page for the scripts its templates wrote, never for one in the
-page's Markdown; JSON data islands are not scripts and need no hash.
+text, computed from each finished page (on the output folder, quiz/site/finish.py) for the
+scripts its templates wrote, outside the page's article: a script inside the article, where the
+page's Markdown is rendered, gets no hash. JSON data islands are not scripts and need no hash.
 """
 
 from __future__ import annotations
@@ -12,16 +13,22 @@ import hashlib
 from html.parser import HTMLParser
 
 PLACEHOLDER = "__CRF_CONTENT_SECURITY_POLICY__"
+# Where Material (and any theme of its templates) renders a page's Markdown.
+ARTICLE = '<article class="md-content__inner'
 EXECUTABLE_TYPES = ("", "text/javascript", "application/javascript", "module")
 
 
-def with_policy(html: str, content: str = "") -> str:
+def with_policy(html: str) -> str:
     """The page with its placeholder replaced by the policy for the inline scripts its templates
-    put there: any script inside `content`, the page's rendered Markdown, gets no hash and does
-    not run (the content check refuses it before the build gets here)."""
+    put there: any script inside its article (`<article class="md-content__inner …">`, the
+    page's rendered Markdown and nothing else of ours) gets no hash and does not run (the content
+    check refuses it before a build gets this far)."""
     if PLACEHOLDER not in html:
         return html
-    written = set(inline_script_hashes(content)) if content else set()
+    # To the last </article>: one written into the Markdown cannot end the article early.
+    start = html.find(ARTICLE)
+    end = html.rfind("</article>") if start >= 0 else -1
+    written = set(inline_script_hashes(html[start:end])) if end >= 0 else set()
     return html.replace(
         PLACEHOLDER,
         policy([digest for digest in inline_script_hashes(html) if digest not in written]),

@@ -15,12 +15,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 from quiz.problems import format_problems
-from quiz.site.assets import BuildToolMissing, bundles, prepare_offline_copy
+from quiz.site.assets import BuildToolMissing, prepare_offline_copy
 from quiz.site.content import page_key, settings_from_config, toc_tokens
-from quiz.site.csp import with_policy
+from quiz.site.finish import finish_site
 from quiz.site.languages import (
     built_languages,
     is_default_language_build,
@@ -30,7 +29,7 @@ from quiz.site.languages import (
     publish_in_language_folder,
     publisher,
 )
-from quiz.site.search import index_rendered_page, split_index
+from quiz.site.search import index_rendered_page
 from quiz.site.settings import SiteCheck, check_rendered, check_site
 from quiz.site.strings import translator
 from quiz.site.templates import CompiledTemplates
@@ -47,18 +46,6 @@ def on_pre_build(*, config):
     site = _site_check(config)
     if site.problems:
         raise PluginError("The site has problems:\n" + format_problems(site.problems))
-
-
-@event_priority(-110)  # after the i18n plugin's own file tree (it cannot take generated files)
-def on_files(files, *, config):
-    if is_default_language_build(config):  # one copy at the site's root serves every language
-        try:
-            built = bundles()
-        except BuildToolMissing as error:
-            raise PluginError(str(error)) from None
-        for path, content in built.items():
-            files.append(File.generated(config, path, content=content))
-    return files
 
 
 def on_env(env, *, config, files):
@@ -93,7 +80,7 @@ def on_page_content(html, *, page, config, files):
 
 def on_post_page(output, *, page, config):
     index_rendered_page(config, page, output)
-    return with_policy(output, page.content or "")
+    return output
 
 
 def on_pre_template(template, *, template_name, config):
@@ -106,17 +93,20 @@ def on_pre_template(template, *, template_name, config):
 
 
 def on_post_template(output_content, *, template_name, config):
-    output = with_policy(output_content)
     if template_name == NOT_FOUND and not is_default_language_build(config):
         # The root's stays the default's.
-        return publish_in_language_folder(output, template_name, config)
-    return output
+        return publish_in_language_folder(output_content, template_name, config)
+    return output_content
 
 
-# After the i18n plugin has built every language and merged their search entries.
+# After the i18n plugin has built every language and merged their search entries: the steps that
+# work on the output folder alone (quiz/site/finish.py).
 @event_priority(-110)
 def on_post_build(*, config):
-    split_index(config.site_dir, [language + "/" for language in built_languages(config)[1:]])
+    try:
+        finish_site(config.site_dir, [language + "/" for language in built_languages(config)[1:]])
+    except BuildToolMissing as error:
+        raise PluginError(str(error)) from None
 
 
 def _site_check(config) -> SiteCheck:

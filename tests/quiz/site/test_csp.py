@@ -20,12 +20,24 @@ def test_the_policy_hashes_exactly_the_inline_scripts():
     assert policy([]).startswith("default-src 'self'; script-src 'self'; ")
 
 
-def test_a_script_in_the_pages_markdown_gets_no_hash_even_beside_the_templates_own():
+def test_a_script_in_the_pages_article_gets_no_hash_even_beside_the_templates_own():
     content = "<p>Hello</p><script>steal()</script>"
     page = (
         f'<head><meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}"></head>'
-        f"<script>theme()</script><article>{content}</article>"
+        f'<script>theme()</script><article class="md-content__inner md-typeset">{content}'
+        "</article><script>footer()</script>"
     )
-    [theme, steal] = inline_script_hashes(page)
-    written = with_policy(page, content)
-    assert f"'sha256-{theme}'" in written and f"'sha256-{steal}'" not in written
+    [theme, steal, footer] = inline_script_hashes(page)
+    written = with_policy(page)
+    assert f"'sha256-{theme}'" in written and f"'sha256-{footer}'" in written
+    assert f"'sha256-{steal}'" not in written
+
+
+def test_an_article_closed_early_in_the_markdown_still_hides_its_script():
+    page = (
+        f'<head><meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}"></head>'
+        '<article class="md-content__inner md-typeset"><p>x</p></article>'
+        "<script>steal()</script></article>"
+    )
+    [steal] = inline_script_hashes(page)
+    assert f"'sha256-{steal}'" not in with_policy(page)
