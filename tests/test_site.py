@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+import material
 
 from quiz.site.content import FLAG_SECTIONS
 from quiz.site.settings import load_site_config
@@ -92,6 +95,30 @@ def test_no_page_links_to_a_sitemap_under_a_language_folder(built_site):
     assert not (built_site / "ko" / "sitemap.xml").exists()
     for page in (built_site / "ko").rglob("*.html"):
         assert "sitemap.xml" not in page.read_text(encoding="utf-8"), page
+
+
+def test_every_page_searches_its_own_language_with_the_installed_materials_worker(built_site):
+    """Material's settings on each page: `base` at the page's language folder (where its search
+    index is), and the search worker that the installed Material ships, present in the site."""
+    workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    [worker] = [path.name for path in workers.glob("search.*.min.js")]
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        relative = page.relative_to(built_site).as_posix()
+        page_url = SITE_URL + relative
+        found = re.search(
+            r'<script id="__config" type="application/json">(.*?)</script>',
+            page.read_text(encoding="utf-8"),
+            re.S,
+        )
+        assert found, relative
+        settings = json.loads(found.group(1))
+        folder = "ko/" if relative.startswith("ko/") else ""
+        assert urljoin(page_url, settings["base"].rstrip("/") + "/") == SITE_URL + folder, relative
+        search = urljoin(page_url, settings["search"])
+        assert search == SITE_URL + "assets/javascripts/workers/" + worker, relative
+        assert (built_site / "assets" / "javascripts" / "workers" / worker).is_file()
 
 
 def _parsed(path: Path, cache: dict):

@@ -29,7 +29,7 @@ from quiz.site.languages import (
     publish_in_language_folder,
     publisher,
 )
-from quiz.site.search import index_rendered_page
+from quiz.site.search import index_rendered_page, with_config_base
 from quiz.site.settings import SiteCheck, check_rendered, check_site
 from quiz.site.strings import translator
 from quiz.site.templates import CompiledTemplates
@@ -55,6 +55,7 @@ def on_env(env, *, config, files):
     env.globals["t"] = translator(language)
     env.filters["localized"] = localizer(config)
     env.filters["published"] = publisher(config)
+    env.filters["with_config_base"] = with_config_base
     env.globals["quiz_view"] = QuizView(
         site.quiz.quiz, language, site.quiz.witnesses, site.messages.messages
     )

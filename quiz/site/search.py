@@ -9,18 +9,51 @@ Two steps change that:
 - After the last language is built, the merged index is split: the default language's entries
   stay at the root, every other language's go to `<locale>/search/search_index.json` with their
   locations made relative to that folder; each language's pages point `__config.base` at their
-  own folder (overrides/main.html), so each reader searches only their own language.
+  own folder (`with_config_base`, in the `config` block of overrides/main.html), so each reader
+  searches only their own language.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from jinja2 import TemplateRuntimeError, pass_environment
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 from mkdocs.utils import write_file
 
 INDEX = "search/search_index.json"
+# Material's settings for its script, as its `config` block writes them.
+CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
+)
+
+
+@pass_environment
+def with_config_base(environment, block: str, base: str) -> Markup:
+    """Material's `config` block (`super()`) with its settings' `base` replaced, written as
+    Material's `tojson` writes them, so that the rest (the search worker's file name, the
+    translations) stays whatever the installed Material writes. A block without exactly one such
+    setting stops the build: Material has changed, and search would quietly go wrong."""
+    block = str(block)
+    scripts = list(CONFIG_SCRIPT.finditer(block))
+    settings = json.loads(scripts[0].group(2)) if len(scripts) == 1 else None
+    if not isinstance(settings, dict) or "base" not in settings:
+        raise TemplateRuntimeError(
+            'Material\'s config block no longer holds one <script id="__config"> with a "base"; '
+            "see the config block of overrides/main.html"
+        )
+    settings["base"] = base
+    written = htmlsafe_json_dumps(
+        settings,
+        dumps=environment.policies["json.dumps_function"],
+        **environment.policies["json.dumps_kwargs"],
+    )
+    start, end = scripts[0].span(2)
+    return Markup(block[:start] + str(written) + block[end:])
 
 
 def index_rendered_page(config, page, html: str) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 
+import jinja2
 import pytest
 
-from quiz.site.search import shown_article, split_index
+from quiz.site.search import shown_article, split_index, with_config_base
 
 
 def _page(article: str) -> str:
@@ -80,3 +81,43 @@ def test_the_index_is_split_by_language_folder_relative_to_it(tmp_path):
 def test_without_an_index_nothing_is_written(tmp_path):
     split_index(tmp_path, ["ko/"])  # the offline copy has no search
     assert list(tmp_path.iterdir()) == []
+
+
+def _config_block(settings: dict, base: str | None = None) -> str:
+    """A block like Material's `config`: its settings written by `tojson`, through the filter
+    when a `base` is given."""
+    env = jinja2.Environment(keep_trailing_newline=True)
+    env.filters["with_config_base"] = with_config_base
+    script = (
+        '\n  <script id="__config" type="application/json">{{- settings | tojson -}}</script>\n'
+    )
+    if base is not None:
+        script = "{% filter with_config_base(base) %}" + script + "{% endfilter %}"
+    return env.from_string(script).render(settings=settings, base=base)
+
+
+def test_the_config_block_gets_its_base_and_keeps_the_rest_as_material_writes_it():
+    settings = {
+        "base": "..",
+        "search": "../assets/javascripts/workers/search.0123abcd.min.js",
+        "translations": {"search.result.none": "<b>없음</b> & 'none'"},
+        "features": ["search.highlight"],
+        "version": None,
+    }
+    changed = _config_block(settings, "../ko/")
+    assert changed == _config_block({**settings, "base": "../ko/"})
+    assert json.loads(changed.split(">", 1)[1].split("</script>")[0])["base"] == "../ko/"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "<script>var a = 1</script>",
+        '<script id="__config" type="application/json">{"search": "x"}</script>',
+        '<script id="__config" type="application/json">{"base": "."}</script>' * 2,
+    ],
+    ids=["no-settings", "no-base", "twice"],
+)
+def test_a_config_block_material_has_changed_stops_the_build(block):
+    with pytest.raises(jinja2.TemplateRuntimeError, match=r"overrides/main\.html"):
+        with_config_base(jinja2.Environment(), block, "ko/")
