@@ -87,8 +87,9 @@ $(NODE_READY): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_READY)
 
-# Regenerates both pinned files from pyproject.toml, keeping every pin that still fits, each pin
-# with the hashes of its files (pip then installs nothing whose hash differs).
+# Regenerates the pinned files from pyproject.toml, keeping every pin that still fits, each pin
+# with the hashes of its files (pip then installs nothing whose hash differs);
+# requirements-properdocs.txt is the site's pins plus ProperDocs, for CI's comparison build.
 # `make requirements UPGRADE=--upgrade` moves every pin to its newest release instead;
 # tests/test_requirements.py fails when the files no longer match pyproject.toml.
 COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11.5 \
@@ -96,6 +97,7 @@ COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-vers
 requirements: $(READY)
 	$(COMPILE) --output-file requirements.txt
 	$(COMPILE) --extra test --constraint requirements.txt --output-file requirements-test.txt
+	$(COMPILE) --extra properdocs --constraint requirements.txt --output-file requirements-properdocs.txt
 
 clean:
 	rm -rf site dist .pytest_cache node_modules

@@ -13,7 +13,7 @@ import pytest
 
 from tests.support.site import ROOT
 
-PINNED = ("requirements.txt", "requirements-test.txt")
+PINNED = ("requirements.txt", "requirements-test.txt", "requirements-properdocs.txt")
 PIN = re.compile(r"^([a-z0-9][a-z0-9._-]*)==([^\s\\]+)", re.MULTILINE)
 
 
@@ -31,10 +31,19 @@ def test_every_pin_carries_the_hashes_of_its_files(name):
     assert unhashed == []
 
 
-def test_the_tests_pin_the_site_s_packages_at_the_site_s_versions():
+@pytest.mark.parametrize("name", ["requirements-test.txt", "requirements-properdocs.txt"])
+def test_the_other_pins_hold_the_site_s_packages_at_the_site_s_versions(name):
     site = _pins((ROOT / "requirements.txt").read_text(encoding="utf-8"))
-    tests = _pins((ROOT / "requirements-test.txt").read_text(encoding="utf-8"))
-    assert {name: tests.get(name) for name in site} == site
+    other = _pins((ROOT / name).read_text(encoding="utf-8"))
+    assert {package: other.get(package) for package in site} == site
+
+
+def test_the_properdocs_pins_add_only_properdocs_to_the_site_s():
+    """CI builds with MkDocs and with ProperDocs from one install of this file; nothing else in it
+    may differ from what the Pages build installs."""
+    site = _pins((ROOT / "requirements.txt").read_text(encoding="utf-8"))
+    properdocs = _pins((ROOT / "requirements-properdocs.txt").read_text(encoding="utf-8"))
+    assert set(properdocs) - set(site) == {"properdocs"}
 
 
 @pytest.mark.network
