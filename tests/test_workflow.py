@@ -118,8 +118,32 @@ def test_the_build_job_builds_strictly_and_uploads_the_pages_artifact():
     assert installs < runs.index(step["run"])
 
 
+def test_the_properdocs_job_builds_with_mkdocs_and_properdocs_and_compares_the_two():
+    """The tested way off MkDocs: one install of the site's pins plus ProperDocs, esbuild, two
+    strict builds with the same settings, then scripts/compare_builds.py on the two folders."""
+    job = _load(WORKFLOW)["jobs"]["properdocs"]
+    runs = [run.strip() for run in _runs(job)]
+    install = runs.index("python -m pip install -r requirements-properdocs.txt")
+    npm = next(i for i, run in enumerate(runs) if run.startswith("npm ci"))
+    mkdocs = next(i for i, run in enumerate(runs) if "-m mkdocs build --strict" in run)
+    properdocs = next(i for i, run in enumerate(runs) if "-m properdocs build --strict" in run)
+    compare = next(i for i, run in enumerate(runs) if "scripts/compare_builds.py" in run)
+    assert max(install, npm) < min(mkdocs, properdocs) < max(mkdocs, properdocs) < compare
+    assert "--config-file mkdocs.yml" in runs[properdocs], "one configuration for both"
+    site_dirs = [runs[i].split("--site-dir ")[1].split()[0] for i in (mkdocs, properdocs)]
+    assert len(set(site_dirs)) == 2
+    assert runs[compare] == f"python scripts/compare_builds.py {' '.join(site_dirs)}"
+    # The same settings for both builds: set once for the job, none for a single step.
+    assert "SOURCE_DATE_EPOCH" in job["env"]
+    assert not any("env" in step for step in job["steps"])
+    setup = next(step for step in job["steps"] if "setup-python" in step.get("uses", ""))
+    assert setup["with"]["cache-dependency-path"] == "requirements-properdocs.txt"
+    assert "if" not in job and "permissions" not in job
+
+
 def test_only_main_deploys_after_the_tests_and_the_build():
     deploy = _load(WORKFLOW)["jobs"]["deploy"]
+    # Not after the ProperDocs comparison: Pages publishes MkDocs's build (see the job's comment).
     assert sorted(deploy["needs"]) == ["build", "test"]
     condition = deploy["if"]
     assert "github.ref == 'refs/heads/main'" in condition
