@@ -53,11 +53,6 @@ def guide_pages(flags_dir: Path) -> set[str]:
     return {path.stem for path in flags_dir.glob("*.md") if path.suffixes == [".md"]}
 
 
-def check_quiz(quiz: Quiz, source: Source, pages: set[str]) -> list[Problem]:
-    """Every rule problem of a quiz that already has the right types."""
-    return _check(quiz, source, pages)[0]
-
-
 def texts(node, path: DataPath = ()) -> Iterable[tuple[DataPath, Text]]:
     """Every text of a model, with its path into the data (by the keys the file uses)."""
     if isinstance(node, Text):
