@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import material
 
-from quiz.site.content import FLAG_SECTIONS
+from quiz.site.page_rules import FLAG_SECTIONS
 from quiz.site.settings import load_site_config
 from tests.support.html import parse
 from tests.support.site import ROOT, nav_flag_ids
@@ -141,7 +141,7 @@ def _resolve(page_url: str, url: str) -> tuple[str | None, str]:
 
 
 def test_korean_headings_get_readable_unicode_anchors(tmp_path):
-    from quiz.site.content import markdown_renderer, settings_from_config
+    from quiz.site.pages import markdown_renderer, settings_from_config
 
     render = markdown_renderer(settings_from_config(CONFIG))
     _, toc = render("## 계약 전에 확인할 것\n\n## Plain English\n")
@@ -225,7 +225,7 @@ def test_flag_lists_name_each_flag_by_its_title(built_site):
 
 
 def test_pages_that_suggest_terms_carry_the_one_legal_note_and_no_other_page_does(built_site):
-    from quiz.site.content import needs_legal_note
+    from quiz.site.page_rules import needs_legal_note
     from quiz.site.strings import translator
 
     stems = sorted(

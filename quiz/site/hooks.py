@@ -18,7 +18,6 @@ from mkdocs.plugins import event_priority
 
 from quiz.problems import format_problems
 from quiz.site.assets import BuildToolMissing, prepare_offline_copy
-from quiz.site.content import page_key, settings_from_config, toc_tokens
 from quiz.site.finish import finish_site
 from quiz.site.languages import (
     built_languages,
@@ -29,6 +28,7 @@ from quiz.site.languages import (
     publish_in_language_folder,
     publisher,
 )
+from quiz.site.pages import flat_toc, page_key, settings_from_config
 from quiz.site.search import index_rendered_page, with_config_base
 from quiz.site.settings import SiteCheck, check_rendered, check_site
 from quiz.site.strings import translator
@@ -73,7 +73,7 @@ def on_page_content(html, *, page, config, files):
     source = site.pages.get(page_key(page.file.src_uri, settings_from_config(config)))
     if source is None:  # not a page of docs/ (a generated one)
         return html
-    problems = check_rendered(site, source, html, toc_tokens(page.toc))
+    problems = check_rendered(site, source, html, flat_toc(page.toc))
     if problems:
         raise PluginError("The page has problems:\n" + format_problems(problems))
     return html

@@ -17,17 +17,9 @@ from quiz.message_rules import CheckedMessages, check_messages_file, check_terms
 from quiz.messages import MESSAGES_FILE
 from quiz.problems import Problem
 from quiz.rules import Checked, check_file
-from quiz.site.content import (
-    TERMS_PAGE,
-    ContentSettings,
-    PageSource,
-    check_content,
-    check_rendered_page,
-    read_pages,
-    settings_from_config,
-    terms_page,
-    terms_pages,
-)
+from quiz.site.page_rules import check_content, check_rendered_page
+from quiz.site.pages import PageSource, read_pages, settings_from_config, shown_path
+from quiz.site.terms import TERMS_PAGE, terms_page, terms_pages
 
 
 @dataclass(frozen=True)
@@ -56,11 +48,11 @@ def check_site(
     (`check_rendered`), so no page is rendered twice.
     """
     settings = settings_from_config(config)
-    checked = check_file(quiz_file, settings.docs_dir / "flags", _shown(quiz_file, settings))
+    checked = check_file(quiz_file, settings.docs_dir / "flags", shown_path(quiz_file, settings))
     pages = read_pages(settings)
     terms = terms_pages(settings, pages) if rendered else None
     messages = check_messages_file(
-        messages_file, checked.quiz, _shown(messages_file, settings), terms
+        messages_file, checked.quiz, shown_path(messages_file, settings), terms
     )
     problems = (
         check_content(settings, pages, rendered=rendered) + checked.problems + messages.problems
@@ -86,11 +78,3 @@ def load_site_config(config_file: Path):
     """The loaded MkDocs config, without the loader's INFO chatter."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     return load_config(str(config_file))
-
-
-def _shown(path: Path, settings: ContentSettings) -> str:
-    """A data file as problems name it: relative to the project when it is inside it."""
-    try:
-        return path.resolve().relative_to(settings.root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -19,8 +19,9 @@ from quiz.message_rules import TermsPage, check_messages_file, check_terms_pages
 from quiz.messages import MESSAGES_FILE
 from quiz.rules import validate_quiz
 from quiz.schema import MESSAGES_SCHEMA_FILE, messages_schema_text
-from quiz.site.content import read_pages, settings_from_config, terms_pages
+from quiz.site.pages import read_pages, settings_from_config
 from quiz.site.settings import load_site_config
+from quiz.site.terms import terms_pages
 from tests.support.data import data_paths
 from tests.support.examples import examples
 from tests.support.site import ROOT

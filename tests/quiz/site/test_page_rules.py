@@ -1,4 +1,5 @@
-"""The content checks: the real guide passes; each kind of mistake gives its exact message."""
+"""The rules of the guide's pages: the real guide passes; each kind of mistake gives its exact
+message."""
 
 from __future__ import annotations
 
@@ -7,17 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.site.content import (
-    ContentSettings,
-    PageSource,
-    check_content,
-    read_pages,
-    settings_from_config,
-    terms_page,
-    terms_pages,
-    wording_problems,
-)
-from quiz.site.settings import load_site_config, validate_site
+from quiz.site.page_rules import check_content, wording_problems
+from quiz.site.pages import ContentSettings
+from quiz.site.settings import validate_site
 from tests.support.site import ROOT
 
 SECTIONS_EN = [
@@ -81,13 +74,6 @@ def _messages(settings: ContentSettings) -> list[str]:
 
 def test_the_guide_has_no_content_problems():
     assert validate_site(ROOT / "mkdocs.yml") == []
-
-
-def test_settings_come_from_mkdocs_yml():
-    settings = settings_from_config(load_site_config(ROOT / "mkdocs.yml"))
-    assert settings.languages == ("en", "ko")
-    assert settings.default_language == "en"
-    assert "attr_list" in settings.markdown_extensions
 
 
 def test_the_small_valid_site_passes(tmp_path):
@@ -380,39 +366,6 @@ def test_quiz_data_message_blocks_and_interface_strings_follow_the_korean_wordin
         ROOT / "quiz" / "site" / "strings.yml",
     ):
         assert wording_problems(path.read_text(encoding="utf-8"), "ko") == [], path
-
-
-def test_the_terms_pages_are_read_from_their_headings_and_their_table_of_terms_by_flag():
-    settings = settings_from_config(load_site_config(ROOT / "mkdocs.yml"))
-    pages = terms_pages(settings, read_pages(settings))
-    assert sorted(pages) == ["en", "ko"]
-    for page in pages.values():
-        assert {"deposit", "kill-fee", "termination", "by-flag"} <= page.anchors
-        assert len(page.by_flag) == 10
-        assert page.by_flag["profile"] == {"deposit", "payment-terms"}
-        assert page.by_flag["unresponsive"] == {
-            "payment-terms",
-            "rush-fees",
-            "kill-fee",
-            "response-times",
-            "termination",
-        }
-
-
-def test_a_rendered_terms_page_gives_the_same_facts_as_the_source():
-    """A build reads the table from MkDocs' HTML, where links to flag pages are already URLs."""
-    page = PageSource("terms", "en", "docs/terms.md", "", None, "", 1, ())
-    html = (
-        '<h2 id="deposit">Deposit</h2><p>x</p><h2 id="by-flag">By flag</h2>'
-        "<table><tr><th>Flag</th></tr>"
-        '<tr><td><a href="../flags/boundaries/">Limits</a></td>'
-        '<td><a href="#deposit">Deposit</a> · <a href="#rush-fees">Rush</a></td></tr>'
-        '</table><h2 id="after">After</h2>'
-        '<table><tr><td><a href="flags/vision.md">x</a> <a href="#deposit">y</a></td></tr></table>'
-    )
-    facts = terms_page(page, html, [{"level": 2, "id": "deposit"}, {"level": 2, "id": "by-flag"}])
-    assert facts.anchors == {"deposit", "by-flag"}
-    assert facts.by_flag == {"boundaries": {"deposit", "rush-fees"}}
 
 
 def test_the_wording_rules_answer_a_long_run_of_numbers_at_once():
