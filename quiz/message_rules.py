@@ -1,8 +1,8 @@
 """The message blocks' rules beyond types: placeholders, languages, a paragraph and clauses for
 every flag of the quiz and for no other, clause ids that exist, and no message the blocks can
 assemble longer than MESSAGE_LIMIT. With the terms pages (given by the site layer, which reads
-them): every clause an anchor of the page in each language, and each flag's clauses the same as
-the page's table of terms by flag.
+them): every clause an anchor of the page in each language. (The page's table of terms by flag is
+generated from the flags' clauses, quiz/site/terms.py, so it cannot differ from them.)
 
 Together with the types (every block in every tone, timing and language is required) this means
 every band, flag, tone, timing and language can produce a complete message.
@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.drafting import (
@@ -39,8 +39,6 @@ class TermsPage:
 
     shown: str  # the page as problems name it: "docs/terms.ko.md"
     anchors: frozenset[str]  # the ids of its headings
-    # Its table: flag id -> clause anchors.
-    by_flag: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -79,7 +77,7 @@ def check_messages_file(
 
 
 def check_terms_pages(checked: CheckedMessages, pages: Mapping[str, TermsPage]) -> list[Problem]:
-    """Each clause an anchor of every given terms page, and each flag's clauses its table's."""
+    """Each clause an anchor of every given terms page."""
     messages, source = checked.messages, checked.source
     if messages is None:
         return []
@@ -93,26 +91,6 @@ def check_terms_pages(checked: CheckedMessages, pages: Mapping[str, TermsPage]) 
                         f"clause '{clause}' has no section on {page.shown}: "
                         f"a clause's id is the anchor of its heading there ({{#{clause}}})",
                         at_key=True,
-                    )
-                )
-        for flag, message in messages.flags.items():
-            listed = page.by_flag.get(flag)
-            path = ("flags", flag, "terms")
-            if listed is None:
-                problems.append(
-                    source.problem(
-                        path,
-                        f"flags.{flag}: the table on {page.shown}#by-flag "
-                        f"has no row for the flag '{flag}'",
-                    )
-                )
-            elif listed != set(message.terms):
-                problems.append(
-                    source.problem(
-                        path,
-                        f"flags.{flag}: terms are {_names(message.terms)}, "
-                        f"but the table on {page.shown}#by-flag "
-                        f"lists {_names(sorted(listed))}; make them agree",
                     )
                 )
     return sorted(problems)

@@ -4,7 +4,8 @@ prospect is assembled (quiz/drafting.py). The editors' JSON Schema is generated 
 Every text is in every language and has a tone (warm or formal); openings and closings also have
 a timing (written before a first call, or after one). The only placeholder is {name}, and only the
 greeting with a name holds it. Each flag has the paragraph that raises it as a concern and the
-clauses (by their anchor on the terms page) that answer it: the one mapping from flags to terms.
+clauses (by their anchor on the terms page) that answer it: the one mapping from flags to terms,
+from which the terms page's table of terms by flag is generated (quiz/site/terms.py).
 """
 
 from __future__ import annotations
@@ -157,6 +158,11 @@ class FlagMessage(_Strict):
 
 class Clause(_Strict):
     title: Label = Field(description="The link to the clause's section of the terms page")
+    short: Label | None = Field(
+        None,
+        description="The clause's name in the terms page's table of terms by flag, "
+        "when shorter than its title",
+    )
     line: Sentence = Field(description="The clause as proposed in a message, in one short sentence")
     asked_by: list[Id] = Field(
         default_factory=list,

@@ -48,7 +48,8 @@ def _text_kind(name: str, doc: str) -> type[Text]:
 TEXT_LIMITS = {"Label": 40, "Heading": 80, "Sentence": 250, "Paragraph": 400}
 Label = _text_kind(
     "Label",
-    "A flag's name, shown on the chart; a clause's title; a message's greeting or sign-off.",
+    "A flag's name, shown on the chart; a clause's title or short name; "
+    "a message's greeting or sign-off.",
 )
 Heading = _text_kind(
     "Heading", "A band's title, or the few words that say what a question measures."

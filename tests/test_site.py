@@ -335,3 +335,35 @@ def test_the_preview_images_are_committed_1200_by_630_pngs_one_per_language():
     for path in images:
         with Image.open(path) as image:
             assert (image.format, image.size) == ("PNG", (1200, 630)), path.name
+
+
+def test_the_terms_page_shows_each_flag_s_clauses_as_the_message_blocks_map_them(built_site):
+    """The table of terms by flag is generated (quiz/site/terms.py): a row per flag of the quiz, in
+    its order, linking its page by the page's title, then its clauses in the page's order, each
+    linking its section by its short name; in both languages."""
+    from quiz.messages import load_messages
+    from quiz.site.strings import translator
+    from tests.support.quiz import real_quiz
+
+    messages = load_messages()[0]
+    order = list(messages.clauses)
+    for prefix, language in (("", "en"), ("ko/", "ko")):
+        html = (built_site / prefix / "terms" / "index.html").read_text(encoding="utf-8")
+        section = html[html.index('<h2 id="by-flag"') :]
+        table = ElementTree.fromstring(
+            section[section.index("<table>") : section.index("</table>") + 8]
+        )
+        t = translator(language)
+        assert [th.text for th in table.iter("th")] == [
+            t("terms.table.flag"),
+            t("terms.table.terms"),
+        ], prefix
+        expected = []
+        for flag in real_quiz().flags:
+            row = [(f"../flags/{flag.id}/", _front_matter(f"{prefix}flags/{flag.id}/")["title"])]
+            for clause in sorted(messages.flags[flag.id].terms, key=order.index):
+                text = messages.clauses[clause].short or messages.clauses[clause].title
+                row.append((f"#{clause}", text.get(language)))
+            expected.append(row)
+        rows = [[(a.get("href"), a.text) for a in row.iter("a")] for row in table.find("tbody")]
+        assert rows == expected, prefix

@@ -28,11 +28,12 @@ from quiz.site.languages import (
     publish_in_language_folder,
     publisher,
 )
-from quiz.site.pages import flat_toc, page_key, settings_from_config
+from quiz.site.pages import PageSource, flat_toc, page_key, settings_from_config
 from quiz.site.search import index_rendered_page, with_config_base
 from quiz.site.settings import SiteCheck, check_rendered, check_site
 from quiz.site.strings import translator
 from quiz.site.templates import CompiledTemplates
+from quiz.site.terms import with_terms_table
 from quiz.site.view import QuizView
 
 
@@ -67,10 +68,17 @@ def on_env(env, *, config, files):
     return env
 
 
+def on_page_markdown(markdown, *, page, config, files):
+    """What the build generates into a page: the terms page's table of terms by flag."""
+    site = _site_check(config)
+    source = _page_source(site, page, config)
+    return with_terms_table(source, markdown, site.terms_tables) if source else markdown
+
+
 def on_page_content(html, *, page, config, files):
     """The checks that need a page's HTML, on the HTML this build has just rendered."""
     site = _site_check(config)
-    source = site.pages.get(page_key(page.file.src_uri, settings_from_config(config)))
+    source = _page_source(site, page, config)
     if source is None:  # not a page of docs/ (a generated one)
         return html
     problems = check_rendered(site, source, html, flat_toc(page.toc))
@@ -117,6 +125,11 @@ def _site_check(config) -> SiteCheck:
         site = check_site(config, rendered=False)
         config._crf_site_check = site
     return site
+
+
+def _page_source(site: SiteCheck, page, config) -> PageSource | None:
+    """A page of docs/ as the site check read it; None for a page the build generates."""
+    return site.pages.get(page_key(page.file.src_uri, settings_from_config(config)))
 
 
 def _compiled_templates(config) -> CompiledTemplates:

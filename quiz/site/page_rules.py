@@ -13,7 +13,7 @@ pages address the reader one way and write particles that agree; no sentence of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 
 import yaml
@@ -22,6 +22,7 @@ from quiz.language import HANGUL, SCRIPTS, native_letters, written_in
 from quiz.model import LANGUAGE_NAMES
 from quiz.problems import Problem
 from quiz.site.pages import (
+    FLAGS_FOLDER,
     ContentSettings,
     PageSource,
     markdown_renderer,
@@ -31,13 +32,18 @@ from quiz.site.pages import (
 
 
 def check_content(
-    settings: ContentSettings, sources: dict | None = None, *, rendered: bool = True
+    settings: ContentSettings,
+    sources: dict | None = None,
+    *,
+    rendered: bool = True,
+    prepare: Callable[[PageSource], str] | None = None,
 ) -> list[Problem]:
     """Every content problem in the docs folder, in file and line order.
 
     `sources` (from `read_pages`) saves reading the pages again. With `rendered=False` the checks
     that need a page's HTML are left out: a build runs them on the HTML it renders anyway
-    (`check_rendered_page`, from the `on_page_content` hook).
+    (`check_rendered_page`, from the `on_page_content` hook). `prepare` gives the Markdown a build
+    renders for a page, with what it generates (the terms page's table); the body by default.
     """
     sources = sources if sources is not None else read_pages(settings)
     problems = list(missing_translations(sources, settings))
@@ -46,7 +52,8 @@ def check_content(
         page = sources[key]
         problems.extend(check_page_source(page))
         if render:
-            problems.extend(check_rendered_page(page, *render(page.body)))
+            markdown = prepare(page) if prepare else page.body
+            problems.extend(check_rendered_page(page, *render(markdown)))
     problems.extend(_reused_message_sentences(sources))
     return sorted(problems)
 
@@ -314,7 +321,6 @@ class _SectionText(HTMLParser):
             self.sections[self.current].append(data)
 
 
-FLAGS_FOLDER = "flags"
 FLAG_SECTIONS = ("signs", "cost", "test", "respond", "walk-away")
 REQUIRED_FRONT_MATTER = ("title", "description")
 DESCRIPTION_MAX = 200

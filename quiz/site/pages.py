@@ -119,6 +119,16 @@ def missing_translations(
             )
 
 
+def front_text(page: PageSource, key: str) -> str | None:
+    """A front matter value written as text (a page's title), None when it has none."""
+    if not isinstance(page.front, yaml.MappingNode):
+        return None
+    for name, value in page.front.value:
+        if isinstance(name, yaml.ScalarNode) and name.value == key:
+            return value.value if isinstance(value, yaml.ScalarNode) else None
+    return None
+
+
 def markdown_renderer(settings: ContentSettings) -> Callable[[str], tuple[str, list[dict]]]:
     """Render a page's Markdown as the site's set-up does, into its HTML and its flat table of
     contents (`flat_toc`)."""
@@ -285,3 +295,5 @@ PLAIN_TAGS = {
     for kind in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
 MAX_FRONT_DEPTH = 8
+# The folder of the flag pages under docs/, one page per flag of the quiz (flags/<id>.md).
+FLAGS_FOLDER = "flags"

@@ -191,13 +191,9 @@ def test_the_rules_that_need_the_quiz_wait_for_a_valid_one(tmp_path):
 
 
 def _pages(**changes) -> dict[str, TermsPage]:
-    """Terms pages that fit the fixture: both clauses as anchors, the table as the fixture maps
-    flags."""
-    table = {"alpha": frozenset({"deposit", "kill-fee"}), "beta": frozenset({"kill-fee"})}
+    """Terms pages that fit the fixture: both clauses as anchors."""
     pages = {
-        language: TermsPage(
-            f"docs/terms{suffix}.md", frozenset({"deposit", "kill-fee", "by-flag"}), table
-        )
+        language: TermsPage(f"docs/terms{suffix}.md", frozenset({"deposit", "kill-fee", "by-flag"}))
         for language, suffix in (("en", ""), ("ko", ".ko"))
     }
     for language, page in changes.items():
@@ -210,52 +206,24 @@ def _pages(**changes) -> dict[str, TermsPage]:
     [
         (_pages(), []),
         (
-            _pages(
-                ko=TermsPage(
-                    "docs/terms.ko.md", frozenset({"deposit", "by-flag"}), _pages()["ko"].by_flag
-                )
-            ),
+            _pages(ko=TermsPage("docs/terms.ko.md", frozenset({"deposit", "by-flag"}))),
             [
                 "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
                 "a clause's id is the anchor of its heading there ({#kill-fee})"
             ],
         ),
-        (
-            _pages(
-                en=TermsPage(
-                    "docs/terms.md",
-                    _pages()["en"].anchors,
-                    {"alpha": frozenset({"deposit"}), "beta": frozenset({"kill-fee"})},
-                )
-            ),
-            [
-                "valid.yml:67:12: flags.alpha: terms are deposit, kill-fee, "
-                "but the table on docs/terms.md#by-flag lists deposit; make them agree"
-            ],
-        ),
-        (
-            _pages(
-                en=TermsPage(
-                    "docs/terms.md",
-                    _pages()["en"].anchors,
-                    {"alpha": frozenset({"deposit", "kill-fee"})},
-                )
-            ),
-            [
-                "valid.yml:70:12: flags.beta: the table on docs/terms.md#by-flag "
-                "has no row for the flag 'beta'"
-            ],
-        ),
     ],
-    ids=["agree", "missing-anchor-in-korean", "table-differs", "table-lacks-a-flag"],
+    ids=["agree", "missing-anchor-in-korean"],
 )
-def test_clauses_are_anchors_and_the_table_shows_the_same_terms(fixture_quiz, pages, expected):
+def test_every_clause_is_an_anchor_of_the_terms_page_in_each_language(
+    fixture_quiz, pages, expected
+):
     assert _problems(VALID, fixture_quiz, pages) == expected
 
 
 def test_the_terms_check_runs_on_one_page_as_a_build_renders_it(fixture_quiz):
     checked = check_messages_file(VALID, fixture_quiz, VALID.name)
-    page = TermsPage("docs/terms.ko.md", frozenset({"deposit"}), _pages()["ko"].by_flag)
+    page = TermsPage("docs/terms.ko.md", frozenset({"deposit"}))
     assert [str(problem) for problem in check_terms_pages(checked, {"ko": page})] == [
         "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
         "a clause's id is the anchor of its heading there ({#kill-fee})"
