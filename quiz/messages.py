@@ -29,6 +29,16 @@ def _by_tone(kind: type, name: str, doc: str) -> type[_Strict]:
     return create_model(name, __base__=_Strict, __doc__=doc, __module__=__name__, **fields)
 
 
+def _asked_by(says: str, left_out: str):
+    """The `asked-by` list of a block: the questions whose `ask` makes it unneeded."""
+    return Field(
+        default_factory=list,
+        alias="asked-by",
+        description=f"Quiz questions whose `ask` already {says}: "
+        f"a message that asks one of them leaves out {left_out}",
+    )
+
+
 TONE_NAMES = {
     "warm": "Warm: first names, contractions, friendly",
     "formal": "Formal: courteous and measured",
@@ -59,9 +69,7 @@ class Greeting(_Strict):
     anonymous: Label = Field(description="Opens a message when no name is given")
 
 
-class Greetings(_Strict):
-    warm: Greeting
-    formal: Greeting
+Greetings = _by_tone(Greeting, "Greetings", "How a message opens, in each tone.")
 
 
 Clauses = list[Id]
@@ -148,12 +156,7 @@ class FlagMessage(_Strict):
         min_length=1,
         description="The clauses that answer this flag, by their anchor on the terms page",
     )
-    asked_by: list[Id] = Field(
-        default_factory=list,
-        alias="asked-by",
-        description="Quiz questions whose `ask` already says what the concern says: "
-        "a message that asks one of them leaves out the paragraph",
-    )
+    asked_by: list[Id] = _asked_by("says what the concern says", "the paragraph")
 
 
 class Clause(_Strict):
@@ -164,12 +167,7 @@ class Clause(_Strict):
         "when shorter than its title",
     )
     line: Sentence = Field(description="The clause as proposed in a message, in one short sentence")
-    asked_by: list[Id] = Field(
-        default_factory=list,
-        alias="asked-by",
-        description="Quiz questions whose `ask` already proposes this clause: "
-        "a message that asks one of them leaves out the clause's line",
-    )
+    asked_by: list[Id] = _asked_by("proposes this clause", "the clause's line")
 
 
 class Messages(_Strict):
