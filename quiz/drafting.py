@@ -176,8 +176,9 @@ def browser_messages(messages: Messages, language: str, quiz: Quiz | None = None
         **_localised(messages, language),
     }
     if quiz is not None:
-        island["asks"] = {
-            question.id: question.ask.get(language) for _, question in quiz.questions()
+        island["asks"] = {  # as an email asks them
+            question.id: (question.email or question.ask).get(language)
+            for _, question in quiz.questions()
         }
     return island
 

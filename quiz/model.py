@@ -114,6 +114,12 @@ class Question(_Strict):
     )
     hint: Paragraph = Field(description="Why we ask, shown under the question")
     ask: Sentence = Field(description="What to ask the prospect when the answer is not known yet")
+    email: Sentence | None = Field(
+        None,
+        description="The question as a drafted message asks it, where `ask`, written for the "
+        "reader on the quiz page, would not read well in an email: no placeholders, nothing "
+        "presumed that may not be known, not the same question as another's",
+    )
     options: list[Option] = Field(min_length=2)
 
     @property

@@ -34,6 +34,13 @@ QUESTIONS = QUIZ.questions()
 FLAG_OF = {question.id: flag for flag, question in QUESTIONS}
 STYLES = [(tone, timing) for tone in TONES for timing in TIMINGS]
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# Capital letters standing for what the reader was to fill in ("A and B, but not C", "A와 B"):
+# two or more of them in one message (a sentence may well start with the article "A").
+LETTER = re.compile(r"(?<![\w.])([ABC])(?![\w.])")
+NUMBERED = re.compile(r"^\d+\. ")
+# The 해요체 question endings the brief keeps out of formal Korean messages (content-style.md):
+# "-어요?", "-세요?", "-나요?", "-겠어요?" (the courteous "-(으)실까요?", "-(으)신가요?" stay).
+HAEYO = re.compile(r"(?:어요|세요|나요|해요|예요|에요|죠)\?")
 # A sentence that leaves the door open or points elsewhere; a dealbreaker's decline has none.
 REOPENING = {
     "en": (
@@ -530,3 +537,10 @@ def test_every_draft_is_complete_within_the_limit_in_its_language_with_the_name_
     # a dealbreaker's decline never reopens the door
     if score(QUIZ, given_answers).decided_by == "dealbreaker":
         assert not [phrase for phrase in REOPENING[language] if phrase in body]
+    # written as an email: no placeholder letters from the quiz page's wording ("A and B, but not
+    # C"), no question asked twice, and in Korean formal drafts no 해요체 question
+    assert len(set(LETTER.findall(body))) < 2, body
+    asked = [line.split(". ", 1)[1] for line in body.split("\n") if NUMBERED.match(line)]
+    assert len(asked) == len(set(asked))
+    if language == "ko" and tone == "formal":
+        assert HAEYO.search(body) is None, HAEYO.search(body)
