@@ -27,9 +27,9 @@ export function renderMessage(state, result, answers) {
  * The message's parts and listeners; part of the quiz page's state (quiz.js, quizState).
  * @param {Element} root the `[data-message]` element
  * @param {Object} data the quiz island
- * @param {HTMLInputElement} name the prospect's name field, which fills in the greeting
  */
-export function messageState(root, data, name) {
+export function messageState(root, data) {
+  const name = required(root, "[data-recipient-name]"); // whom the greeting names
   const state = {
     data: data,
     root: root,

@@ -72,7 +72,7 @@ function quizState(root, data) {
     editing: null, // the saved prospect being re-assessed
     saving: Promise.resolve(), // the last save: a save waits for the one before it
     stay: false, // the browser restores the scroll position itself (journey.js, resume)
-    message: messageState(required(root, "[data-message]"), data, required(root, "[data-prospect-name]")),
+    message: messageState(required(root, "[data-message]"), data),
   };
 }
 

@@ -49,11 +49,14 @@ def quiz_page(request, page, base_url):
     assert watch.problems == []
 
 
-def _submit(page, answers, name=""):
+def _submit(page, answers, name="", label=""):
+    """Answer and submit; `name` is whom the draft greets, `label` what the prospect is saved as."""
     click_answers(page, answers)
     page.locator("[data-quiz-submit]").click()
     if name:
-        page.locator("[data-prospect-name]").fill(name)
+        page.locator("[data-recipient-name]").fill(name)
+    if label:
+        page.locator("[data-prospect-name]").fill(label)
 
 
 def _expected(page, answers, tone="warm", timing="before-call", name=None, variant=None):
@@ -159,7 +162,7 @@ def test_edits_are_kept_when_a_choice_changes_until_the_reader_replaces_them(qui
     edited = box.input_value()
     assert redraft.is_visible()  # the draft is one click away
     quiz_page.locator("[data-message-tone='formal']").check()
-    quiz_page.locator("[data-prospect-name]").fill("Dana Reyes")
+    quiz_page.locator("[data-recipient-name]").fill("Dana Reyes")
     assert box.input_value() == edited
     assert quiz_page.locator("[data-message-status]").inner_text() == strings("message.kept")
     redraft.click()
@@ -226,10 +229,12 @@ def test_the_message_and_its_terms_print_on_the_page_after_the_result(quiz_page,
 
 
 def test_a_share_link_reproduces_the_same_draft(browser, base_url):
+    """The link carries the answers and, when asked, the saved label: never whom the draft
+    greets, so the draft it opens greets no one by name."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + "ko/quiz/", wait_until="networkidle")
-    _submit(page, MIXED, "<b>박민아</b>")
+    _submit(page, MIXED, label="<b>박민아</b>")
     page.locator("[data-message-tone='formal']").check()
     page.locator("[data-action='share-include-name']").check()  # the name travels only when asked
     page.locator("[data-action='share']").click()
@@ -241,17 +246,24 @@ def test_a_share_link_reproduces_the_same_draft(browser, base_url):
         "[data-message-tone='formal']"
     ).check()  # the link carries answers and name, not text
     assert read_message(opened) == sent
+    assert opened.locator("[data-prospect-name]").input_value() == "<b>박민아</b>"
+    assert "박민아" not in sent["text"]
     context.close()
 
 
 def test_re_assessing_a_saved_prospect_drafts_from_its_answers(page, base_url):
+    """The saved label (here a note to oneself) never reaches the greeting."""
     page.goto(base_url + "quiz/", wait_until="networkidle")
     page.language = "en"
-    _submit(page, CARE, "Acme Ltd")
+    _submit(page, CARE, label="Acme Ltd (slow payer!)")
     page.locator("[data-action='save']").click()
     idle(page)  # saved (one transaction) before the page is left
     page.goto(base_url + "prospects/", wait_until="networkidle")
     idle(page)
     page.locator("[data-saved-prospect] a[href*='#prospect=']").first.click()
     page.locator("[data-quiz-result]:not([hidden])").wait_for()
-    assert read_message(page)["text"] == _expected(page, CARE, name="Acme Ltd").text
+    text = read_message(page)["text"]
+    assert text == _expected(page, CARE).text
+    assert "Acme" not in text
+    page.locator("[data-recipient-name]").fill("Jo Acme")
+    assert read_message(page)["text"] == _expected(page, CARE, name="Jo Acme").text

@@ -141,7 +141,7 @@ UNSURE = {question.id: unsure(question) for question in QUESTIONS}
 
 
 # The drafted message as the page shows it (README.md, "Quiz test contract"): the text box, the
-# clauses listed below it, and the name field the greeting takes.
+# clauses listed below it, and the name the greeting takes (`[data-recipient-name]`).
 _READ_MESSAGE = """
 () => {
   const scope = document.querySelector("[data-quiz-scope]");
@@ -150,7 +150,7 @@ _READ_MESSAGE = """
     terms: [...scope.querySelectorAll("[data-term]")]
       .filter((e) => !e.hidden)
       .map((e) => e.getAttribute("data-term")),
-    name: scope.querySelector("[data-prospect-name]").value,
+    name: scope.querySelector("[data-recipient-name]").value,
   };
 }
 """
@@ -158,7 +158,7 @@ _READ_MESSAGE = """
 _DRAFT = """
 ([answers, tone, timing, variant, name]) => {
   const scope = document.querySelector("[data-quiz-scope]");
-  scope.querySelector("[data-prospect-name]").value = name;
+  scope.querySelector("[data-recipient-name]").value = name;
   for (const [kind, value] of [["tone", tone], ["timing", timing], ["variant", variant]]) {
     scope.querySelector(`[data-message-${kind}="${value}"]`).checked = true;
   }
