@@ -63,6 +63,8 @@ function quizState(root, data) {
       errorsHeading: required(root, "[data-errors-heading]"),
       startOver: required(root, '[data-action="start-over"]'),
       includeName: required(root, '[data-action="share-include-name"]'),
+      toMessage: required(root, '[data-action="to-message"]'),
+      messageHeading: required(root, "[data-message-heading]"),
     },
     questions: new Map(data.flags.flatMap((flag) => flag.questions.map((question) => [question.id, question]))),
     fieldsets: byAttribute(form, "data-question"),
@@ -97,6 +99,11 @@ function listen(quiz) {
     busy(parts.workspace, quiz.saving);
   });
   parts.share.addEventListener("click", () => share(quiz));
+  // To the draft, its heading focused, without changing the address (a saved prospect's link).
+  parts.toMessage.addEventListener("click", (event) => {
+    event.preventDefault();
+    land(quiz, parts.messageHeading);
+  });
   parts.print.addEventListener("click", () => window.print());
   // The printed page names the prospect and the date, for whoever reads it later.
   window.addEventListener("beforeprint", () => {

@@ -267,3 +267,26 @@ def test_re_assessing_a_saved_prospect_drafts_from_its_answers(page, base_url):
     assert "Acme" not in text
     page.locator("[data-recipient-name]").fill("Jo Acme")
     assert read_message(page)["text"] == _expected(page, CARE, name="Jo Acme").text
+
+
+def test_one_step_from_the_verdict_to_the_draft_keeps_the_address(browser, base_url):
+    """On a phone the draft is screens below the verdict: the link beside the verdict brings its
+    heading to the top, focused, and leaves the address (a saved prospect's link) as it is."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(base_url + "quiz/", wait_until="networkidle")
+    page.language = "en"
+    _submit(page, CARE, label="Acme")
+    page.locator("[data-action='save']").click()
+    idle(page)
+    address = page.url
+    assert "#prospect=" in address
+    page.locator("[data-result-heading]").evaluate("h => h.scrollIntoView()")  # at the verdict
+    heading = page.locator("[data-message-heading]")
+    assert not heading.evaluate("h => h.getBoundingClientRect().top < innerHeight")
+    page.locator("[data-action='to-message']").click()
+    assert page.evaluate("document.activeElement.hasAttribute('data-message-heading')")
+    top = heading.evaluate("h => h.getBoundingClientRect().top")
+    assert 0 <= top < 200  # at the top, below the sticky header
+    assert page.url == address
+    context.close()
