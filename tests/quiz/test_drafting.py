@@ -218,13 +218,13 @@ def test_a_review_without_open_questions_has_no_questions_paragraph():
 
 def test_clauses_are_chosen_round_by_round_once_each_and_at_most_four():
     island = ISLANDS["en"]
-    # boundaries: change-requests, deposit, rush-fees, revisions;
+    # boundaries: change-requests, deposit, milestones, rush-fees, revisions;
     # expectations: change-requests, revisions, rush-fees, deposit
     assert choose_terms(island, ("boundaries", "expectations")) == [
         "change-requests",
         "deposit",
         "revisions",
-        "rush-fees",
+        "milestones",
     ]
     # each concern's most direct answer comes before any second one
     assert choose_terms(island, ("unresponsive", "values", "profile")) == [
@@ -233,7 +233,7 @@ def test_clauses_are_chosen_round_by_round_once_each_and_at_most_four():
         "deposit",
         "kill-fee",
     ]
-    assert choose_terms(island, ("profile",)) == ["deposit", "payment-terms"]
+    assert choose_terms(island, ("profile",)) == ["deposit", "payment-terms", "milestones"]
     for flags in [("boundaries", "vision", "micromanager"), ("integrity", "distrust", "wrong-fit")]:
         chosen = choose_terms(island, flags)
         assert len(chosen) == len(set(chosen)) <= MAX_TERMS

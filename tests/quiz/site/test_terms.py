@@ -38,8 +38,8 @@ def test_the_table_lists_each_flag_by_its_page_s_title_with_its_clauses_in_the_p
         "| Flag | Terms to look at |",
         "| --- | --- |",
         "| [The client who pushes your limits](flags/boundaries.md) | [Deposit](#deposit) · "
-        "[Change requests](#change-requests) · [Revision rounds](#revisions) · "
-        "[Rush fees](#rush-fees) |",
+        "[Milestones](#milestones) · [Change requests](#change-requests) · "
+        "[Revision rounds](#revisions) · [Rush fees](#rush-fees) |",
     ]
     assert tables["ko"].splitlines()[0] == "| 위험 신호 | 살펴볼 조항 |"
     assert tables["ko"].splitlines()[-1] == (
