@@ -21,6 +21,7 @@ from quiz.site.assets import BuildToolMissing, prepare_offline_copy
 from quiz.site.finish import finish_site
 from quiz.site.languages import (
     built_languages,
+    every_language_built,
     is_default_language_build,
     language_homes,
     language_prefix,
@@ -109,9 +110,12 @@ def on_post_template(output_content, *, template_name, config):
 
 
 # After the i18n plugin has built every language and merged their search entries: the steps that
-# work on the output folder alone (quiz/site/finish.py).
+# work on the output folder alone (quiz/site/finish.py), once (each language's own build ends
+# here too, before the site is whole).
 @event_priority(-110)
 def on_post_build(*, config):
+    if not every_language_built(config):
+        return
     try:
         finish_site(config.site_dir, [language + "/" for language in built_languages(config)[1:]])
     except BuildToolMissing as error:

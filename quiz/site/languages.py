@@ -19,6 +19,12 @@ def is_default_language_build(config) -> bool:
     return i18n.current_language in (None, i18n.default_language)
 
 
+def every_language_built(config) -> bool:
+    """Whether the i18n plugin has built every language: false inside the builds it starts for
+    the other languages from the default's `on_post_build`, true once they are all done."""
+    return not config.plugins["i18n"].building
+
+
 def language_prefix(config) -> str:
     """The folder of the language being built, below the site's root: '' or 'ko/'."""
     i18n = config.plugins["i18n"]

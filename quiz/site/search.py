@@ -71,8 +71,8 @@ def split_index(site_dir: Path, folders: list[str]) -> None:
     own index, relative to it, and the root's index keeps the rest.
 
     The i18n plugin writes the merged index once all languages are built; call this after it.
-    Calling it again, or earlier (each language's build ends with it), does no harm: a folder
-    whose entries the root's index no longer holds keeps the index it has.
+    Calling it again does no harm: a folder whose entries the root's index no longer holds keeps
+    the index it has.
     """
     root = Path(site_dir) / INDEX
     if not root.is_file():  # search is off (the offline copy)
