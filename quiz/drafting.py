@@ -166,7 +166,8 @@ def choose_terms(island: dict, flags: tuple[str, ...]) -> list[str]:
 def browser_messages(messages: Messages, language: str, quiz: Quiz | None = None) -> dict:
     """The message blocks for the JSON island of one language: the file's structure and keys, every
     text already in that language with {name} kept, plus the numbers the algorithm uses and, when
-    the quiz is given, each question's `ask` by question id."""
+    the quiz is given, each question as a message asks it (its `email`, else its `ask`) by
+    question id."""
     island = {
         "limit": MESSAGE_LIMIT,
         "honorific": HONORIFICS.get(language, ""),

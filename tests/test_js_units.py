@@ -12,7 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from quiz.drafting import draft
+from quiz.drafting import compose, plan
 from quiz.messages import TIMINGS, TONES
 from quiz.scoring import score
 from quiz.site.view import QuizView
@@ -62,13 +62,14 @@ def reference_cases() -> dict:
         )
     cases = {}
     for language in ("en", "ko"):
-        view = QuizView(QUIZ, language, messages=MESSAGES)
+        # The island the browser gets, made once: the reference drafts from the same blocks.
+        data = QuizView(QUIZ, language, messages=MESSAGES).browser_data(messages=True)
         rows = []
         for index, answers in enumerate(sets):
             result = score(QUIZ, answers)
             tone, timing = TONES[index % len(TONES)], TIMINGS[index % len(TIMINGS)]
             name = ["", "Lumen Studio", "  Ada   Lovelace  "][index % 3]
-            message = draft(QUIZ, MESSAGES, answers, language, tone, timing, name or None)
+            message = compose(data["messages"], plan(QUIZ, answers), tone, timing, name or None)
             rows.append(
                 {
                     "answers": answers,
@@ -81,5 +82,5 @@ def reference_cases() -> dict:
                     "terms": list(message.terms),
                 }
             )
-        cases[language] = {"data": view.browser_data(messages=True), "rows": rows}
+        cases[language] = {"data": data, "rows": rows}
     return cases
