@@ -4,20 +4,26 @@ browser will mirror.
 Two deterministic steps:
 
 1. `plan(quiz, answers, variant)` picks the message and its parts: the concerns it raises (the
-   first MAX_CONCERNS of `scoring.concerns`, strongest first) and the questions it asks (every
-   open answer, "Not sure yet" or unanswered, ordered by its flag's score, then the flag's
-   weight, then file order; at most MAX_QUESTIONS).
-2. `compose(island, plan, tone, timing, name)` writes it from `browser_messages(...)`, the
+   first MAX_CONCERNS of `scoring.concerns`, strongest first); for each, the answers it names
+   (those worth raising: 2 points or more, or a floor, never a dealbreaker; the most points
+   first, then file order; at most MAX_SEEN); the questions it asks (every open answer, "Not sure
+   yet" or unanswered, ordered by its flag's score, then the flag's weight, then file order; at
+   most MAX_QUESTIONS); and every definite answer, for the clauses it settles.
+2. `compose(island, plan, tone, timing, name, terms)` writes it from `browser_messages(...)`, the
    per-language export the browser gets, so every draft proves the export is enough.
 
 The blocks of each message, in order (a blank line between paragraphs):
 
-- good-fit: greeting; opening; the usual terms; closing; sign-off. Listed below: good-fit.terms.
-- proceed-with-care, high-risk: greeting; the band's opening; one paragraph per concern raised;
-  the questions' introduction and the numbered questions (when any are open); the terms'
-  introduction and one line per clause chosen for the raised flags, except a clause that one of
-  the questions already proposes (its `asked-by`), and no introduction when no line is left;
-  the band's closing; sign-off. Listed below: every clause chosen.
+- good-fit: greeting; opening; the usual terms; the strongest concern's `settle` line, when any
+  flag scores above 0; closing; sign-off. Listed below: good-fit.terms.
+- proceed-with-care, high-risk: greeting; the band's opening; one paragraph per concern raised:
+  the `seen` lines of the answers it names, in one paragraph, or, when it names none, the flag's
+  `concern` (left out when one of the questions already says it: its `asked-by`); the questions'
+  introduction and the numbered questions (when any are open); the terms' introduction (a
+  high-risk message's own `conditions`) and one line per clause chosen for the raised flags,
+  except a clause that one of the questions already proposes (its `asked-by`), and no
+  introduction when no line is left; the band's closing; sign-off. Listed below: every clause
+  chosen.
 - not-enough-info: greeting; opening; the questions' introduction and the numbered questions;
   closing; sign-off. Listed below: the clauses chosen for the concerns, for the reader.
 - walk-away: greeting; one paragraph of the decline's opening, the decline for its reason
@@ -30,20 +36,26 @@ The blocks of each message, in order (a blank line between paragraphs):
 The clauses for raised flags are chosen round by round: each flag's first clause (its list in the
 messages file runs from the most direct answer down), strongest flag first, then each flag's
 second, and so on; a clause already chosen is skipped, and the choice stops at MAX_TERMS, so
-every concern gets its most direct answer before any gets a second.
+every concern gets its most direct answer before any gets a second. A clause that an answer given
+settles (its `settled-by`: agreed already, or refused with another way proposed) is never in a
+flag's list: the next one takes its place.
 The name is plain text: whitespace is collapsed, an honorific the greeting adds anyway ("님" in
 Korean) is dropped from its end, and it is filled into the greeting's one {name}, verbatim.
+The reader's terms fill the body's placeholders ({deposit}, {payment-days}, {revisions}, {rush};
+a term not given takes the island's `defaults`), and their `signature`, plain text like the name,
+goes on its own line after the sign-off.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from quiz.messages import NAME, TIMINGS, TONES, Messages
-from quiz.model import Quiz, Text
+from quiz.model import Option, Quiz, Text
 from quiz.scoring import Result, concerns, score
 
 
@@ -62,6 +74,9 @@ class Plan:
     variant: str | None = None  # "fully-booked" or "work-started"
     concerns: tuple[str, ...] = ()  # flag ids, strongest first
     questions: tuple[str, ...] = ()  # question ids, in the order they are asked
+    # per concern, the answers its paragraph names ("question:option"), strongest first
+    seen: tuple[tuple[str, ...], ...] = ()
+    answered: tuple[str, ...] = ()  # every definite answer ("question:option"), in file order
 
 
 def draft(
@@ -73,10 +88,17 @@ def draft(
     timing: str,
     name: str | None = None,
     variant: str | None = None,
+    terms: Mapping[str, object] | None = None,
 ) -> Draft:
-    """The message for one prospect's answers, in one language, tone and timing."""
+    """The message for one prospect's answers, in one language, tone and timing, with the
+    reader's terms (see `compose`)."""
     return compose(
-        browser_messages(messages, language, quiz), plan(quiz, answers, variant), tone, timing, name
+        browser_messages(messages, language, quiz),
+        plan(quiz, answers, variant),
+        tone,
+        timing,
+        name,
+        terms,
     )
 
 
@@ -89,13 +111,34 @@ def plan(quiz: Quiz, answers: Mapping[str, str], variant: str | None = None) -> 
             f"allowed: {', '.join(variants(result)) or 'none'}"
         )
     raised = tuple(flag.id for flag in concerns(quiz, result)[:MAX_CONCERNS])
+    given = [
+        (flag.id, question.id, option)
+        for flag, question in quiz.questions()
+        for option in question.options
+        if option.id == answers.get(question.id) and not option.unsure
+    ]
     return Plan(
         result.band,
         result.decided_by,
         variant,
         raised,
         open_questions(quiz, result, answers)[:MAX_QUESTIONS],
+        tuple(
+            tuple(
+                f"{question}:{option.id}"
+                for owner, question, option in sorted(given, key=lambda item: -item[2].points)
+                if owner == flag and worth_raising(option)
+            )[:MAX_SEEN]
+            for flag in raised
+        ),
+        tuple(f"{question}:{option.id}" for _, question, option in given),
     )
+
+
+def worth_raising(option: Option) -> bool:
+    """An answer a message names with its own `seen` line: 2 points or more, or a floor; never a
+    dealbreaker, whose message declines instead."""
+    return option.dealbreaker is None and ((option.points or 0) >= 2 or option.floor is not None)
 
 
 def variants(result: Result) -> tuple[str, ...]:
@@ -124,18 +167,38 @@ def open_questions(quiz: Quiz, result: Result, answers: Mapping[str, str]) -> tu
     return tuple(ident for _, ident in sorted(found))
 
 
-def compose(island: dict, plan: Plan, tone: str, timing: str, name: str | None = None) -> Draft:
-    """The message a plan describes, written from one language's export."""
+def compose(
+    island: dict,
+    plan: Plan,
+    tone: str,
+    timing: str,
+    name: str | None = None,
+    terms: Mapping[str, object] | None = None,
+) -> Draft:
+    """The message a plan describes, written from one language's export. `terms` are the
+    reader's own (any of TERMS, each a figure, and `signature`); what they leave out, the
+    island's `defaults` fill."""
     if tone not in TONES or timing not in TIMINGS:
         raise ValueError(
             f"tone must be one of {', '.join(TONES)} and timing one of {', '.join(TIMINGS)}"
         )
-    paragraphs, terms = _body(island, plan, tone, timing)
+    terms = terms or {}
+    paragraphs, clauses = _body(island, plan, tone, timing)
     greeting = island["greeting"][tone]
     filled = fill_name(island, name)
     opening = greeting["anonymous"] if filled is None else greeting["named"].replace(NAME, filled)
-    text = "\n\n".join([opening, *paragraphs, island["sign-off"][tone]])
-    return Draft(text, tuple(terms))
+    body = fill_terms(
+        "\n\n".join([*paragraphs, island["sign-off"][tone]]), island["defaults"], terms
+    )
+    signature = _plain(terms.get("signature") or "", "a signature")
+    text = f"{opening}\n\n{body}" + (f"\n{signature}" if signature else "")
+    return Draft(text, tuple(clauses))
+
+
+def fill_terms(text: str, defaults: Mapping, terms: Mapping[str, object] | None = None) -> str:
+    """A text with the reader's terms in its placeholders ({deposit}, ...), each term not given
+    at its default."""
+    return _FIGURE.sub(lambda found: _figure(terms or {}, defaults, found[1]), text)
 
 
 def fill_name(island: dict, name: str | None) -> str | None:
@@ -146,15 +209,16 @@ def fill_name(island: dict, name: str | None) -> str | None:
     honorific = island["honorific"]
     if honorific and cleaned.endswith(honorific):
         cleaned = cleaned[: -len(honorific)].rstrip()
-    if len(cleaned) > NAME_MAX:
-        raise ValueError(f"a name has at most {NAME_MAX} characters, not {len(cleaned)}")
-    return cleaned or None
+    return _plain(cleaned, "a name") or None
 
 
-def choose_terms(island: dict, flags: tuple[str, ...]) -> list[str]:
-    """The clauses for raised flags, strongest first: round by round, each flag's next clause,
-    each clause once, at most MAX_TERMS."""
-    lists = [island["flags"][flag]["terms"] for flag in flags]
+def choose_terms(island: dict, flags: tuple[str, ...], answered: tuple[str, ...] = ()) -> list[str]:
+    """The clauses for raised flags, strongest first: round by round, each flag's next clause
+    that no answer given settles, each clause once, at most MAX_TERMS."""
+    lists = [
+        [c for c in island["flags"][flag]["terms"] if _unsettled(island, c, answered)]
+        for flag in flags
+    ]
     chosen: list[str] = []
     for rank in range(max(map(len, lists), default=0)):
         for clauses in lists:
@@ -174,6 +238,7 @@ def browser_messages(messages: Messages, language: str, quiz: Quiz | None = None
         "maxConcerns": MAX_CONCERNS,
         "maxQuestions": MAX_QUESTIONS,
         "maxTerms": MAX_TERMS,
+        "maxSeen": MAX_SEEN,
         **_localised(messages, language),
     }
     if quiz is not None:
@@ -216,9 +281,10 @@ def _body(island: dict, plan: Plan, tone: str, timing: str) -> tuple[list[str], 
         return [
             fit["opening"][timing][tone],
             fit["usual"][tone],
+            *[island["flags"][flag]["settle"][tone] for flag in plan.concerns[:1]],
             fit["closing"][timing][tone],
         ], fit["terms"]
-    raised_terms = choose_terms(island, plan.concerns)
+    raised_terms = choose_terms(island, plan.concerns, plan.answered)
     if plan.band == "not-enough-info":
         unknown = island["not-enough-info"]
         return [
@@ -232,24 +298,52 @@ def _body(island: dict, plan: Plan, tone: str, timing: str) -> tuple[list[str], 
     def said(block: dict) -> bool:  # a question the message asks already says what the block says
         return not set(plan.questions).isdisjoint(block["asked-by"])
 
-    paragraphs += [
-        island["flags"][flag]["concern"][tone]
-        for flag in plan.concerns
-        if not said(island["flags"][flag])
-    ]
+    seen = dict(zip(plan.concerns, plan.seen, strict=False))
+    for flag in plan.concerns:
+        if seen.get(flag):
+            paragraphs.append(_sentences(*(_seen(island, key)[tone] for key in seen[flag])))
+        elif not said(island["flags"][flag]):
+            paragraphs.append(island["flags"][flag]["concern"][tone])
     if plan.questions:
         paragraphs.append(_listed(parts["questions"][tone], _numbered(island, plan.questions)))
     lines = [
         "- " + island["clauses"][c]["line"] for c in raised_terms if not said(island["clauses"][c])
     ]
     if lines:
-        paragraphs.append(_listed(parts["terms"][tone], lines))
+        paragraphs.append(_listed(frame.get("conditions", parts["terms"])[tone], lines))
     paragraphs.append(frame["closing"][timing][tone])
     return paragraphs, raised_terms
 
 
 def _sentences(*texts: str) -> str:
     return " ".join(texts)
+
+
+def _unsettled(island: dict, clause: str, answered: tuple[str, ...]) -> bool:
+    return set(answered).isdisjoint(island["clauses"][clause]["settled-by"])
+
+
+def _seen(island: dict, key: str) -> dict:
+    question, option = key.split(":")
+    return island["seen"][question][option]
+
+
+def _figure(terms: Mapping[str, object], defaults: dict, term: str) -> str:
+    """One of the reader's figures as a draft writes it; a term not given takes its default."""
+    value = terms.get(term)
+    if value is None:
+        value = defaults[term]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # as JavaScript writes it: 45, not 45.0
+    return str(value)
+
+
+def _plain(text: str, what: str) -> str:
+    """A name or a signature as a message writes it: whitespace collapsed, at most NAME_MAX."""
+    cleaned = " ".join(text.split())
+    if len(cleaned) > NAME_MAX:
+        raise ValueError(f"{what} has at most {NAME_MAX} characters, not {len(cleaned)}")
+    return cleaned
 
 
 def _listed(introduction: str, items: list[str]) -> str:
@@ -281,14 +375,19 @@ def _localised(node, language: str):
 MAX_CONCERNS = 3
 MAX_QUESTIONS = 5
 MAX_TERMS = 4
+# The most answers one concern's paragraph names: the strongest, and one more.
+MAX_SEEN = 2
 # The longest prospect name: the greeting's, the quiz page's name field's (maxlength) and the
 # browser store's (the bundles' generated MAX_NAME, quiz/site/assets.py).
 NAME_MAX = 120
+# A placeholder of the reader's terms in a text: {deposit}, {payment-days}, ...
+_FIGURE = re.compile(r"\{([a-z]+(?:-[a-z]+)*)\}")
 # The messages a reader may pick instead of the result's own (`variants` says when).
 VARIANTS = ("fully-booked", "work-started")
 # What the greeting adds after {name} in a language, and so drops from the end of a name
 # given with it.
 HONORIFICS = {"ko": "님"}
-# The longest message the blocks may assemble, in characters, a 120-character name included:
-# about 330 English words, which reads in two minutes and prints on one page with the result.
-MESSAGE_LIMIT = 2000
+# The longest message the blocks may assemble, in characters, a 120-character name and signature
+# included: about 420 English words, under three minutes' reading, one printed page. (It was 2,000
+# while a concern was one paragraph; naming what was seen takes up to two lines per concern.)
+MESSAGE_LIMIT = 2600

@@ -1,6 +1,7 @@
 """The message blocks' rules beyond types: placeholders, languages, a paragraph and clauses for
-every flag of the quiz and for no other, clause ids that exist, and no message the blocks can
-assemble longer than MESSAGE_LIMIT. With the terms pages (given by the site layer, which reads
+every flag of the quiz and for no other, a `seen` line for every answer worth raising and for no
+other, clause ids and answers that exist, and no message the blocks can assemble longer than
+MESSAGE_LIMIT. With the terms pages (given by the site layer, which reads
 them): every clause an anchor of the page in each language. (The page's table of terms by flag is
 generated from the flags' clauses, quiz/site/terms.py, so it cannot differ from them.)
 
@@ -19,15 +20,17 @@ from pathlib import Path
 from quiz.drafting import (
     MAX_CONCERNS,
     MAX_QUESTIONS,
+    MAX_SEEN,
     MESSAGE_LIMIT,
     NAME_MAX,
     Plan,
     browser_messages,
     compose,
+    worth_raising,
 )
 from quiz.language import written_in
 from quiz.loader import Source, field_name
-from quiz.messages import NAME, TIMINGS, TONES, Messages, load_messages
+from quiz.messages import NAME, TERMS, TIMINGS, TONES, Messages, load_messages
 from quiz.model import LANGUAGE_NAMES, LANGUAGES, Quiz
 from quiz.problems import Problem
 from quiz.rules import texts
@@ -100,21 +103,31 @@ def check_terms_pages(checked: CheckedMessages, pages: Mapping[str, TermsPage]) 
 
 
 def _placeholders(messages: Messages, source: Source) -> Iterable[Problem]:
-    """{name} once in each greeting with a name, and no other placeholder or brace anywhere."""
+    """{name} once in each greeting with a name and nowhere else; the reader's terms anywhere a
+    draft's body is made of (not in a greeting, nor in a clause's title, which pages show); no
+    other placeholder or brace anywhere."""
     for path, text in texts(messages):
         named = path[:1] == ("greeting",) and path[-1:] == ("named",)
+        body = path[:1] != ("greeting",) and path[-1:] not in (("title",), ("short",))
         for language in LANGUAGES:
             value = getattr(text, language)
             where = (*path, language)
             found = _PLACEHOLDER.findall(value)
             for token in sorted(set(found)):
-                if token != _NAME_TOKEN:
+                if token in TERMS and not body:
                     yield source.problem_in(
                         where,
-                        f"{field_name(where)}: unknown placeholder '{{{token}}}'; "
-                        f"the only one is {NAME}, in the greeting with a name",
+                        f"{field_name(where)}: {{{token}}} belongs only in a message's body, "
+                        "where the reader's terms are filled in; write this text without it",
                     )
-                elif not named:
+                elif token not in TERMS and token != _NAME_TOKEN:
+                    yield source.problem_in(
+                        where,
+                        f"{field_name(where)}: unknown placeholder '{{{token}}}'; the "
+                        f"placeholders are {NAME}, in the greeting with a name, and the reader's "
+                        f"terms {_names('{' + term + '}' for term in TERMS)}",
+                    )
+                elif token == _NAME_TOKEN and not named:
                     yield source.problem_in(
                         where,
                         f"{field_name(where)}: {NAME} belongs only in the greeting with a name; "
@@ -172,7 +185,8 @@ def _clause_ids(messages: Messages, source: Source) -> Iterable[Problem]:
 
 def _against_quiz(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Problem]:
     """A paragraph and clauses for every flag of the quiz, and for no other; every `asked-by`
-    names questions of the quiz."""
+    names questions of the quiz, every `settled-by` its answers; a `seen` line for every answer
+    worth raising, and for no other."""
     ids = [flag.id for flag in quiz.flags]
     for flag in ids:
         if flag not in messages.flags:
@@ -197,17 +211,86 @@ def _against_quiz(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Pr
                         f"{section}.{key}: asked-by names '{question}', "
                         "which is not a question of the quiz",
                     )
+    answers = {
+        f"{question.id}:{option.id}"
+        for _, question in quiz.questions()
+        for option in question.options
+    }
+    for key, clause in messages.clauses.items():
+        for index, answer in enumerate(clause.settled_by):
+            if answer not in answers:
+                yield source.problem(
+                    ("clauses", key, "settled-by", index),
+                    f"clauses.{key}: settled-by names '{answer}', "
+                    "which is not an answer of the quiz (question:option)",
+                )
+    yield from _seen_lines(messages, quiz, source)
+
+
+def _seen_lines(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Problem]:
+    """A `seen` line for every answer worth raising, none for another answer or for none."""
+    by_id = {question.id: question for _, question in quiz.questions()}
+    for question_id, lines in messages.seen.items():
+        question = by_id.get(question_id)
+        if question is None:
+            yield source.problem(
+                ("seen", question_id),
+                f"seen.{question_id}: the quiz has no question '{question_id}'",
+                at_key=True,
+            )
+            continue
+        options = {option.id: option for option in question.options}
+        for option_id in lines:
+            option = options.get(option_id)
+            where = ("seen", question_id, option_id)
+            if option is None:
+                yield source.problem(
+                    where,
+                    f"seen.{question_id}.{option_id}: question '{question_id}' has no option "
+                    f"'{option_id}'",
+                    at_key=True,
+                )
+            elif option.dealbreaker is not None:
+                yield source.problem(
+                    where,
+                    f"seen.{question_id}.{option_id}: this answer is a dealbreaker, and its "
+                    "message declines instead of naming it: take the line out",
+                    at_key=True,
+                )
+            elif not worth_raising(option):
+                yield source.problem(
+                    where,
+                    f"seen.{question_id}.{option_id}: this answer is not worth raising (under 2 "
+                    "points and no floor), so no message names it: take the line out",
+                    at_key=True,
+                )
+    for _, question in quiz.questions():
+        for option in question.options:
+            if not option.unsure and worth_raising(option):
+                if option.id not in messages.seen.get(question.id, {}):
+                    known = question.id in messages.seen
+                    yield source.problem(
+                        ("seen", question.id) if known else ("seen",),
+                        f"seen: no line for the answer '{question.id}:{option.id}' "
+                        f"({option.points} points{', a floor' if option.floor else ''}): add "
+                        f"seen.{question.id}.{option.id} with what was seen, in both tones",
+                        at_key=True,
+                    )
 
 
 def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Problem]:
     """The longest message of each kind, in each tone, timing and language, against MESSAGE_LIMIT.
 
-    Worst cases, assembled by `compose` itself: a name of NAME_MAX characters, the MAX_QUESTIONS
-    longest questions, and every choice of MAX_CONCERNS flags with every line of the clauses
-    chosen for them, and every concern's paragraph (as if no question said what a paragraph or a
-    clause says: an upper bound).
+    Worst cases, assembled by `compose` itself: a name and a signature of NAME_MAX characters,
+    figures of WIDEST_FIGURE, the MAX_QUESTIONS longest questions, and every choice of
+    MAX_CONCERNS flags with every line of the clauses chosen for them, and for each flag the
+    longer of its concern's paragraph and its MAX_SEEN longest `seen` lines in the tone (as if no
+    question said what a paragraph or a clause says: an upper bound); a good fit with each flag's
+    `settle` line.
     """
     flags = [flag.id for flag in quiz.flags]
+    owner = {question.id: flag.id for flag, question in quiz.questions()}
+    terms = {"signature": "x" * NAME_MAX} | dict.fromkeys(TERMS, WIDEST_FIGURE)
     for language in LANGUAGES:
         island = browser_messages(messages, language, quiz)
         for section in ("flags", "clauses"):
@@ -220,18 +303,18 @@ def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Proble
             ]
         )
         raised = list(itertools.combinations(flags, min(MAX_CONCERNS, len(flags))))
+
+        def reviews(band: str, raised=raised, asks=asks, island=island) -> list[Plan]:
+            return [
+                Plan(band, concerns=c, questions=asks, seen=_longest_seen(island, c, owner, tone))
+                for c in raised
+                for tone in TONES
+            ]
+
         kinds = [
-            (("good-fit",), "good-fit", [Plan("good-fit")]),
-            (
-                ("proceed-with-care",),
-                "proceed-with-care",
-                [Plan("proceed-with-care", concerns=c, questions=asks) for c in raised],
-            ),
-            (
-                ("high-risk",),
-                "high-risk",
-                [Plan("high-risk", concerns=c, questions=asks) for c in raised],
-            ),
+            (("good-fit",), "good-fit", [Plan("good-fit", concerns=(f,)) for f in flags]),
+            (("proceed-with-care",), "proceed-with-care", reviews("proceed-with-care")),
+            (("high-risk",), "high-risk", reviews("high-risk")),
             (("not-enough-info",), "not-enough-info", [Plan("not-enough-info", questions=asks)]),
             (("decline", "dealbreaker"), "dealbreaker decline", [Plan("walk-away", "dealbreaker")]),
             (("decline", "score"), "score-only decline", [Plan("walk-away", "score")]),
@@ -250,7 +333,7 @@ def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Proble
             length, tone, timing, plan = max(
                 (
                     (
-                        len(compose(island, plan, tone, timing, "x" * NAME_MAX).text),
+                        len(compose(island, plan, tone, timing, "x" * NAME_MAX, terms).text),
                         tone,
                         timing,
                         plan,
@@ -267,16 +350,41 @@ def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Proble
                 yield source.problem(
                     path,
                     f"the longest {label} message ({tone}, {timing}, "
-                    f"{LANGUAGE_NAMES[language]}{detail}, a {NAME_MAX}-character name) "
+                    f"{LANGUAGE_NAMES[language]}{detail}, "
+                    f"a {NAME_MAX}-character name and signature) "
                     f"is {length:,} characters; the limit is {MESSAGE_LIMIT:,}: shorten its texts",
                     at_key=True,
                 )
+
+
+def _longest_seen(
+    island: dict, flags: tuple[str, ...], owner: dict[str, str], tone: str
+) -> tuple[tuple[str, ...], ...]:
+    """For each flag, the MAX_SEEN longest `seen` lines in the tone of answers to different
+    questions, or none when its concern's paragraph is longer."""
+    found = []
+    for flag in flags:
+        lines = sorted(
+            (
+                max((len(text[tone]), f"{question}:{option}") for option, text in options.items())
+                for question, options in island["seen"].items()
+                if owner.get(question) == flag  # one answer per question, its longest line
+            ),
+            reverse=True,
+        )[:MAX_SEEN]
+        seen_length = sum(length + 1 for length, _ in lines)
+        longer = seen_length > len(island["flags"][flag]["concern"][tone])
+        found.append(tuple(key for _, key in lines) if longer else ())
+    return tuple(found)
 
 
 def _names(items) -> str:
     return ", ".join(items)
 
 
-# A placeholder as the texts write it: {name}. The browser fills it; nothing else is in braces.
+# The widest figure the reader may set for a term, for the worst case of a message's length.
+WIDEST_FIGURE = 999
+# A placeholder as the texts write it: {name}, {deposit}. The drafter fills them; nothing else is
+# in braces.
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _NAME_TOKEN = NAME[1:-1]

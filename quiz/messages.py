@@ -2,17 +2,21 @@
 prospect is assembled (quiz/drafting.py). The editors' JSON Schema is generated from these.
 
 Every text is in every language and has a tone (warm or formal); openings and closings also have
-a timing (written before a first call, or after one). The only placeholder is {name}, and only the
-greeting with a name holds it. Each flag has the paragraph that raises it as a concern and the
-clauses (by their anchor on the terms page) that answer it: the one mapping from flags to terms,
-from which the terms page's table of terms by flag is generated (quiz/site/terms.py).
+a timing (written before a first call, or after one). The placeholders are {name}, which only the
+greeting with a name holds, and the reader's terms (TERMS: {deposit}, {payment-days},
+{revisions}, {rush}), which any text a draft's body is made of may hold, filled from the reader's
+own figures or the file's `defaults`. Each flag has the paragraph that raises it as a concern and
+the clauses (by their anchor on the terms page) that answer it: the one mapping from flags to
+terms, from which the terms page's table of terms by flag is generated (quiz/site/terms.py).
+Each answer worth raising has its `seen` line, which names what was seen.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, create_model
+from pydantic import Field, StringConstraints, create_model
 
 from quiz.loader import Source, load_model
 from quiz.model import Id, Label, Paragraph, Sentence, _Strict
@@ -73,6 +77,10 @@ Greetings = _by_tone(Greeting, "Greetings", "How a message opens, in each tone."
 
 
 Clauses = list[Id]
+# An answer of the quiz, as "question:option".
+AnswerKey = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*:[a-z0-9]+(-[a-z0-9]+)*$")
+]
 
 
 class GoodFit(_Strict):
@@ -89,17 +97,27 @@ class GoodFit(_Strict):
 
 
 class Review(_Strict):
-    """The frame of a message that raises concerns before a proposal (one per band)."""
+    """The frame of a message that raises concerns before a proposal."""
 
     opening: ByTiming
     closing: ByTiming
+
+
+class HighRisk(Review):
+    """The frame of a high-risk message, which states its terms as conditions."""
+
+    conditions: SentenceByTone = Field(
+        description="Introduces the terms as conditions, in place of review.terms"
+    )
 
 
 class ReviewParts(_Strict):
     """What proceed-with-care and high-risk messages share between their opening and closing."""
 
     questions: SentenceByTone = Field(description="Introduces the numbered questions")
-    terms: SentenceByTone = Field(description="Introduces the proposed terms, one line each")
+    terms: SentenceByTone = Field(
+        description="Introduces the proposed terms, one line each (high-risk has its conditions)"
+    )
 
 
 class NotEnoughInfo(_Strict):
@@ -152,6 +170,10 @@ class FlagMessage(_Strict):
     concern: ParagraphByTone = Field(
         description="Raises this flag in plain, friendly words, without accusing anyone"
     )
+    settle: SentenceByTone = Field(
+        description="The one thing to settle, in a short sentence: added to a good-fit message "
+        "when this is the strongest flag with a score above 0"
+    )
     terms: Clauses = Field(
         min_length=1,
         description="The clauses that answer this flag, by their anchor on the terms page",
@@ -168,21 +190,50 @@ class Clause(_Strict):
     )
     line: Sentence = Field(description="The clause as proposed in a message, in one short sentence")
     asked_by: list[Id] = _asked_by("proposes this clause", "the clause's line")
+    settled_by: list[AnswerKey] = Field(
+        default_factory=list,
+        alias="settled-by",
+        description="Answers (question:option) after which a message does not propose the "
+        "clause: it is already agreed, or refused with another way proposed in its `seen` line",
+    )
+
+
+Defaults = create_model(
+    "Defaults",
+    __base__=_Strict,
+    __doc__="The reader's terms until they set their own: the figures a draft fills in.",
+    __module__=__name__,
+    **{
+        term.replace("-", "_"): (int, Field(alias=term, ge=0, le=highest, description=text))
+        for term, (text, highest) in {
+            "deposit": ("The deposit, in percent of the fee", 100),
+            "payment-days": ("Days to pay an invoice", 365),
+            "revisions": ("Revision rounds per stage", 20),
+            "rush": ("The rush fee, in percent on top of the fee", 300),
+        }.items()
+    },
+)
 
 
 class Messages(_Strict):
     """The whole messages file."""
 
+    defaults: Defaults
     greeting: Greetings
     sign_off: LabelByTone = Field(alias="sign-off")
     good_fit: GoodFit = Field(alias="good-fit")
     proceed_with_care: Review = Field(alias="proceed-with-care")
-    high_risk: Review = Field(alias="high-risk")
+    high_risk: HighRisk = Field(alias="high-risk")
     review: ReviewParts
     not_enough_info: NotEnoughInfo = Field(alias="not-enough-info")
     decline: Declines
     flags: dict[Id, FlagMessage] = Field(
         description="By flag id: every flag of the quiz, and no other"
+    )
+    seen: dict[Id, dict[Id, ParagraphByTone]] = Field(
+        description="By question id, then option id: for every answer worth raising (2 or 3 "
+        "points, or a floor; never a dealbreaker), what was seen, named without accusing, and "
+        "what the reader needs or proposes about it, in a sentence or two"
     )
     clauses: dict[Id, Clause] = Field(
         min_length=1, description="By anchor on the terms page, in the page's order"
@@ -198,11 +249,13 @@ def load_messages(
         Messages,
         shown,
         noun="messages file",
-        keys="greeting, sign-off, the message blocks, flags and clauses",
+        keys="defaults, greeting, sign-off, the message blocks, flags, seen and clauses",
     )
 
 
 TONES = tuple(TONE_NAMES)
 TIMINGS = tuple(TIMING_NAMES)
-# The only placeholder, filled with the prospect's name in the greeting.
+# The placeholder filled with the prospect's name, in the greeting alone.
 NAME = "{name}"
+# The reader's terms a draft fills in ({deposit}, ...), from the reader's own or the defaults.
+TERMS = tuple(field.alias for field in Defaults.model_fields.values())

@@ -113,12 +113,17 @@ class Question(_Strict):
         "no two questions share it"
     )
     hint: Paragraph = Field(description="Why we ask, shown under the question")
-    ask: Sentence = Field(description="What to ask the prospect when the answer is not known yet")
+    ask: Sentence = Field(
+        description="What to ask the prospect when the answer is not known yet; may hold the "
+        "reader's terms ({deposit}, {payment-days}, {revisions}, {rush}), which pages show at "
+        "their defaults and drafts fill in"
+    )
     email: Sentence | None = Field(
         None,
         description="The question as a drafted message asks it, where `ask`, written for the "
-        "reader on the quiz page, would not read well in an email: no placeholders, nothing "
-        "presumed that may not be known, not the same question as another's",
+        "reader on the quiz page, would not read well in an email: no letters to fill in, nothing "
+        "presumed that may not be known, not the same question as another's; may hold the "
+        "reader's terms as `ask` does",
     )
     options: list[Option] = Field(min_length=2)
 

@@ -1,11 +1,12 @@
 """The quiz's rules beyond types: unique ids and behaviours, every text in its own language (the
-rule in quiz/language.py, which the guide's pages follow too), guide pages, one "Not sure yet" per
-question, sane points and thresholds, and reachability of every band and every flag score (the
-proof itself is in quiz/reachability.py).
+rule in quiz/language.py, which the guide's pages follow too), placeholders only where a drafted
+message fills them, guide pages, one "Not sure yet" per question, sane points and thresholds, and
+reachability of every band and every flag score (the proof itself is in quiz/reachability.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 
 from quiz.language import written_in
 from quiz.loader import DataPath, Source, field_name, load_quiz
+from quiz.messages import TERMS
 from quiz.model import LANGUAGE_NAMES, LANGUAGES, SEVERITY, Quiz, Text
 from quiz.problems import Problem
 from quiz.reachability import LatticeTooLarge, flag_range, reachable_bands, score_ranges
@@ -77,6 +79,7 @@ def _check(quiz: Quiz, source: Source, pages: set[str]) -> tuple[list[Problem], 
         *_unique_ids(quiz, source),
         *_unique_covers(quiz, source),
         *_languages(quiz, source),
+        *_placeholders(quiz, source),
         *_guide_pages(quiz, source, pages),
         *_options(quiz, source),
         *_thresholds(quiz, source),
@@ -148,6 +151,33 @@ def _languages(quiz: Quiz, source: Source) -> Iterable[Problem]:
                 yield source.problem_in(
                     field,
                     f"{field_name(field)} reads as English; {LANGUAGE_NAMES[language]} expected",
+                )
+
+
+def _placeholders(quiz: Quiz, source: Source) -> Iterable[Problem]:
+    """The reader's terms ({deposit}, ...) only in what a message asks (`ask`, `email`), where the
+    drafter fills them in and the pages show the defaults; no other brace anywhere."""
+    for path, text in texts(quiz):
+        asked = path[-1:] in (("ask",), ("email",))
+        for language in LANGUAGES:
+            value = getattr(text, language)
+            field = (*path, language)
+            for token in sorted(set(_PLACEHOLDER.findall(value))):
+                if token not in TERMS:
+                    yield source.problem_in(
+                        field,
+                        f"{field_name(field)}: unknown placeholder '{{{token}}}'; the reader's "
+                        f"terms are {', '.join('{' + term + '}' for term in TERMS)}",
+                    )
+                elif not asked:
+                    yield source.problem_in(
+                        field,
+                        f"{field_name(field)}: {{{token}}} belongs only in a question's ask or "
+                        "email, where the reader's terms are filled in",
+                    )
+            if any(brace in _PLACEHOLDER.sub("", value) for brace in "{}"):
+                yield source.problem_in(
+                    field, f"{field_name(field)}: a lone brace; a placeholder reads {{deposit}}"
                 )
 
 
@@ -299,3 +329,7 @@ def _reachability(quiz: Quiz, source: Source, witnesses: dict) -> Iterable[Probl
                 ("thresholds",),
                 f"band '{band}'{scores} cannot be reached by any set of definite answers",
             )
+
+
+# A placeholder as a text writes it: {deposit}.
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")

@@ -1,7 +1,8 @@
 """The browser's pure modules (scoring, drafting, share links, the store's reading rules) under
 Node's own test runner, in the fast tier: `node --test tests/js/`. The cases they check against
 come from the Python reference, written here for the run: the quiz island of each language, and
-for seeded random answer sets the reference score and drafted message."""
+for seeded random answer sets the reference score and drafted message (with the reader's terms
+given whole, in part, or not at all)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,19 @@ from quiz.drafting import compose, plan
 from quiz.messages import TIMINGS, TONES
 from quiz.scoring import score
 from quiz.site.view import QuizView
+from tests.support.calibration import prospects
 from tests.support.quiz import MESSAGES, QUIZ
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = 300  # answer sets per language; Node checks them all in well under a second
+# The reader's terms a row drafts with, by row: none given (the island's defaults), all of them
+# with a signature to tidy, a figure of 0 (still the reader's, not a default's), half a percent.
+TERMS = [
+    None,
+    {"deposit": 45, "payment-days": 21, "revisions": 3, "rush": 80, "signature": "  Mina \t Park "},
+    {"deposit": 0, "signature": ""},
+    {"rush": 12.5, "revisions": 1},
+]
 
 
 def test_the_pure_browser_modules_pass_their_node_tests(tmp_path):
@@ -60,6 +70,8 @@ def reference_cases() -> dict:
                 if rng.random() > 0.05 * (index % 4)  # some left unanswered
             }
         )
+    # And the calibration prospects, each band and concern drafted with each kind of terms.
+    sets += [prospect.answers for prospect in prospects(QUIZ) for _ in TERMS]
     cases = {}
     for language in ("en", "ko"):
         # The island the browser gets, made once: the reference drafts from the same blocks.
@@ -69,7 +81,10 @@ def reference_cases() -> dict:
             result = score(QUIZ, answers)
             tone, timing = TONES[index % len(TONES)], TIMINGS[index % len(TIMINGS)]
             name = ["", "Lumen Studio", "  Ada   Lovelace  "][index % 3]
-            message = compose(data["messages"], plan(QUIZ, answers), tone, timing, name or None)
+            terms = TERMS[index % len(TERMS)]
+            message = compose(
+                data["messages"], plan(QUIZ, answers), tone, timing, name or None, terms
+            )
             rows.append(
                 {
                     "answers": answers,
@@ -77,7 +92,8 @@ def reference_cases() -> dict:
                     "score": result.score,
                     "flags": {flag.id: flag.score for flag in result.flags},
                     "raisedBy": sorted(result.raised_by),
-                    "choice": {"tone": tone, "timing": timing, "variant": "", "name": name},
+                    "choice": {"tone": tone, "timing": timing, "variant": "", "name": name}
+                    | ({"terms": terms} if terms is not None else {}),
                     "text": message.text,
                     "terms": list(message.terms),
                 }

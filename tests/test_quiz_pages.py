@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
 
-from quiz.drafting import NAME_MAX
+from quiz.drafting import NAME_MAX, fill_terms
+from quiz.messages import TERMS
 from quiz.reachability import score_ranges
 from quiz.scoring import MIN_CONCERNS
 from quiz.share import share_key
 from quiz.site.strings import translator
 from tests.support.html import parse
-from tests.support.quiz import real_quiz
+from tests.support.quiz import MESSAGES, real_quiz
 from tests.support.site import nav_flag_ids
 
 QUIZ = real_quiz()
@@ -242,10 +244,29 @@ def test_the_checklist_has_every_question_option_and_ask_without_a_script(built_
     for _, question in QUIZ.questions():
         block = blocks[("data-checklist-question", question.id)]
         assert getattr(question.text, language) in block
-        assert getattr(question.ask, language) in block
+        assert _shown_ask(question, language) in block
         for option in question.options:
             assert getattr(option.text, language) in block
     assert "quiz.js" not in html and "prospects.js" not in html
+
+
+@pytest.mark.parametrize("page", ["quiz", "checklist"])
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_what_to_ask_shows_the_default_figures_never_a_placeholder(built_site, page, prefix):
+    """The drafts fill the reader's terms in; a page shows every ask at the defaults, and only the
+    island (read by the script) holds a placeholder."""
+    html = (built_site / prefix / page / "index.html").read_text(encoding="utf-8")
+    shown = unescape(re.sub(r'<script type="application/json".*?</script>', "", html, flags=re.S))
+    assert [term for term in TERMS if "{" + term + "}" in shown] == []
+    language = "ko" if prefix else "en"
+    payment = next(q for _, q in QUIZ.questions() if q.id == "boundaries-payment")
+    assert "{deposit}" in getattr(payment.ask, language)
+    assert _shown_ask(payment, language) in shown
+
+
+def _shown_ask(question, language: str) -> str:
+    """What to ask as a page shows it: at the default figures."""
+    return fill_terms(getattr(question.ask, language), MESSAGES.defaults.model_dump(by_alias=True))
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])

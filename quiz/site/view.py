@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from quiz.drafting import NAME_MAX, VARIANTS, browser_messages
+from quiz.drafting import NAME_MAX, VARIANTS, browser_messages, fill_terms
 from quiz.messages import TIMINGS, TONES, Messages
 from quiz.model import Quiz
 from quiz.scoring import MIN_CONCERNS, band, score
@@ -66,6 +66,11 @@ class QuizView:
     def text(self, value) -> str:
         """A `Text` in this view's language."""
         return value.get(self.language)
+
+    def ask(self, question) -> str:
+        """What to ask, as a page shows it: the reader's terms at their defaults (the drafted
+        message fills in the reader's own)."""
+        return fill_terms(self.text(question.ask), self.messages.defaults.model_dump(by_alias=True))
 
     @property
     def clauses(self) -> list[tuple[str, str]]:

@@ -7,16 +7,22 @@ import { chosenOption, topConcerns } from "./scoring.js";
 /**
  * The message for a result: the same text and clauses as quiz/drafting.py's `draft`.
  * @param {Object} data the quiz island, with `messages` in the page's language
- * @param {{tone: string, timing: string, variant: ?string, name: string}} choice
+ * @param {{tone: string, timing: string, variant: ?string, name: string, terms: ?Object}} choice
+ *   `terms`: the reader's own (deposit, payment-days, revisions, rush, signature); any left out
+ *   are the island's `defaults`
  * @returns {{text: string, terms: string[]}}
  */
 export function draftMessage(data, result, answers, choice) {
   const blocks = data.messages;
+  const own = choice.terms || {};
   const [paragraphs, terms] = messageBody(blocks, messagePlan(data, result, answers, choice.variant), choice.tone, choice.timing);
   const greeting = blocks.greeting[choice.tone];
   const name = greetedName(blocks, choice.name, data.nameMax);
+  const signature = greetedName({}, own.signature || "", data.nameMax);
   const opening = name ? greeting.named.split("{name}").join(name) : greeting.anonymous;
-  return { text: [opening, ...paragraphs, blocks["sign-off"][choice.tone]].join("\n\n"), terms: terms };
+  // fill_terms(): each of the reader's terms, or its default
+  const body = [...paragraphs, blocks["sign-off"][choice.tone]].join("\n\n").replace(/\{([a-z-]+)\}/g, (_, term) => own[term] ?? blocks.defaults[term]);
+  return { text: opening + "\n\n" + body + (signature ? "\n" + signature : ""), terms: terms };
 }
 
 /** The variants a result allows: never fully-booked after a dealbreaker; work-started on a walk-away. */
@@ -25,24 +31,32 @@ export function messageVariants(result) {
   return (walk && result.dealbreaker ? [] : ["fully-booked"]).concat(walk ? ["work-started"] : []);
 }
 
-/** plan(): the concerns raised and the open questions, strongest flag, then heavier, then file order. */
+/** plan(): the concerns raised, the answers each names (a `seen` line: worth raising, most points
+    first), the open questions (strongest flag, then heavier, then file order), the answers given. */
 function messagePlan(data, result, answers, variant) {
   const blocks = data.messages;
   const scores = new Map(result.flags.map((flag) => [flag.id, flag.score || 0]));
   const open = [];
+  const given = []; // [flag id, "question:option", points, its `seen` line if any] of each answer given
   for (const flag of data.flags) {
     for (const question of flag.questions) {
       const option = chosenOption(question, answers);
       if (!option || option.unsure) open.push([scores.get(flag.id), flag.weight, question.id]);
+      else given.push([flag.id, question.id + ":" + option.id, option.points, blocks.seen[question.id]?.[option.id]]);
     }
   }
   open.sort((a, b) => b[0] - a[0] || b[1] - a[1]); // stable: file order among equals
+  given.sort((a, b) => b[2] - a[2]);
+  const concerns = topConcerns(data, result).slice(0, blocks.maxConcerns).map((flag) => flag.id);
   return {
     band: result.band,
     reason: result.dealbreaker ? "dealbreaker" : "score",
     variant: messageVariants(result).includes(variant) ? variant : null,
-    concerns: topConcerns(data, result).slice(0, blocks.maxConcerns).map((flag) => flag.id),
+    concerns: concerns,
     questions: open.slice(0, blocks.maxQuestions).map((item) => item[2]),
+    // the validator holds `seen` lines to exactly the answers worth raising
+    seen: concerns.map((id) => given.filter((item) => item[0] === id && item[3]).slice(0, blocks.maxSeen).map((item) => item[3])),
+    answered: given.map((item) => item[1]),
   };
 }
 
@@ -62,9 +76,9 @@ function messageBody(blocks, plan, tone, timing) {
   }
   if (plan.band === "good-fit") {
     const fit = blocks["good-fit"];
-    return [[say(fit.opening), say(fit.usual), say(fit.closing)], fit.terms];
+    return [[say(fit.opening), say(fit.usual), ...plan.concerns.slice(0, 1).map((flag) => say(blocks.flags[flag].settle)), say(fit.closing)], fit.terms];
   }
-  const terms = messageTerms(blocks, plan.concerns);
+  const terms = messageTerms(blocks, plan.concerns, plan.answered);
   const numbered = plan.questions.map((id, index) => index + 1 + ". " + blocks.asks[id]);
   if (plan.band === "not-enough-info") {
     const unknown = blocks["not-enough-info"];
@@ -72,18 +86,20 @@ function messageBody(blocks, plan, tone, timing) {
   }
   const frame = blocks[plan.band];
   const asked = (block) => block["asked-by"].some((id) => plan.questions.includes(id));
-  const raised = plan.concerns.filter((flag) => !asked(blocks.flags[flag]));
-  const paragraphs = [say(frame.opening), ...raised.map((flag) => say(blocks.flags[flag].concern))];
+  // each concern: the lines of what was seen, or the flag's paragraph unless a question says it
+  const raised = plan.concerns.map((flag, index) => plan.seen[index].map(say).join(" ") || (asked(blocks.flags[flag]) ? "" : say(blocks.flags[flag].concern)));
+  const paragraphs = [say(frame.opening), ...raised.filter(Boolean)];
   if (numbered.length) paragraphs.push(listed(blocks.review.questions, numbered));
   const lines = terms.filter((clause) => !asked(blocks.clauses[clause])).map((clause) => "- " + blocks.clauses[clause].line);
-  if (lines.length) paragraphs.push(listed(blocks.review.terms, lines));
+  if (lines.length) paragraphs.push(listed(frame.conditions || blocks.review.terms, lines));
   paragraphs.push(say(frame.closing));
   return [paragraphs, terms];
 }
 
-/** choose_terms(): round by round, each raised flag's next clause, each once, at most maxTerms. */
-function messageTerms(blocks, flags) {
-  const lists = flags.map((flag) => blocks.flags[flag].terms);
+/** choose_terms(): round by round, each raised flag's next clause that no answer given settles,
+    each once, at most maxTerms. */
+function messageTerms(blocks, flags, answered) {
+  const lists = flags.map((flag) => blocks.flags[flag].terms.filter((clause) => !blocks.clauses[clause]["settled-by"].some((key) => answered.includes(key))));
   const chosen = [];
   for (let rank = 0; lists.some((list) => rank < list.length); rank += 1) {
     for (const list of lists) {

@@ -1,14 +1,17 @@
 """Every calibration prospect in the browser, in both languages: the band a seasoned freelancer
 would accept, the flag that matters among the first two concerns, and the line that says what
-decided the band, exactly as the Python reference scores it."""
+decided the band, exactly as the Python reference scores it; the draft that names what was
+seen."""
 
 from __future__ import annotations
 
 import pytest
 
+from quiz.drafting import browser_messages, draft, fill_terms, plan
+from quiz.messages import TONES
 from quiz.scoring import score
 from tests.support.calibration import prospects
-from tests.support.quiz import QUIZ, expected, submit
+from tests.support.quiz import MESSAGES, QUIZ, draft_on_page, expected, submit
 
 pytestmark = pytest.mark.browser
 
@@ -67,3 +70,28 @@ def test_serious_answers_that_add_up_are_named_by_flag_with_their_answers(quiz_p
         assert label in line.inner_text()
     assert page.locator("[data-raised-intro=pattern]").is_visible()
     assert page.locator("[data-raised-intro=answer]").is_hidden()
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_each_prospects_draft_names_what_was_seen_and_holds_its_words(quiz_pages, language):
+    """The page's draft for every calibration prospect, in both tones: the reference's text; in a
+    review, the `seen` line of each answer it names; in English, the prospect's `message` words
+    (in the text or the titles of the clauses listed below it)."""
+    page = quiz_pages[language]
+    island = browser_messages(MESSAGES, language, QUIZ)
+    titles = {anchor: clause.title.en for anchor, clause in MESSAGES.clauses.items()}
+    for prospect in PROSPECTS:
+        made = plan(QUIZ, prospect.answers)
+        for tone in TONES:
+            shown = draft_on_page(page, prospect.answers, tone, "before-call", None, "")
+            reference = draft(QUIZ, MESSAGES, prospect.answers, language, tone, "before-call")
+            assert (shown["text"], shown["terms"]) == (reference.text, list(reference.terms))
+            if made.band in ("proceed-with-care", "high-risk"):
+                for key in (key for seen in made.seen for key in seen):
+                    question, option = key.split(":")
+                    line = fill_terms(island["seen"][question][option][tone], island["defaults"])
+                    assert line in shown["text"], (prospect.id, key)
+            if language == "en":
+                listed = " ".join(titles[anchor] for anchor in shown["terms"])
+                for word in prospect.message:
+                    assert word.casefold() in f"{shown['text']} {listed}".casefold(), prospect.id

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.drafting import draft
+from quiz.drafting import MAX_SEEN, browser_messages, draft, fill_terms, plan, worth_raising
+from quiz.messages import TIMINGS, TONES
 from quiz.model import SEVERITY
 from quiz.reachability import reachable_bands
 from quiz.scoring import concerns, score
@@ -34,11 +35,48 @@ def test_every_calibration_prospect_gets_a_band_a_freelancer_would_accept(prospe
 
 
 @pytest.mark.parametrize("prospect", [p for p in PROSPECTS if p.message], ids=lambda p: p.id)
-def test_the_drafted_message_speaks_of_what_the_prospect_raised(prospect):
-    made = draft(QUIZ, MESSAGES, prospect.answers, "en", "warm", "after-call")
+@pytest.mark.parametrize("tone", TONES)
+@pytest.mark.parametrize("timing", TIMINGS)
+def test_the_drafted_message_speaks_of_what_the_prospect_raised(prospect, tone, timing):
+    made = draft(QUIZ, MESSAGES, prospect.answers, "en", tone, timing)
     titles = " ".join(MESSAGES.clauses[anchor].title.en for anchor in made.terms)
     for word in prospect.message:
         assert word.casefold() in (made.text + " " + titles).casefold(), word
+
+
+REVIEWS = [
+    p for p in PROSPECTS if score(QUIZ, p.answers).band in ("proceed-with-care", "high-risk")
+]
+ISLANDS = {language: browser_messages(MESSAGES, language, QUIZ) for language in ("en", "ko")}
+
+
+@pytest.mark.parametrize("prospect", REVIEWS, ids=lambda p: p.id)
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_drafted_message_names_the_behaviour_behind_each_concern_it_raises(prospect, language):
+    """Each concern the message raises is said as what the prospect did: the line of each of its
+    answers worth raising (its strongest MAX_SEEN, the most points first), in both tones."""
+    island = ISLANDS[language]
+    raised = plan(QUIZ, prospect.answers).concerns
+    assert raised
+    named = 0
+    for tone in TONES:
+        text = draft(QUIZ, MESSAGES, prospect.answers, language, tone, "before-call").text
+        for flag in raised:
+            answers = sorted(
+                (
+                    (-option.points, question.id, option.id)
+                    for owner, question in QUIZ.questions()
+                    if owner.id == flag
+                    for option in question.options
+                    if option.id == prospect.answers[question.id] and worth_raising(option)
+                ),
+                key=lambda found: found[0],
+            )
+            for _, question, option in answers[:MAX_SEEN]:
+                line = island["seen"][question][option][tone]
+                assert fill_terms(line, island["defaults"]) in text, (flag, question, option)
+                named += 1
+    assert named, "a review that names nothing the prospect did"
 
 
 def test_there_are_enough_calibration_prospects_of_our_own_each_citing_the_guide():

@@ -1,5 +1,6 @@
 """The drafted message: one for every band and variant, complete, short enough to send, in the
-page's language, with the prospect's name verbatim; the plan's choices on hand-made answer sets."""
+page's language, with the prospect's name verbatim, naming what was seen, with the reader's own
+terms; the plan's choices on hand-made answer sets."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from quiz.drafting import (
     MAX_QUESTIONS,
+    MAX_SEEN,
     MAX_TERMS,
     MESSAGE_LIMIT,
     NAME_MAX,
@@ -20,11 +22,13 @@ from quiz.drafting import (
     choose_terms,
     compose,
     draft,
+    fill_terms,
     plan,
     variants,
+    worth_raising,
 )
 from quiz.language import HANGUL, written_in
-from quiz.messages import NAME, TIMINGS, TONES
+from quiz.messages import NAME, TERMS, TIMINGS, TONES
 from quiz.scoring import concerns, score
 from tests.support.examples import examples
 from tests.support.quiz import MESSAGES, QUIZ
@@ -32,6 +36,15 @@ from tests.support.quiz import MESSAGES, QUIZ
 ISLANDS = {language: browser_messages(MESSAGES, language, QUIZ) for language in ("en", "ko")}
 QUESTIONS = QUIZ.questions()
 FLAG_OF = {question.id: flag for flag, question in QUESTIONS}
+DEFAULTS = ISLANDS["en"]["defaults"]
+# The reader's own terms, every figure unlike its default.
+OWN_TERMS = {
+    "deposit": 45,
+    "payment-days": 21,
+    "revisions": 3,
+    "rush": 80,
+    "signature": "Mina Park",
+}
 STYLES = [(tone, timing) for tone in TONES for timing in TIMINGS]
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # Capital letters standing for what the reader was to fill in ("A and B, but not C", "A와 B"):
@@ -147,10 +160,27 @@ def test_a_good_fit_confirms_the_next_step_and_the_usual_terms(language, tone, t
     fit = ISLANDS[language]["good-fit"]
     assert result.text.split("\n\n")[1:-1] == [
         fit["opening"][timing][tone],
-        fit["usual"][tone],
+        fill_terms(fit["usual"][tone], DEFAULTS),
         fit["closing"][timing][tone],
     ]
     assert result.terms == ("deposit", "payment-terms", "change-requests")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("tone", TONES)
+def test_a_good_fit_with_anything_above_zero_adds_the_one_thing_to_settle(language, tone):
+    """Net 60 asked for (boundaries 7) and two colleagues who comment directly (micromanager 17):
+    the stronger flag's line, after the usual terms and before the next step."""
+    given = answers(boundaries_payment="stretch", micromanager_decider="shared")
+    assert score(QUIZ, given).band == "good-fit"
+    paragraphs = draft(QUIZ, MESSAGES, given, language, tone, "before-call").text.split("\n\n")
+    island = ISLANDS[language]
+    assert paragraphs[2:5] == [
+        fill_terms(island["good-fit"]["usual"][tone], DEFAULTS),
+        island["flags"]["micromanager"]["settle"][tone],
+        island["good-fit"]["closing"]["before-call"][tone],
+    ]
+    assert island["flags"]["boundaries"]["settle"][tone] not in "\n".join(paragraphs)
 
 
 @pytest.mark.parametrize("band", ["proceed-with-care", "high-risk"])
@@ -170,14 +200,151 @@ def test_a_review_raises_the_top_concerns_asks_the_open_questions_and_proposes_t
     island = ISLANDS[language]
     paragraphs = text.split("\n\n")
     assert paragraphs[1] == island[band]["opening"]["after-call"]["warm"]
-    assert paragraphs[2:5] == [island["flags"][flag]["concern"]["warm"] for flag in made.concerns]
-    assert paragraphs[5].splitlines() == [island["review"]["questions"]["warm"]] + [
-        f"{number}. {island['asks'][question]}" for number, question in enumerate(made.questions, 1)
+    # Each concern names what was seen, or, with nothing worth raising, says the flag's paragraph.
+    assert paragraphs[2:5] == [
+        " ".join(fill_terms(_seen_line(island, key, "warm"), DEFAULTS) for key in seen)
+        or island["flags"][flag]["concern"]["warm"]
+        for flag, seen in zip(made.concerns, made.seen, strict=True)
     ]
-    terms = choose_terms(island, made.concerns)
-    assert paragraphs[6].splitlines()[0] == island["review"]["terms"]["warm"]
+    assert paragraphs[5].splitlines() == [island["review"]["questions"]["warm"]] + [
+        f"{number}. {fill_terms(island['asks'][question], DEFAULTS)}"
+        for number, question in enumerate(made.questions, 1)
+    ]
+    terms = choose_terms(island, made.concerns, made.answered)
+    introduction = (
+        island["high-risk"]["conditions"] if band == "high-risk" else island["review"]["terms"]
+    )
+    assert paragraphs[6].splitlines()[0] == introduction["warm"]
     assert paragraphs[-2] == island[band]["closing"]["after-call"]["warm"]
     assert draft(QUIZ, MESSAGES, given, language, "warm", "after-call").terms == tuple(terms)
+
+
+# Boundaries: a date insisted on (3 points), the price returned to and extras expected (2 each),
+# high risk together; unresponsive: a mild answer (1 point) and nothing worth raising.
+SEEN = answers(
+    boundaries_price="returning",
+    boundaries_timeline="impossible",
+    boundaries_scope="extras",
+    unresponsive_materials="partial",
+    expectations_scope="phasing",
+)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("tone", TONES)
+def test_a_concern_names_what_was_seen_strongest_first_two_at_most(language, tone):
+    made = plan(QUIZ, SEEN)
+    assert made.band == "high-risk"
+    assert made.concerns[:1] == ("boundaries",)
+    assert made.seen[0] == ("boundaries-timeline:impossible", "boundaries-price:returning")
+    island = ISLANDS[language]
+    text = draft(QUIZ, MESSAGES, SEEN, language, tone, "before-call").text
+    timeline, price, extras = (
+        island["seen"][question][option][tone]
+        for question, option in (
+            ("boundaries-timeline", "impossible"),
+            ("boundaries-price", "returning"),
+            ("boundaries-scope", "extras"),
+        )
+    )
+    assert f"\n\n{timeline} {price}\n\n" in text  # one paragraph, the 3 points first
+    assert extras not in text  # a third answer waits
+    assert island["flags"]["boundaries"]["concern"][tone] not in text
+    # A flag raised by mild answers alone keeps its paragraph.
+    assert "unresponsive" in made.concerns
+    assert made.seen[made.concerns.index("unresponsive")] == ()
+    assert island["flags"]["unresponsive"]["concern"][tone] in text
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("tone", TONES)
+def test_a_high_risk_message_states_its_terms_as_conditions(language, tone):
+    island = ISLANDS[language]
+    for band, chosen in (("high-risk", HIGH_RISK), ("proceed-with-care", CARE)):
+        text = draft(QUIZ, MESSAGES, chosen, language, tone, "before-call").text
+        conditions = island["high-risk"]["conditions"][tone] in text
+        proposed = island["review"]["terms"][tone] in text
+        assert (conditions, proposed) == (band == "high-risk", band != "high-risk"), band
+
+
+def test_a_clause_already_agreed_or_refused_is_never_proposed():
+    island = ISLANDS["en"]
+    # Deposit and payment terms accepted, the scope kept: boundaries starts with milestones.
+    assert choose_terms(island, ("boundaries",), tuple(_answered(GOOD_FIT))) == [
+        "milestones",
+        "rush-fees",
+        "revisions",
+    ]
+    # Not answered yet: everything is still to propose.
+    assert choose_terms(island, ("boundaries",)) == [
+        "change-requests",
+        "deposit",
+        "milestones",
+        "rush-fees",
+    ]
+    # A refused deposit: paid stages instead, as the answer's line says, and no deposit.
+    refused = draft(
+        QUIZ, MESSAGES, answers(boundaries_payment="no-deposit"), "en", "warm", "after-call"
+    )
+    assert "deposit" not in refused.terms and "milestones" in refused.terms
+    assert island["clauses"]["deposit"]["line"].split("{")[0] not in refused.text
+    # Payment only when funded: a deposit is one of the conditions.
+    funded = draft(QUIZ, MESSAGES, answers(boundaries_payment="later"), "en", "warm", "after-call")
+    assert "deposit" in funded.terms and "30% deposit" in funded.text
+    # Cancellation terms accepted: no kill fee offered again, but proposed when unknown.
+    started = Plan("proceed-with-care", concerns=("wrong-fit",))
+    assert "kill-fee" in compose(island, started, "warm", "after-call").terms
+    agreed = Plan(
+        "proceed-with-care",
+        concerns=("wrong-fit",),
+        answered=("boundaries-cancellation:negotiated",),
+    )
+    assert "kill-fee" not in compose(island, agreed, "warm", "after-call").terms
+
+
+def _answered(given: dict[str, str]) -> list[str]:
+    return [f"{question}:{option}" for question, option in given.items() if option != "unsure"]
+
+
+def _seen_line(island: dict, key: str, tone: str) -> str:
+    question, option = key.split(":")
+    return island["seen"][question][option][tone]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_readers_terms_fill_every_figure_and_the_signature_closes(language):
+    def good_fit(terms=None) -> str:
+        return draft(
+            QUIZ, MESSAGES, GOOD_FIT, language, "warm", "after-call", None, None, terms
+        ).text
+
+    text = good_fit(OWN_TERMS)
+    usual = ISLANDS[language]["good-fit"]["usual"]["warm"]
+    assert fill_terms(usual, {}, OWN_TERMS) in text
+    assert "45%" in text and "21" in text and "30%" not in text and "14" not in text
+    sign_off = ISLANDS[language]["sign-off"]["warm"]
+    assert text.endswith(f"\n\n{sign_off}\nMina Park")
+    # Terms left out take the defaults; a signature is plain text, verbatim, on its own line.
+    partial = good_fit({"deposit": 0, "signature": "  {deposit}   &\nco "})
+    assert fill_terms(usual, DEFAULTS, {"deposit": 0}) in partial
+    assert partial.endswith(f"{sign_off}\n{{deposit}} & co")
+    assert good_fit().endswith(sign_off)
+    with pytest.raises(ValueError, match="signature has at most 120"):
+        good_fit({"signature": "x" * (NAME_MAX + 1)})
+
+
+def test_no_text_that_reaches_a_draft_writes_one_of_the_readers_figures_itself():
+    """Every deposit, rush fee, payment period and revision count is a placeholder; figures that
+    are not the reader's terms (a notice period, feedback within five working days) stay."""
+    own = {
+        "en": re.compile(r"\d\s?%|within \d+ days|\b(?:one|two|three|\d+) rounds? of revisions"),
+        "ko": re.compile(
+            r"\d\s?%|(?<!기준 )\d+일 (?:안에|이내)|수정은 [^.]*(?:두|세|\d+) ?(?:번|회)"
+        ),
+    }
+    for language, island in ISLANDS.items():
+        found = [text for text in _texts(island) if own[language].search(text)]
+        assert found == [], found
 
 
 def test_at_most_five_questions_the_strongest_flags_first():
@@ -402,10 +569,11 @@ def test_the_island_is_plain_json_in_one_language_and_enough_to_draft_from(langu
     assert all(written_in(PLACEHOLDER.sub("", text), language) for text in texts)
     if language == "en":
         assert not [text for text in texts if re.search(HANGUL, text)]
+    assert parsed["defaults"] == {"deposit": 30, "payment-days": 14, "revisions": 2, "rush": 30}
     for answers in BANDS.values():
         made = plan(QUIZ, answers)
-        assert compose(parsed, made, "formal", "after-call", "Ada") == draft(
-            QUIZ, MESSAGES, answers, language, "formal", "after-call", "Ada"
+        assert compose(parsed, made, "formal", "after-call", "Ada", OWN_TERMS) == draft(
+            QUIZ, MESSAGES, answers, language, "formal", "after-call", "Ada", None, OWN_TERMS
         )
     assert "asks" not in browser_messages(MESSAGES, language)
 
@@ -499,20 +667,25 @@ NAMES = st.one_of(
     timing=st.sampled_from(TIMINGS),
     name=NAMES,
     pick=st.sampled_from([None, "fully-booked", "work-started"]),
+    terms=st.sampled_from([None, OWN_TERMS, {"deposit": 0, "signature": "  김민아   드림 "}]),
 )
 def test_every_draft_is_complete_within_the_limit_in_its_language_with_the_name_verbatim_once(
-    given_answers, language, tone, timing, name, pick
+    given_answers, language, tone, timing, name, pick, terms
 ):
     variant = pick if pick in variants(score(QUIZ, given_answers)) else None
-    result = draft(QUIZ, MESSAGES, given_answers, language, tone, timing, name, variant)
-    anonymous = draft(QUIZ, MESSAGES, given_answers, language, tone, timing, None, variant)
-    greeting, _, body = result.text.partition("\n\n")
+    result = draft(QUIZ, MESSAGES, given_answers, language, tone, timing, name, variant, terms)
+    anonymous = draft(QUIZ, MESSAGES, given_answers, language, tone, timing, None, variant, terms)
+    # the signature, the reader's own in any script, on the last line
+    signed = " ".join((terms or {}).get("signature", "").split())
+    if signed:
+        assert result.text.endswith("\n" + signed)
+    greeting, _, body = result.text.removesuffix("\n" + signed if signed else "").partition("\n\n")
     island = ISLANDS[language]
 
     # complete: every placeholder filled, no empty paragraph or line, the body the same with or
     # without a name
     assert PLACEHOLDER.search(body) is None
-    assert body == anonymous.text.partition("\n\n")[2]
+    assert result.text.partition("\n\n")[2] == anonymous.text.partition("\n\n")[2]
     assert "\n\n\n" not in result.text and result.text == result.text.strip()
     assert all(line.strip() for line in result.text.split("\n\n"))
     # within the limit
@@ -544,3 +717,34 @@ def test_every_draft_is_complete_within_the_limit_in_its_language_with_the_name_
     assert len(asked) == len(set(asked))
     if language == "ko" and tone == "formal":
         assert HAEYO.search(body) is None, HAEYO.search(body)
+    # what was seen: in a review, each raised flag's strongest answers worth raising (at most
+    # MAX_SEEN, the most points first, then file order), each by its own line
+    made = plan(QUIZ, given_answers, variant)
+    if variant is None and made.band in ("proceed-with-care", "high-risk"):
+        for flag in made.concerns:
+            raising = sorted(
+                (
+                    (-option.points, question.id, option.id)
+                    for owner, question in QUESTIONS
+                    for option in question.options
+                    if owner.id == flag
+                    and option.id == given_answers.get(question.id)
+                    and not option.unsure
+                    and worth_raising(option)
+                ),
+                key=lambda found: found[0],
+            )
+            for _, question, option in raising[:MAX_SEEN]:
+                line = fill_terms(island["seen"][question][option][tone], DEFAULTS, terms)
+                assert line in body, (question, option)
+    # the reader's terms: every figure where a placeholder stands, and nowhere else (written with
+    # odd figures for defaults, the draft is the same draft with the reader's figures, or the
+    # defaults, in their places), and the signature last
+    odd = dict(zip(TERMS, (9001, 9002, 9003, 9004), strict=True))
+    marked = compose({**island, "defaults": odd}, made, tone, timing, name).text
+    plain = draft(QUIZ, MESSAGES, given_answers, language, tone, timing, name, variant).text
+    for own, drafted in (({}, plain), (terms or {}, result.text)):
+        expected = marked
+        for term, value in odd.items():
+            expected = expected.replace(str(value), str(own.get(term, DEFAULTS[term])))
+        assert drafted == expected + (f"\n{signed}" if own is terms and signed else "")

@@ -36,12 +36,14 @@ def _repeated(sentence: str, times: int) -> str:
     return " ".join([sentence] * times)
 
 
+# A `seen` line in both tones, for the mistakes that add one.
+LINE = '{warm: {en: "Seen.", ko: "보았습니다."}, formal: {en: "Noted.", ko: "확인했습니다."}}'
 # Each mistake: its edits to messages/valid.yml, and the exact messages the file then gives.
 MISTAKES = {
     "alias": (
-        [Edit(67, "[deposit", "&both [deposit")],
+        [Edit(69, "[deposit", "&both [deposit")],
         [
-            "alias.yml:67:12: the anchor '&both' is not allowed: "
+            "alias.yml:69:12: the anchor '&both' is not allowed: "
             "the messages file uses no anchors or aliases; write each value out in full"
         ],
     ),
@@ -54,18 +56,19 @@ MISTAKES = {
     ),
     "missing-flag": (
         [
-            Edit(68, "beta:", "# beta:"),
-            Edit(69, "concern:", "# concern:"),
-            Edit(70, "terms:", "# terms:"),
+            Edit(70, "beta:", "# beta:"),
+            Edit(71, "concern:", "# concern:"),
+            Edit(72, "settle:", "# settle:"),
+            Edit(73, "terms:", "# terms:"),
         ],
         [
-            "missing-flag.yml:64:1: flags: no message for the quiz's flag 'beta': "
+            "missing-flag.yml:65:1: flags: no message for the quiz's flag 'beta': "
             "add flags.beta with its concern and terms"
         ],
     ),
     "missing-korean": (
-        [Edit(69, ', ko: "베타는 중요합니다."', "")],
-        ["missing-korean.yml:69:70: flags.beta.concern: formal (Korean) is missing"],
+        [Edit(71, ', ko: "베타는 중요합니다."', "")],
+        ["missing-korean.yml:71:70: flags.beta.concern: formal (Korean) is missing"],
     ),
     "name-outside-greeting": (
         [Edit(12, "Proposal soon.", "Proposal soon, {name}.")],
@@ -74,41 +77,116 @@ MISTAKES = {
             "{name} belongs only in the greeting with a name; write this text without it"
         ],
     ),
-    # Every text within its 400 characters, the longest message over its 2,000.
+    # Every text within its 400 characters, the longest message over its 2,600.
     "over-long-message": (
         [
             Edit(16, "A few points.", _repeated("A few points.", 28)),
             Edit(19, "Reply when you can.", _repeated("Reply when you can.", 19)),
-            Edit(29, '"Questions:"', f'"{_repeated("A few questions.", 14)}"'),
-            Edit(30, '"Terms:"', f'"{_repeated("A few terms.", 18)}"'),
-            Edit(66, "Alpha matters.", _repeated("Alpha matters.", 26)),
-            Edit(69, "Beta matters.", _repeated("Beta matters.", 28)),
+            Edit(30, '"Questions:"', f'"{_repeated("A few questions.", 14)}"'),
+            Edit(31, '"Terms:"', f'"{_repeated("A few terms.", 18)}"'),
+            Edit(67, "Alpha matters.", _repeated("Alpha matters.", 26)),
+            Edit(71, "Beta matters.", _repeated("Beta matters.", 28)),
+            # Alpha's two answers worth raising say more than its concern, so they count instead;
+            # figures count at their widest (999).
+            Edit(85, '"You said strong."', f'"{_repeated("You said strong.", 23)}"'),
+            Edit(
+                87,
+                '"Often, in {payment-days} days."',
+                f'"{_repeated("Often, in {payment-days} days.", 12)}"',
+            ),
+            Edit(77, '"A {deposit}% deposit."', f'"{_repeated("A {deposit}% deposit.", 11)}"'),
         ],
         [
             "over-long-message.yml:14:1: the longest proceed-with-care message "
-            "(warm, before-call, English; concerns alpha, beta; 3 questions, a 120-character name) "
-            "is 2,232 characters; the limit is 2,000: shorten its texts"
+            "(warm, before-call, English; concerns alpha, beta; 3 questions, a 120-character name "
+            "and signature) is 2,755 characters; the limit is 2,600: shorten its texts"
         ],
     ),
     "over-long-text": (
-        [Edit(66, "Alpha matters.", "Alpha matters a great deal to me. " * 12)],
+        [Edit(67, "Alpha matters.", "Alpha matters a great deal to me. " * 12)],
         [
-            "over-long-text.yml:66:26: flags.alpha.concern: "
+            "over-long-text.yml:67:26: flags.alpha.concern: "
             "warm (English) is 408 characters long; the limit is 400"
         ],
     ),
     "unknown-clause": (
-        [Edit(67, "kill-fee", "kill-fees")],
+        [Edit(69, "kill-fee", "kill-fees")],
         [
-            "unknown-clause.yml:67:22: flags.alpha: "
+            "unknown-clause.yml:69:22: flags.alpha: "
             "unknown clause 'kill-fees' in terms; the clauses are deposit, kill-fee"
         ],
     ),
     "unknown-question": (
-        [Edit(70, "terms: [kill-fee]", "terms: [kill-fee]\n    asked-by: [beta-one, beta-three]")],
+        [Edit(73, "terms: [kill-fee]", "terms: [kill-fee]\n    asked-by: [beta-one, beta-three]")],
         [
-            "unknown-question.yml:71:26: flags.beta: "
+            "unknown-question.yml:74:26: flags.beta: "
             "asked-by names 'beta-three', which is not a question of the quiz"
+        ],
+    ),
+    "seen-for-a-dealbreaker": (
+        [Edit(87, '자주입니다."}}', '자주입니다."}}\n  beta-one:\n    "yes": ' + LINE)],
+        [
+            "seen-for-a-dealbreaker.yml:89:5: seen.beta-one.yes: this answer is a dealbreaker, "
+            "and its message declines instead of naming it: take the line out"
+        ],
+    ),
+    "seen-for-a-mild-answer": (
+        [Edit(85, "    strong:", f"    some: {LINE}\n    strong:")],
+        [
+            "seen-for-a-mild-answer.yml:85:5: seen.alpha-one.some: this answer is not worth "
+            "raising (under 2 points and no floor), so no message names it: take the line out"
+        ],
+    ),
+    "seen-for-an-unknown-option": (
+        [Edit(85, "    strong:", f"    maybe: {LINE}\n    strong:")],
+        [
+            "seen-for-an-unknown-option.yml:85:5: seen.alpha-one.maybe: "
+            "question 'alpha-one' has no option 'maybe'"
+        ],
+    ),
+    "seen-for-an-unknown-question": (
+        [Edit(84, "  alpha-one:", f"  gamma-one:\n    strong: {LINE}\n  alpha-one:")],
+        [
+            "seen-for-an-unknown-question.yml:84:3: seen.gamma-one: "
+            "the quiz has no question 'gamma-one'"
+        ],
+    ),
+    "seen-missing": (
+        [Edit(86, "  alpha-two:", "  # alpha-two:"), Edit(87, "    often:", "    # often:")],
+        [
+            "seen-missing.yml:83:1: seen: no line for the answer 'alpha-two:often' (2 points): "
+            "add seen.alpha-two.often with what was seen, in both tones"
+        ],
+    ),
+    "settled-by-an-unknown-answer": (
+        [Edit(79, "alpha-two:no", "alpha-two:never")],
+        [
+            "settled-by-an-unknown-answer.yml:79:18: clauses.deposit: settled-by names "
+            "'alpha-two:never', which is not an answer of the quiz (question:option)"
+        ],
+    ),
+    "term-in-a-greeting": (
+        [Edit(2, "Hi {name},", "Hi {name}, at {deposit}%,")],
+        [
+            "term-in-a-greeting.yml:2:22: greeting.warm: named (English): {deposit} belongs only "
+            "in a message's body, where the reader's terms are filled in; "
+            "write this text without it"
+        ],
+    ),
+    "term-in-a-title": (
+        [Edit(76, "en: Deposit,", 'en: "Deposit {deposit}%",')],
+        [
+            "term-in-a-title.yml:76:17: clauses.deposit: title (English): {deposit} belongs only "
+            "in a message's body, where the reader's terms are filled in; "
+            "write this text without it"
+        ],
+    ),
+    "unknown-term": (
+        [Edit(77, '"A {deposit}% deposit."', '"A {depost}% deposit."')],
+        [
+            "unknown-term.yml:77:16: clauses.deposit: line (English): unknown placeholder "
+            "'{depost}'; the placeholders are {name}, in the greeting with a name, and the "
+            "reader's terms {deposit}, {payment-days}, {revisions}, {rush}"
         ],
     ),
     "unknown-placeholder": (
@@ -117,7 +195,8 @@ MISTAKES = {
             "unknown-placeholder.yml:3:24: greeting.formal: named (English): "
             "needs {name} once, where the prospect's name goes (found 0)",
             "unknown-placeholder.yml:3:24: greeting.formal: named (English): "
-            "unknown placeholder '{nmae}'; the only one is {name}, in the greeting with a name",
+            "unknown placeholder '{nmae}'; the placeholders are {name}, in the greeting with a "
+            "name, and the reader's terms {deposit}, {payment-days}, {revisions}, {rush}",
         ],
     ),
 }
@@ -208,7 +287,7 @@ def _pages(**changes) -> dict[str, TermsPage]:
         (
             _pages(ko=TermsPage("docs/terms.ko.md", frozenset({"deposit", "by-flag"}))),
             [
-                "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
+                "valid.yml:80:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
                 "a clause's id is the anchor of its heading there ({#kill-fee})"
             ],
         ),
@@ -225,7 +304,7 @@ def test_the_terms_check_runs_on_one_page_as_a_build_renders_it(fixture_quiz):
     checked = check_messages_file(VALID, fixture_quiz, VALID.name)
     page = TermsPage("docs/terms.ko.md", frozenset({"deposit"}))
     assert [str(problem) for problem in check_terms_pages(checked, {"ko": page})] == [
-        "valid.yml:76:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
+        "valid.yml:80:3: clause 'kill-fee' has no section on docs/terms.ko.md: "
         "a clause's id is the anchor of its heading there ({#kill-fee})"
     ]
 

@@ -122,6 +122,29 @@ MISTAKES = {
             "points must be at most 3, not 4"
         ],
     ),
+    "placeholder-outside-an-ask": (
+        [Edit(22, "Because.", '"Because of {deposit}."')],
+        [
+            "placeholder-outside-an-ask.yml:22:20: flag 'alpha', question 'alpha-one': "
+            "hint (English): {deposit} belongs only in a question's ask or email, where the "
+            "reader's terms are filled in"
+        ],
+    ),
+    "placeholder-unknown": (
+        [Edit(23, '"Ask one?"', '"A {fee}% fee, {rush}% for rush?"')],
+        [
+            "placeholder-unknown.yml:23:19: flag 'alpha', question 'alpha-one': "
+            "ask (English): unknown placeholder '{fee}'; the reader's terms are {deposit}, "
+            "{payment-days}, {revisions}, {rush}"
+        ],
+    ),
+    "placeholder-lone-brace": (
+        [Edit(23, '"질문 하나?"', '"질문 {하나?"')],
+        [
+            "placeholder-lone-brace.yml:23:35: flag 'alpha', question 'alpha-one': "
+            "ask (Korean): a lone brace; a placeholder reads {deposit}"
+        ],
+    ),
     "same-covers": (
         [Edit(31, '"Behaviour Second"', '"behaviour  first"')],
         [
