@@ -290,7 +290,7 @@ def test_a_clause_already_agreed_or_refused_is_never_proposed():
     assert island["clauses"]["deposit"]["line"].split("{")[0] not in refused.text
     # Payment only when funded: a deposit is one of the conditions.
     funded = draft(QUIZ, MESSAGES, answers(boundaries_payment="later"), "en", "warm", "after-call")
-    assert "deposit" in funded.terms and "30% deposit" in funded.text
+    assert "deposit" in funded.terms and "deposit of 30%" in funded.text
     # Cancellation terms accepted: no kill fee offered again, but proposed when unknown.
     started = Plan("proceed-with-care", concerns=("wrong-fit",))
     assert "kill-fee" in compose(island, started, "warm", "after-call").terms
@@ -331,6 +331,13 @@ def test_the_readers_terms_fill_every_figure_and_the_signature_closes(language):
     assert good_fit().endswith(sign_off)
     with pytest.raises(ValueError, match="signature has at most 120"):
         good_fit({"signature": "x" * (NAME_MAX + 1)})
+
+
+def test_no_article_stands_before_one_of_the_readers_figures():
+    """'a 30% deposit' would read 'a 80% deposit' with the reader's own: the figure comes after
+    its noun ('a deposit of 80%')."""
+    article = re.compile(r"\b(?:a|an)\s+\{(?:" + "|".join(TERMS) + r")\}", re.IGNORECASE)
+    assert [text for text in _texts(ISLANDS["en"]) if article.search(text)] == []
 
 
 def test_no_text_that_reaches_a_draft_writes_one_of_the_readers_figures_itself():
