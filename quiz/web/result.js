@@ -65,9 +65,10 @@ function fillRaised(quiz, result, current) {
   required(root, "[data-result-raised]").hidden = !result.raisedBy.length;
 }
 
-/** The visible text of an option's label. */
+/** The visible text of an option's label; "no answer" for none (or one this quiz no longer has). */
 function answerLabel(quiz, questionId, optionId) {
-  return quiz.radios.get(questionId + "\n" + optionId).labels[0].textContent.trim();
+  const input = quiz.radios.get(questionId + "\n" + optionId);
+  return input ? input.labels[0].textContent.trim() : quiz.strings["changes.no-answer"];
 }
 
 /** The band, its next step, the score and how many answers were definite. */
@@ -123,17 +124,19 @@ export function renderChanges(quiz, current) {
   let [before, since] = [editing.answers, editing.updated];
   const earlier = sameAnswers(before, now) && editing.history.find((entry) => !sameAnswers(entry.answers, now));
   if (earlier) [before, since] = [earlier.answers, earlier.updated];
-  fillChanges(quiz, score(quiz.data, toMap(before)), score(quiz.data, current), formatDate(since));
+  fillChanges(quiz, toMap(before), current, formatDate(since));
 }
 
-/** "Responsiveness: 67 → 33": only what differs between two results. */
-function fillChanges(quiz, before, after, since) {
+/** "Responsiveness: 67 → 33", and each answer that changed: only what differs. */
+function fillChanges(quiz, earlier, current, since) {
+  const [before, after] = [score(quiz.data, earlier), score(quiz.data, current)];
   const root = quiz.parts.changes;
   const strings = quiz.strings;
   const value = (number) => shown(number, strings["result.flag.unknown"]);
   required(root, "[data-changes-title]").textContent = format(strings["changes.heading"], { date: since });
   const rows = [["band", quiz.data.bands[before.band], quiz.data.bands[after.band]], ["score", value(before.score), value(after.score)]];
   before.flags.forEach((flag, index) => rows.push([flag.id, value(flag.score), value(after.flags[index].score)]));
+  for (const id of quiz.questions.keys()) rows.push(["answer:" + id, answerLabel(quiz, id, earlier.get(id)), answerLabel(quiz, id, current.get(id))]);
   let changed = 0;
   for (const [id, old, now] of rows) {
     const item = required(root, '[data-change="' + id + '"]');
