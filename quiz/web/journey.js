@@ -1,12 +1,13 @@
-/* The quiz page's journeys: the tab's draft, which keeps the answers through a reload, Back and a
-   language switch; starting over; the share link's address and name. */
+/* The quiz page's journeys: the tab's draft, which keeps the answers and the message through a
+   reload, Back and a language switch; starting over, and undoing it; the share link's address and
+   name. */
 
-import { InputError } from "./errors.js";
 import { notify } from "./dom.js";
 import { SITE_KEYS } from "./store.js";
 import { decodeShare, encodeShare } from "./share.js";
 import { answers, goTo, hideErrors, setAnswers, updateProgress } from "./answers.js";
 import { hideResult, render } from "./result.js";
+import { messageRecord, restoreMessage } from "./message.js";
 import { load } from "./links.js";
 
 const DRAFT = SITE_KEYS + "draft"; // sessionStorage: this tab only, gone when it closes
@@ -23,13 +24,16 @@ export function journey(quiz) {
   // After a reload or Back the browser refills the form once the script has run (or shows the
   // page from its cache, as it was): count and score what the form holds once it is shown.
   // A draft deleted meanwhile ("Delete all my data" in this tab) takes the refilled form with it.
+  // Undo "start over" lasts until the next answer (keepDraft) or until the page is left.
   window.addEventListener("pageshow", (event) => {
     if (event.persisted || returning()) {
+      parts.undo.hidden = true;
       if (draftDeleted(quiz)) startOver(quiz, false);
       restore(quiz, !parts.result.hidden, false);
     }
   });
   parts.startOver.addEventListener("click", () => startOver(quiz));
+  parts.undo.querySelector("button").addEventListener("click", () => undoStartOver(quiz));
   parts.includeName.addEventListener("change", () => {
     if (!parts.shareField.hidden) parts.shareLink.value = shareLink(quiz);
   });
@@ -51,13 +55,17 @@ export async function resume(quiz) {
   const draft = readDraft(quiz);
   quiz.stay = returning();
   await load(quiz, from);
-  if (draft && draft.from === from && (quiz.stay || draft.carry)) {
-    setAnswers(quiz, draft.answers);
-    quiz.parts.name.value = draft.name;
-    restore(quiz, draft.shown, true);
-  }
+  if (draft && draft.from === from && (quiz.stay || draft.carry)) openDraft(quiz, draft);
   quiz.stay = false;
   keepDraft(quiz);
+}
+
+/** Put a draft's answers, name and message back, and show its result if it was shown. */
+function openDraft(quiz, draft) {
+  setAnswers(quiz, draft.answers);
+  quiz.parts.name.value = draft.name;
+  restoreMessage(quiz.message, draft.message);
+  restore(quiz, draft.shown, true);
 }
 
 /** Whether the page was reloaded or reached with Back or Forward: the browser then restores the
@@ -75,13 +83,16 @@ function restore(quiz, shown, moveFocus) {
   else hideResult(quiz);
 }
 
-/** Clear every answer, the name, the result and the draft, and go back to the first question
-    (unless `focus` is false: the page is only being shown again). */
+/** Clear every answer, the name, the message, the result and the draft, and offer to undo that
+    with the focus on GOV.UK's notification banner (unless `focus` is false: the draft was
+    deleted, and the page is only being shown again). */
 function startOver(quiz, focus = true) {
   const parts = quiz.parts;
+  quiz.undo = [draftText(quiz), quiz.editing, parts.notice.textContent, window.location.href];
   quiz.editing = null;
   setAnswers(quiz, new Map());
   parts.name.value = "";
+  restoreMessage(quiz.message, {});
   parts.shareField.hidden = true;
   notify(parts.notice, "");
   notify(parts.status, "");
@@ -90,26 +101,46 @@ function startOver(quiz, focus = true) {
   window.history.replaceState(null, "", window.location.pathname + window.location.search);
   updateProgress(quiz, new Map());
   keepDraft(quiz);
-  if (focus) goTo(parts.form.querySelector("input"));
+  parts.undo.hidden = !focus;
+  if (focus) parts.undo.focus();
+}
+
+/** Put back exactly what "start over" cleared (the prospect re-assessed, its notice and address
+    too), and go back to it: the result, or else the form. The notice goes with the click
+    (keepDraft: answers again). */
+function undoStartOver(quiz) {
+  const [text, editing, notice, address] = quiz.undo;
+  const draft = readDraft(quiz, text);
+  quiz.editing = editing;
+  notify(quiz.parts.notice, notice);
+  window.history.replaceState(null, "", address);
+  openDraft(quiz, draft);
+  if (!draft.shown) goTo(quiz.parts.form.querySelector(":checked"));
 }
 
 // ------------------------------------------------------------------ the tab's draft
 
 /** The answers and name as a share link's fragment (which versions them), the link they were
-    opened from, whether the result was shown and whether the reader is switching language;
-    removed when no answer is left. */
+    opened from, the message (message.js, messageRecord), whether the result was shown and whether
+    the reader is switching language; removed when no answer is left. */
 export function keepDraft(quiz, carry) {
   const current = answers(quiz);
-  const draft = new URLSearchParams(encodeShare(quiz.data, current, quiz.parts.name.value.trim()));
-  draft.set("from", window.location.hash.slice(1));
-  if (!quiz.parts.result.hidden) draft.set("shown", "1");
-  if (carry) draft.set("carry", "1");
+  if (current.size) quiz.parts.undo.hidden = true; // a new answer: "start over" stays done
   try {
-    if (current.size) window.sessionStorage.setItem(DRAFT, draft);
+    if (current.size) window.sessionStorage.setItem(DRAFT, draftText(quiz, carry));
     else window.sessionStorage.removeItem(DRAFT);
   } catch (error) {
     // Storage is switched off or full: the draft is a convenience, the quiz works without it.
   }
+}
+
+function draftText(quiz, carry) {
+  const draft = new URLSearchParams(encodeShare(quiz.data, answers(quiz), quiz.parts.name.value.trim()));
+  draft.set("from", window.location.hash.slice(1));
+  draft.set("message", JSON.stringify(messageRecord(quiz.message)));
+  if (!quiz.parts.result.hidden) draft.set("shown", "1");
+  if (carry) draft.set("carry", "1");
+  return draft.toString();
 }
 
 /** Whether the form holds answers that this tab's draft no longer does: the draft, which every
@@ -122,20 +153,19 @@ function draftDeleted(quiz) {
   }
 }
 
-/** This tab's draft, read as untrusted as any share link; null when there is none to use. */
-function readDraft(quiz) {
-  let text;
+/** This tab's draft (or the one `text` holds), read as untrusted as any share link; null when
+    there is none to use. */
+function readDraft(quiz, text) {
   try {
-    text = window.sessionStorage.getItem(DRAFT) || "";
+    text = text || window.sessionStorage.getItem(DRAFT) || "";
   } catch (error) {
     return null; // storage is switched off
   }
   const draft = new URLSearchParams(text);
   try {
-    return { ...decodeShare(quiz.data, text), from: draft.get("from") || "", shown: draft.has("shown"), carry: draft.has("carry") };
+    return { ...decodeShare(quiz.data, text), from: draft.get("from") || "", shown: draft.has("shown"), carry: draft.has("carry"), message: JSON.parse(draft.get("message")) || {} };
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return null; // no draft, or not a share link's answers
+    return null; // no draft, or not a share link's answers, or not a message the site wrote
   }
 }
 

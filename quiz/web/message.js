@@ -38,6 +38,7 @@ export function messageState(root, data) {
     print: required(root, "[data-message-print]"),
     status: required(root, "[data-message-status]"),
     redraft: required(root, '[data-action="redraft-message"]'),
+    replacedNote: required(root, "[data-message-replaced]"), // says so, and can bring the edit back
     terms: required(root, "[data-terms]"),
     term: byAttribute(root, "data-term"),
     variants: byAttribute(root, "data-message-variant"),
@@ -45,6 +46,8 @@ export function messageState(root, data) {
     answers: null,
     draft: null, // the draft for the current result and choices
     written: "", // the last draft written into the text box: anything else there is the reader's edit
+    // Set later: `replaced`, the edit "replace" took out with the draft it was edited from, which
+    // "bring back" puts back; `kept`, what the tab keeps of the message (restoreMessage).
   };
   root.addEventListener("change", (event) => {
     if (event.target.type === "radio") updateMessage(state, false);
@@ -52,7 +55,13 @@ export function messageState(root, data) {
   name.addEventListener("input", () => updateMessage(state, false));
   state.text.addEventListener("input", () => syncMessage(state));
   state.redraft.addEventListener("click", () => {
+    state.replaced = [state.written, state.text.value];
     updateMessage(state, true);
+    state.text.focus();
+  });
+  required(root, '[data-action="bring-back-message"]').addEventListener("click", () => {
+    [state.written, state.text.value] = state.replaced;
+    updateMessage(state, false);
     state.text.focus();
   });
   required(root, '[data-action="copy-message"]').addEventListener("click", () => copyMessage(state));
@@ -64,13 +73,11 @@ export function messageState(root, data) {
     change to the page costs time. */
 function updateMessage(state, replace) {
   if (!state.result) return; // no result shown yet
-  const checked = (kind) => state.root.querySelector("input[name=message-" + kind + "]:checked").value;
-  const choice = { tone: checked("tone"), timing: checked("timing"), variant: checked("variant"), name: state.name.value };
-  const draft = draftMessage(state.data, state.result, state.answers, choice);
+  const draft = draftMessage(state.data, state.result, state.answers, choices(state));
   const edited = state.text.value !== state.written;
   if ((replace || !edited) && state.text.value !== draft.text) state.text.value = draft.text;
   if (replace || !edited) state.written = draft.text;
-  setText(state.status, edited && !replace && draft.text !== state.text.value ? state.data.strings["message.kept"] : "");
+  setText(state.status, edited && !replace && draft.text !== state.written ? state.data.strings["message.kept"] : "");
   if (!state.draft || state.draft.terms.join() !== draft.terms.join()) {
     for (const item of state.term.values()) item.hidden = true;
     for (const clause of draft.terms) {
@@ -84,10 +91,14 @@ function updateMessage(state, replace) {
   syncMessage(state);
 }
 
-/** The printed copy follows the text box; "replace" shows only when the text is not the draft. */
+/** The printed copy follows the text box; "replace" shows only when the text is not the draft,
+    the note that an edit was replaced (and "bring back") only while the draft that replaced it
+    is there unchanged. */
 function syncMessage(state) {
+  const draft = state.draft && state.draft.text;
   setText(state.print, state.text.value);
-  state.redraft.hidden = state.draft === null || state.text.value === state.draft.text;
+  state.redraft.hidden = !draft || state.text.value === draft;
+  state.replacedNote.hidden = !state.replaced || state.text.value !== draft;
 }
 
 function copyMessage(state) {
@@ -104,4 +115,42 @@ function copyMessage(state) {
 /** Write an element's text only when it changes: a live region would read it out again. */
 function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
+}
+
+// ------------------------------------------------------------------ kept in the tab
+
+/** The tone, timing, variant and name chosen. */
+function choices(state) {
+  const choice = { name: state.name.value };
+  for (const input of state.root.querySelectorAll("[name^=message-]:checked")) choice[input.name.slice(8)] = input.value;
+  return choice;
+}
+
+/**
+ * What the tab keeps of the message (journey.js): the choices, and per language the text with
+ * the draft it was edited from and the edit "replace" took out. Only text: it is read back as text.
+ * @param {Object} state the message's state
+ * @returns {Object} what `restoreMessage` takes
+ */
+export function messageRecord(state) {
+  return { ...state.kept, ...choices(state), [document.documentElement.lang]: [state.written, state.text.value, state.replaced] };
+}
+
+/**
+ * Put back what `messageRecord` kept ({} for a new message): the choices, and the text as edited
+ * on this language's page; say when it was edited on another language's page, where it waits.
+ * @param {Object} state the message's state
+ * @param {Object} record what `messageRecord` returned
+ */
+export function restoreMessage(state, record) {
+  state.kept = record;
+  for (const input of state.root.querySelectorAll("[name^=message-]")) {
+    if (input.defaultChecked || record[input.name.slice(8)] === input.value) input.checked = true;
+  }
+  state.name.value = record.name || "";
+  [state.written, state.text.value, state.replaced] = record[document.documentElement.lang] || ["", ""];
+  for (const [language, notice] of byAttribute(state.root, "data-message-elsewhere")) {
+    const kept = record[language];
+    notice.hidden = !kept || kept[0] === kept[1];
+  }
 }

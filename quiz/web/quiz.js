@@ -62,6 +62,7 @@ function quizState(root, data) {
       heading: required(root, "[data-result-heading]"),
       errorsHeading: required(root, "[data-errors-heading]"),
       startOver: required(root, '[data-action="start-over"]'),
+      undo: required(root, "[data-undo]"), // the notice that offers to undo "start over" (journey.js)
       includeName: required(root, '[data-action="share-include-name"]'),
       toMessage: required(root, '[data-action="to-message"]'),
       messageHeading: required(root, "[data-message-heading]"),
@@ -74,6 +75,7 @@ function quizState(root, data) {
     editing: null, // the saved prospect being re-assessed
     saving: Promise.resolve(), // the last save: a save waits for the one before it
     stay: false, // the browser restores the scroll position itself (journey.js, resume)
+    // undo, set by "start over": what it cleared, while it can be undone (journey.js)
     message: messageState(required(root, "[data-message]"), data),
   };
 }
