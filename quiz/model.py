@@ -198,6 +198,12 @@ class Quiz(_Strict):
     )
     bands: Bands
     flags: list[Flag] = Field(min_length=1)
+    basics: list[Id] = Field(
+        default_factory=list,
+        description="The questions that find out what a project is (the work, the date, the "
+        "budget, who decides, what success looks like), by id: a message for a prospect there is "
+        "not enough to go on about asks these first, in this order, before any other",
+    )
 
     def questions(self) -> list[tuple[Flag, Question]]:
         """Every question with its flag, in file order."""

@@ -83,6 +83,7 @@ def _check(quiz: Quiz, source: Source, pages: set[str]) -> tuple[list[Problem], 
         *_guide_pages(quiz, source, pages),
         *_options(quiz, source),
         *_thresholds(quiz, source),
+        *_basics(quiz, source),
     ]
     witnesses: dict = {}
     if not problems:
@@ -179,6 +180,20 @@ def _placeholders(quiz: Quiz, source: Source) -> Iterable[Problem]:
                 yield source.problem_in(
                     field, f"{field_name(field)}: a lone brace; a placeholder reads {{deposit}}"
                 )
+
+
+def _basics(quiz: Quiz, source: Source) -> Iterable[Problem]:
+    """Every question `basics` names is a question of the quiz, named once."""
+    questions = {question.id for _, question in quiz.questions()}
+    first: set[str] = set()
+    for index, ident in enumerate(quiz.basics):
+        if ident not in questions:
+            yield source.problem(
+                ("basics", index), f"basics: '{ident}' is not a question of the quiz"
+            )
+        elif ident in first:
+            yield source.problem(("basics", index), f"basics: '{ident}' is named twice")
+        first.add(ident)
 
 
 def _duplicates(items, kind: str, source: Source) -> Iterable[Problem]:

@@ -23,6 +23,19 @@ VALID = Path(__file__).with_name("fixtures") / "valid.yml"
 
 # Each mistake: its edits to valid.yml, and the exact messages the file then gives.
 MISTAKES = {
+    "basics-unknown-and-twice": (
+        [
+            Edit(
+                5,
+                "min_definite: 0.5",
+                "min_definite: 0.5\nbasics: [beta-one, alpha-four, beta-one]",
+            )
+        ],
+        [
+            "basics-unknown-and-twice.yml:6:20: basics: 'alpha-four' is not a question of the quiz",
+            "basics-unknown-and-twice.yml:6:32: basics: 'beta-one' is named twice",
+        ],
+    ),
     "bad-id": (
         [Edit(38, "beta", "Beta Flag")],
         [
