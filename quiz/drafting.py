@@ -6,9 +6,12 @@ Two deterministic steps:
 1. `plan(quiz, answers, variant)` picks the message and its parts: the concerns it raises (the
    first MAX_CONCERNS of `scoring.concerns`, strongest first); for each, the answers it names
    (those worth raising: 2 points or more, or a floor, never a dealbreaker; the most points
-   first, then file order; at most MAX_SEEN); the questions it asks (every open answer, "Not sure
-   yet" or unanswered, ordered by its flag's score, then the flag's weight, then file order; at
-   most MAX_QUESTIONS); and every definite answer, for the clauses it settles.
+   first, then file order; at most MAX_SEEN, and at most MAX_NAMED in the whole message shared
+   equally: three each for one or two concerns, two each for three); the questions it asks
+   (every open answer, "Not sure yet" or unanswered, ordered by its flag's score, then the flag's
+   weight, then file order, except that when there is not enough to go on the quiz's `basics`
+   come first, in their order; at most MAX_QUESTIONS); and every definite answer, for the
+   clauses it settles.
 2. `compose(island, plan, tone, timing, name, terms)` writes it from `browser_messages(...)`, the
    per-language export the browser gets, so every draft proves the export is enough.
 
@@ -33,12 +36,16 @@ The blocks of each message, in order (a blank line between paragraphs):
 - the variant fully-booked (any result a dealbreaker did not decide): greeting; one paragraph of
   the decline's opening, the fully-booked decline and its closing; sign-off. Nothing listed below.
 
-The clauses for raised flags are chosen round by round: each flag's first clause (its list in the
-messages file runs from the most direct answer down), strongest flag first, then each flag's
-second, and so on; a clause already chosen is skipped, and the choice stops at MAX_TERMS, so
-every concern gets its most direct answer before any gets a second. A clause that an answer given
-settles (its `settled-by`: agreed already, or refused with another way proposed) is never in a
-flag's list: the next one takes its place.
+The clauses answer what was seen: a raised flag whose paragraph names answers is answered by the
+`terms` of those answers' seen lines, one after another (each runs from the most direct answer
+down), each clause once; only a flag raised without seen lines takes its own `terms` (which also
+make the terms page's table by flag). They are chosen round by round: each flag's first clause,
+strongest flag first, then each flag's second, and so on; a clause already chosen is skipped, and
+the choice stops at MAX_TERMS, so every concern gets its most direct answer before any gets a
+second. A clause that an answer given settles (its `settled-by`: agreed already, not needed, as
+a rush fee for a date within the usual timeline, or refused with another way proposed) is never
+in a flag's list: the next one takes its place. So a rush fee is proposed only for a date shorter
+than the usual timeline, or one not yet known.
 The name is plain text: whitespace is collapsed, an honorific the greeting adds anyway ("님" in
 Korean) is dropped from its end, and it is filled into the greeting's one {name}, verbatim.
 The reader's terms fill the body's placeholders ({deposit}, {payment-days}, {revisions}, {rush};
@@ -111,6 +118,7 @@ def plan(quiz: Quiz, answers: Mapping[str, str], variant: str | None = None) -> 
             f"allowed: {', '.join(variants(result)) or 'none'}"
         )
     raised = tuple(flag.id for flag in concerns(quiz, result)[:MAX_CONCERNS])
+    named = seen_limit(len(raised))
     given = [
         (flag.id, question.id, option)
         for flag, question in quiz.questions()
@@ -128,11 +136,17 @@ def plan(quiz: Quiz, answers: Mapping[str, str], variant: str | None = None) -> 
                 f"{question}:{option.id}"
                 for owner, question, option in sorted(given, key=lambda item: -item[2].points)
                 if owner == flag and worth_raising(option)
-            )[:MAX_SEEN]
+            )[:named]
             for flag in raised
         ),
         tuple(f"{question}:{option.id}" for _, question, option in given),
     )
+
+
+def seen_limit(raised: int) -> int:
+    """The most answers each concern's paragraph names when a message raises this many: MAX_SEEN,
+    fewer when MAX_NAMED shared among the concerns leaves less."""
+    return min(MAX_SEEN, MAX_NAMED // raised) if raised else 0
 
 
 def worth_raising(option: Option) -> bool:
@@ -154,15 +168,21 @@ def variants(result: Result) -> tuple[str, ...]:
 
 def open_questions(quiz: Quiz, result: Result, answers: Mapping[str, str]) -> tuple[str, ...]:
     """Every question without a definite answer, the strongest flags first (by score, then
-    weight, then file order; an unknown flag counts as 0), then in file order within a flag."""
+    weight, then file order; an unknown flag counts as 0), then in file order within a flag; when
+    there is not enough to go on, the quiz's `basics` first, in their order."""
     scores = {flag.id: flag.score or 0 for flag in result.flags}
+    basics = list(quiz.basics) if result.band == "not-enough-info" else []
     found = []
     for flag_index, flag in enumerate(quiz.flags):
         for question_index, question in enumerate(flag.questions):
             option = next((o for o in question.options if o.id == answers.get(question.id)), None)
             if option is None or option.unsure:
+                first = basics.index(question.id) if question.id in basics else len(basics)
                 found.append(
-                    ((-scores[flag.id], -flag.weight, flag_index, question_index), question.id)
+                    (
+                        (first, -scores[flag.id], -flag.weight, flag_index, question_index),
+                        question.id,
+                    )
                 )
     return tuple(ident for _, ident in sorted(found))
 
@@ -212,11 +232,27 @@ def fill_name(island: dict, name: str | None) -> str | None:
     return _plain(cleaned, "a name") or None
 
 
-def choose_terms(island: dict, flags: tuple[str, ...], answered: tuple[str, ...] = ()) -> list[str]:
+def choose_terms(
+    island: dict,
+    flags: tuple[str, ...],
+    answered: tuple[str, ...] = (),
+    seen: tuple[tuple[str, ...], ...] = (),
+) -> list[str]:
     """The clauses for raised flags, strongest first: round by round, each flag's next clause
-    that no answer given settles, each clause once, at most MAX_TERMS."""
+    that no answer given settles, each clause once, at most MAX_TERMS. A flag's clauses are the
+    `terms` of the seen lines its paragraph names (`seen`, per flag as in a Plan), one after
+    another, or its own `terms` when it names none."""
+    named = dict(zip(flags, seen, strict=False))
     lists = [
-        [c for c in island["flags"][flag]["terms"] if _unsettled(island, c, answered)]
+        [
+            c
+            for c in dict.fromkeys(
+                [c for key in named[flag] for c in _seen(island, key)["terms"]]
+                if named.get(flag)
+                else island["flags"][flag]["terms"]
+            )
+            if _unsettled(island, c, answered)
+        ]
         for flag in flags
     ]
     chosen: list[str] = []
@@ -231,14 +267,14 @@ def browser_messages(messages: Messages, language: str, quiz: Quiz | None = None
     """The message blocks for the JSON island of one language: the file's structure and keys, every
     text already in that language with {name} kept, plus the numbers the algorithm uses and, when
     the quiz is given, each question as a message asks it (its `email`, else its `ask`) by
-    question id."""
+    question id, and the quiz's `basics`."""
     island = {
         "limit": MESSAGE_LIMIT,
         "honorific": HONORIFICS.get(language, ""),
         "maxConcerns": MAX_CONCERNS,
         "maxQuestions": MAX_QUESTIONS,
         "maxTerms": MAX_TERMS,
-        "maxSeen": MAX_SEEN,
+        "maxSeen": [seen_limit(raised) for raised in range(MAX_CONCERNS + 1)],  # by concerns
         **_localised(messages, language),
     }
     if quiz is not None:
@@ -246,6 +282,7 @@ def browser_messages(messages: Messages, language: str, quiz: Quiz | None = None
             question.id: (question.email or question.ask).get(language)
             for _, question in quiz.questions()
         }
+        island["basics"] = list(quiz.basics)
     return island
 
 
@@ -284,7 +321,7 @@ def _body(island: dict, plan: Plan, tone: str, timing: str) -> tuple[list[str], 
             *[island["flags"][flag]["settle"][tone] for flag in plan.concerns[:1]],
             fit["closing"][timing][tone],
         ], fit["terms"]
-    raised_terms = choose_terms(island, plan.concerns, plan.answered)
+    raised_terms = choose_terms(island, plan.concerns, plan.answered, plan.seen)
     if plan.band == "not-enough-info":
         unknown = island["not-enough-info"]
         return [
@@ -375,8 +412,11 @@ def _localised(node, language: str):
 MAX_CONCERNS = 3
 MAX_QUESTIONS = 5
 MAX_TERMS = 4
-# The most answers one concern's paragraph names: the strongest, and one more.
-MAX_SEEN = 2
+# The most answers one concern's paragraph names, and the most a message names in all, shared
+# equally among its concerns: three each for one or two concerns (a prospect red on every question
+# of a flag is named for each), two each for three.
+MAX_SEEN = 3
+MAX_NAMED = 6
 # The longest prospect name: the greeting's, the quiz page's name field's (maxlength) and the
 # browser store's (the bundles' generated MAX_NAME, quiz/site/assets.py).
 NAME_MAX = 120

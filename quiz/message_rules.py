@@ -20,12 +20,13 @@ from pathlib import Path
 from quiz.drafting import (
     MAX_CONCERNS,
     MAX_QUESTIONS,
-    MAX_SEEN,
+    MAX_TERMS,
     MESSAGE_LIMIT,
     NAME_MAX,
     Plan,
     browser_messages,
     compose,
+    seen_limit,
     worth_raising,
 )
 from quiz.language import written_in
@@ -166,6 +167,11 @@ def _clause_ids(messages: Messages, source: Source) -> Iterable[Problem]:
         (("decline", "work-started", "terms"), messages.decline.work_started.terms),
     ]
     lists += [(("flags", flag, "terms"), message.terms) for flag, message in messages.flags.items()]
+    lists += [
+        (("seen", question, option, "terms"), line.terms)
+        for question, options in messages.seen.items()
+        for option, line in options.items()
+    ]
     known = list(messages.clauses)
     for path, clauses in lists:
         seen = set()
@@ -282,11 +288,11 @@ def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Proble
     """The longest message of each kind, in each tone, timing and language, against MESSAGE_LIMIT.
 
     Worst cases, assembled by `compose` itself: a name and a signature of NAME_MAX characters,
-    figures of WIDEST_FIGURE, the MAX_QUESTIONS longest questions, and every choice of
-    MAX_CONCERNS flags with every line of the clauses chosen for them, and for each flag the
-    longer of its concern's paragraph and its MAX_SEEN longest `seen` lines in the tone (as if no
-    question said what a paragraph or a clause says: an upper bound); a good fit with each flag's
-    `settle` line.
+    figures of WIDEST_FIGURE, the MAX_QUESTIONS longest questions, the MAX_TERMS longest clause
+    lines, and every choice of one to MAX_CONCERNS flags, each with the longer of its concern's
+    paragraph and its longest `seen` lines in the tone, as many as a message raising that many
+    flags names (as if no question said what a paragraph or a clause says, and whatever was seen
+    asked for the longest clauses: an upper bound); a good fit with each flag's `settle` line.
     """
     flags = [flag.id for flag in quiz.flags]
     owner = {question.id: flag.id for flag, question in quiz.questions()}
@@ -297,12 +303,25 @@ def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Proble
             island[section] = {
                 key: {**value, "asked-by": []} for key, value in island[section].items()
             }
+        longest = sorted(island["clauses"], key=lambda c: -len(island["clauses"][c]["line"]))
+        for flag in island["flags"].values():
+            flag["terms"] = longest[:MAX_TERMS]
+        island["seen"] = {
+            question: {
+                option: {**line, "terms": longest[:MAX_TERMS]} for option, line in options.items()
+            }
+            for question, options in island["seen"].items()
+        }
         asks = tuple(
             sorted(island["asks"], key=lambda question: -len(island["asks"][question]))[
                 :MAX_QUESTIONS
             ]
         )
-        raised = list(itertools.combinations(flags, min(MAX_CONCERNS, len(flags))))
+        raised = [
+            c
+            for count in range(1, min(MAX_CONCERNS, len(flags)) + 1)
+            for c in itertools.combinations(flags, count)
+        ]
 
         def reviews(band: str, raised=raised, asks=asks, island=island) -> list[Plan]:
             return [
@@ -360,8 +379,8 @@ def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Proble
 def _longest_seen(
     island: dict, flags: tuple[str, ...], owner: dict[str, str], tone: str
 ) -> tuple[tuple[str, ...], ...]:
-    """For each flag, the MAX_SEEN longest `seen` lines in the tone of answers to different
-    questions, or none when its concern's paragraph is longer."""
+    """For each flag, its longest `seen` lines in the tone of answers to different questions, as
+    many as a message raising these flags names, or none when its concern's paragraph is longer."""
     found = []
     for flag in flags:
         lines = sorted(
@@ -371,7 +390,7 @@ def _longest_seen(
                 if owner.get(question) == flag  # one answer per question, its longest line
             ),
             reverse=True,
-        )[:MAX_SEEN]
+        )[: seen_limit(len(flags))]
         seen_length = sum(length + 1 for length, _ in lines)
         longer = seen_length > len(island["flags"][flag]["concern"][tone])
         found.append(tuple(key for _, key in lines) if longer else ())

@@ -8,7 +8,8 @@ greeting with a name holds, and the reader's terms (TERMS: {deposit}, {payment-d
 own figures or the file's `defaults`. Each flag has the paragraph that raises it as a concern and
 the clauses (by their anchor on the terms page) that answer it: the one mapping from flags to
 terms, from which the terms page's table of terms by flag is generated (quiz/site/terms.py).
-Each answer worth raising has its `seen` line, which names what was seen.
+Each answer worth raising has its `seen` line, which names what was seen, and the clauses that
+answer that behaviour: a flag raised with seen lines is answered by theirs, not by its own list.
 """
 
 from __future__ import annotations
@@ -166,6 +167,16 @@ class Declines(_Strict):
     work_started: WorkStarted = Field(alias="work-started")
 
 
+class SeenLine(ParagraphByTone):
+    """What was seen, in each tone, and the clauses that answer it."""
+
+    terms: Clauses = Field(
+        default_factory=list,
+        description="The clauses that answer this behaviour, by their anchor on the terms page, "
+        "the most direct first: a message that names this line proposes these for its flag",
+    )
+
+
 class FlagMessage(_Strict):
     concern: ParagraphByTone = Field(
         description="Raises this flag in plain, friendly words, without accusing anyone"
@@ -176,7 +187,9 @@ class FlagMessage(_Strict):
     )
     terms: Clauses = Field(
         min_length=1,
-        description="The clauses that answer this flag, by their anchor on the terms page",
+        description="The clauses that answer this flag, by their anchor on the terms page: "
+        "proposed when the flag is raised without a `seen` line, and listed by flag on the terms "
+        "page",
     )
     asked_by: list[Id] = _asked_by("says what the concern says", "the paragraph")
 
@@ -194,7 +207,8 @@ class Clause(_Strict):
         default_factory=list,
         alias="settled-by",
         description="Answers (question:option) after which a message does not propose the "
-        "clause: it is already agreed, or refused with another way proposed in its `seen` line",
+        "clause: it is already agreed, not needed (no rush fee for a date within the usual "
+        "timeline), or refused with another way proposed in its `seen` line",
     )
 
 
@@ -230,10 +244,11 @@ class Messages(_Strict):
     flags: dict[Id, FlagMessage] = Field(
         description="By flag id: every flag of the quiz, and no other"
     )
-    seen: dict[Id, dict[Id, ParagraphByTone]] = Field(
+    seen: dict[Id, dict[Id, SeenLine]] = Field(
         description="By question id, then option id: for every answer worth raising (2 or 3 "
         "points, or a floor; never a dealbreaker), what was seen, named without accusing, and "
-        "what the reader needs or proposes about it, in a sentence or two"
+        "what the reader needs or proposes about it, in a sentence or two, with the clauses "
+        "that answer it"
     )
     clauses: dict[Id, Clause] = Field(
         min_length=1, description="By anchor on the terms page, in the page's order"

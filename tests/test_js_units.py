@@ -31,6 +31,35 @@ TERMS = [
     {"rush": 12.5, "revisions": 1},
 ]
 
+UNSURE = {question.id: "unsure" for _, question in QUIZ.questions()}
+# Answer sets random ones seldom reach: not enough to go on with some basics known (the others
+# asked first), two flags red on three questions each (three lines each, their clauses), one
+# flag red on all three (three lines), and mild answers with one concern, on a date within the
+# usual timeline (flags' own clauses beside a seen line's, no rush fee).
+HAND_MADE = [
+    UNSURE | {"profile-criteria": "all", "expectations-scope": "fits", "vision-success": "clear"},
+    UNSURE | {"boundaries-timeline": "firm", "micromanager-decider": "one"},
+    {
+        "boundaries-price": "returning",
+        "boundaries-timeline": "firm",
+        "boundaries-scope": "extras",
+        "expectations-scope": "gap",
+        "expectations-outcomes": "numbers",
+        "expectations-tradeoff": "pushed",
+    },
+    {
+        "unresponsive-replies": "silent",
+        "unresponsive-materials": "nothing",
+        "unresponsive-contact": "absent",
+        "boundaries-payment": "no-deposit",
+    },
+    {
+        question.id: next((o.id for o in question.options if o.points == 1), question.options[0].id)
+        for _, question in QUIZ.questions()
+    }
+    | {"wrong-fit-workstyle": "daily"},
+]
+
 
 def test_the_pure_browser_modules_pass_their_node_tests(tmp_path):
     node = shutil.which("node")
@@ -72,6 +101,7 @@ def reference_cases() -> dict:
         )
     # And the calibration prospects, each band and concern drafted with each kind of terms.
     sets += [prospect.answers for prospect in prospects(QUIZ) for _ in TERMS]
+    sets += [answers for answers in HAND_MADE for _ in TERMS]
     cases = {}
     for language in ("en", "ko"):
         # The island the browser gets, made once: the reference drafts from the same blocks.

@@ -32,16 +32,19 @@ export function messageVariants(result) {
 }
 
 /** plan(): the concerns raised, the answers each names (a `seen` line: worth raising, most points
-    first), the open questions (strongest flag, then heavier, then file order), the answers given. */
+    first, maxSeen[number of concerns] each), the open questions (strongest flag, then heavier,
+    then file order; without enough to go on, the basics first), the answers given. */
 function messagePlan(data, result, answers, variant) {
   const blocks = data.messages;
   const scores = new Map(result.flags.map((flag) => [flag.id, flag.score || 0]));
+  const basics = result.band === "not-enough-info" ? blocks.basics : [];
   const open = [];
   const given = []; // [flag id, "question:option", points, its `seen` line if any] of each answer given
   for (const flag of data.flags) {
     for (const question of flag.questions) {
       const option = chosenOption(question, answers);
-      if (!option || option.unsure) open.push([scores.get(flag.id), flag.weight, question.id]);
+      // a basic above any flag's score (0-100), the first highest
+      if (!option || option.unsure) open.push([basics.includes(question.id) ? 1e3 - basics.indexOf(question.id) : scores.get(flag.id), flag.weight, question.id]);
       else given.push([flag.id, question.id + ":" + option.id, option.points, blocks.seen[question.id]?.[option.id]]);
     }
   }
@@ -55,7 +58,7 @@ function messagePlan(data, result, answers, variant) {
     concerns: concerns,
     questions: open.slice(0, blocks.maxQuestions).map((item) => item[2]),
     // the validator holds `seen` lines to exactly the answers worth raising
-    seen: concerns.map((id) => given.filter((item) => item[0] === id && item[3]).slice(0, blocks.maxSeen).map((item) => item[3])),
+    seen: concerns.map((id) => given.filter((item) => item[0] === id && item[3]).slice(0, blocks.maxSeen[concerns.length]).map((item) => item[3])),
     answered: given.map((item) => item[1]),
   };
 }
@@ -78,7 +81,7 @@ function messageBody(blocks, plan, tone, timing) {
     const fit = blocks["good-fit"];
     return [[say(fit.opening), say(fit.usual), ...plan.concerns.slice(0, 1).map((flag) => say(blocks.flags[flag].settle)), say(fit.closing)], fit.terms];
   }
-  const terms = messageTerms(blocks, plan.concerns, plan.answered);
+  const terms = messageTerms(blocks, plan);
   const numbered = plan.questions.map((id, index) => index + 1 + ". " + blocks.asks[id]);
   if (plan.band === "not-enough-info") {
     const unknown = blocks["not-enough-info"];
@@ -96,10 +99,10 @@ function messageBody(blocks, plan, tone, timing) {
   return [paragraphs, terms];
 }
 
-/** choose_terms(): round by round, each raised flag's next clause that no answer given settles,
-    each once, at most maxTerms. */
-function messageTerms(blocks, flags, answered) {
-  const lists = flags.map((flag) => blocks.flags[flag].terms.filter((clause) => !blocks.clauses[clause]["settled-by"].some((key) => answered.includes(key))));
+/** choose_terms(): round by round, each raised flag's next clause (from its seen lines' terms, or
+    its own without any) that no answer given settles, each once, at most maxTerms. */
+function messageTerms(blocks, plan) {
+  const lists = plan.concerns.map((flag, index) => [...new Set(plan.seen[index].length ? plan.seen[index].flatMap((line) => line.terms) : blocks.flags[flag].terms)].filter((clause) => !blocks.clauses[clause]["settled-by"].some((key) => plan.answered.includes(key))));
   const chosen = [];
   for (let rank = 0; lists.some((list) => rank < list.length); rank += 1) {
     for (const list of lists) {

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.drafting import MAX_SEEN, browser_messages, draft, fill_terms, plan, worth_raising
+from quiz.drafting import browser_messages, draft, fill_terms, plan, worth_raising
 from quiz.messages import TIMINGS, TONES
 from quiz.model import SEVERITY
 from quiz.reachability import reachable_bands
@@ -54,13 +54,17 @@ ISLANDS = {language: browser_messages(MESSAGES, language, QUIZ) for language in 
 @pytest.mark.parametrize("language", ["en", "ko"])
 def test_the_drafted_message_names_the_behaviour_behind_each_concern_it_raises(prospect, language):
     """Each concern the message raises is said as what the prospect did: the line of each of its
-    answers worth raising (its strongest MAX_SEEN, the most points first), in both tones."""
+    answers worth raising (the most points first; three each for one or two concerns, two each
+    for three), in both tones; and every clause below it answers one of those lines (or a flag
+    raised without one), none is already settled, and a rush fee only answers a date."""
     island = ISLANDS[language]
     raised = plan(QUIZ, prospect.answers).concerns
     assert raised
     named = 0
+    answering = set()
     for tone in TONES:
-        text = draft(QUIZ, MESSAGES, prospect.answers, language, tone, "before-call").text
+        made = draft(QUIZ, MESSAGES, prospect.answers, language, tone, "before-call")
+        text = made.text
         for flag in raised:
             answers = sorted(
                 (
@@ -72,11 +76,36 @@ def test_the_drafted_message_names_the_behaviour_behind_each_concern_it_raises(p
                 ),
                 key=lambda found: found[0],
             )
-            for _, question, option in answers[:MAX_SEEN]:
+            answers = answers[: 3 if len(raised) < 3 else 2]
+            for _, question, option in answers:
                 line = island["seen"][question][option][tone]
                 assert fill_terms(line, island["defaults"]) in text, (flag, question, option)
+                answering.update(island["seen"][question][option]["terms"])
                 named += 1
+            if not answers:
+                answering.update(island["flags"][flag]["terms"])
+        assert set(made.terms) <= answering, (made.terms, answering)
+        given = {f"{question}:{option}" for question, option in prospect.answers.items()}
+        for clause in made.terms:
+            assert given.isdisjoint(island["clauses"][clause]["settled-by"]), clause
+        if "rush-fees" in made.terms:
+            assert prospect.answers["boundaries-timeline"] in ("tight", "firm", "impossible")
     assert named, "a review that names nothing the prospect did"
+
+
+def test_a_two_line_enquiry_is_asked_the_basics_of_the_project_first():
+    """The prospect nothing is known about (but the kind of work) is asked by when, for what
+    budget, who decides and what success looks like before anything else, as an email asks it,
+    in both languages."""
+    prospect = next(p for p in PROSPECTS if p.id == "all-unknown")
+    open_basics = [question for question in QUIZ.basics if prospect.answers[question] == "unsure"]
+    assert len(open_basics) == 4
+    questions = plan(QUIZ, prospect.answers).questions
+    assert list(questions[:4]) == open_basics
+    for language in ("en", "ko"):
+        text = draft(QUIZ, MESSAGES, prospect.answers, language, "formal", "before-call").text
+        asked = [line.split(". ", 1)[1] for line in text.splitlines() if line[:1].isdigit()]
+        assert asked == [ISLANDS[language]["asks"][question] for question in questions]
 
 
 def test_there_are_enough_calibration_prospects_of_our_own_each_citing_the_guide():

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.drafting import (
+    MAX_NAMED,
     MAX_QUESTIONS,
     MAX_SEEN,
     MAX_TERMS,
@@ -24,6 +25,7 @@ from quiz.drafting import (
     draft,
     fill_terms,
     plan,
+    seen_limit,
     variants,
     worth_raising,
 )
@@ -46,6 +48,9 @@ OWN_TERMS = {
     "signature": "Mina Park",
 }
 STYLES = [(tone, timing) for tone in TONES for timing in TIMINGS]
+# The answers that set a date shorter than the usual timeline: tight (with a reason), firm, or
+# impossible; only these, or a date not yet known, may bring a rush fee.
+TIMELINE = ("tight", "firm", "impossible")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # Capital letters standing for what the reader was to fill in ("A and B, but not C", "A와 B"):
 # two or more of them in one message (a sentence may well start with the article "A").
@@ -210,7 +215,7 @@ def test_a_review_raises_the_top_concerns_asks_the_open_questions_and_proposes_t
         f"{number}. {fill_terms(island['asks'][question], DEFAULTS)}"
         for number, question in enumerate(made.questions, 1)
     ]
-    terms = choose_terms(island, made.concerns, made.answered)
+    terms = choose_terms(island, made.concerns, made.answered, made.seen)
     introduction = (
         island["high-risk"]["conditions"] if band == "high-risk" else island["review"]["terms"]
     )
@@ -256,6 +261,69 @@ def test_a_concern_names_what_was_seen_strongest_first_two_at_most(language, ton
     assert island["flags"]["unresponsive"]["concern"][tone] in text
 
 
+def test_a_message_names_six_answers_at_most_three_for_each_concern():
+    assert [seen_limit(raised) for raised in (1, 2, 3)] == [3, 3, 2]
+    assert (MAX_SEEN, MAX_NAMED) == (3, 6)
+    made = plan(QUIZ, SEEN)
+    assert len(made.concerns) == 3 and max(map(len, made.seen)) == 2
+
+
+GHOST = answers(
+    unresponsive_replies="silent", unresponsive_materials="nothing", unresponsive_contact="absent"
+)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("tone", TONES)
+def test_a_flag_red_on_every_question_is_named_for_each_answer(language, tone):
+    """The ghost: weeks without a reply, no materials, hard to reach. One concern, three answers
+    of 3 points: all three lines, in question order, in one paragraph; the clauses they ask for."""
+    made = plan(QUIZ, GHOST)
+    assert made.concerns == ("unresponsive",)
+    assert made.seen == (
+        (
+            "unresponsive-replies:silent",
+            "unresponsive-materials:nothing",
+            "unresponsive-contact:absent",
+        ),
+    )
+    island = ISLANDS[language]
+    lines = [_seen_line(island, key, tone) for key in made.seen[0]]
+    result = draft(QUIZ, MESSAGES, GHOST, language, tone, "before-call")
+    assert f"\n\n{' '.join(lines)}\n\n" in result.text
+    assert result.terms == ("response-times", "termination")
+
+
+# Calibration prospects whose one serious answer asks for its own clauses, and nothing besides:
+# no rush fee for a refused deposit or a guarantee, more than termination outside one's craft.
+OWN_CLAUSES = {
+    "no-deposit": ({"boundaries-payment": "no-deposit"}, ("milestones", "payment-terms")),
+    "pays-when-funded": (
+        {"boundaries-payment": "later"},
+        ("payment-terms", "milestones", "deposit"),
+    ),
+    "guaranteed-results": ({"expectations-outcomes": "guarantee"}, ("scope",)),
+    "outside-your-craft": ({"wrong-fit-strength": "outside"}, ("scope", "termination")),
+    # (the deposit, accepted with the payment terms, is settled)
+    "no-written-scope": ({"boundaries-scope": "unwritten"}, ("scope", "change-requests")),
+    "free-work": ({"distrust-proof": "free-work"}, ("milestones", "rights")),
+    "tight-date": ({"boundaries-timeline": "firm"}, ("rush-fees", "response-times")),
+}
+
+
+@pytest.mark.parametrize("name", OWN_CLAUSES)
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_each_behaviour_gets_the_clauses_that_answer_it(name, language):
+    chosen, clauses = OWN_CLAUSES[name]
+    given = answers(**{key.replace("-", "_"): value for key, value in chosen.items()})
+    result = draft(QUIZ, MESSAGES, given, language, "formal", "before-call")
+    assert result.terms == clauses
+    island = ISLANDS[language]
+    for clause in clauses:
+        assert fill_terms(island["clauses"][clause]["line"], DEFAULTS) in result.text
+    assert ("rush-fees" in result.terms) == (chosen.get("boundaries-timeline") in TIMELINE)
+
+
 @pytest.mark.parametrize("language", ["en", "ko"])
 @pytest.mark.parametrize("tone", TONES)
 def test_a_high_risk_message_states_its_terms_as_conditions(language, tone):
@@ -269,11 +337,12 @@ def test_a_high_risk_message_states_its_terms_as_conditions(language, tone):
 
 def test_a_clause_already_agreed_or_refused_is_never_proposed():
     island = ISLANDS["en"]
-    # Deposit and payment terms accepted, the scope kept: boundaries starts with milestones.
+    # Deposit and payment terms accepted, the scope kept, a date within the usual timeline (no
+    # rush fee to price): boundaries, raised without a seen line, starts with milestones.
     assert choose_terms(island, ("boundaries",), tuple(_answered(GOOD_FIT))) == [
         "milestones",
-        "rush-fees",
         "revisions",
+        "scope",
     ]
     # Not answered yet: everything is still to propose.
     assert choose_terms(island, ("boundaries",)) == [
@@ -286,11 +355,16 @@ def test_a_clause_already_agreed_or_refused_is_never_proposed():
     refused = draft(
         QUIZ, MESSAGES, answers(boundaries_payment="no-deposit"), "en", "warm", "after-call"
     )
-    assert "deposit" not in refused.terms and "milestones" in refused.terms
+    assert refused.terms == ("milestones", "payment-terms")
     assert island["clauses"]["deposit"]["line"].split("{")[0] not in refused.text
-    # Payment only when funded: a deposit is one of the conditions.
+    # Payment only when funded: dated payments, paid stages and a deposit are the conditions.
     funded = draft(QUIZ, MESSAGES, answers(boundaries_payment="later"), "en", "warm", "after-call")
-    assert "deposit" in funded.terms and "deposit of 30%" in funded.text
+    assert funded.terms == ("payment-terms", "milestones", "deposit")
+    assert "deposit of 30%" in funded.text
+    # A seen line's clause that an answer settles gives way to the line's next one.
+    assert choose_terms(
+        island, ("boundaries",), ("boundaries-timeline:fits",), (("boundaries-timeline:firm",),)
+    ) == ["response-times"]
     # Cancellation terms accepted: no kill fee offered again, but proposed when unknown.
     started = Plan("proceed-with-care", concerns=("wrong-fit",))
     assert "kill-fee" in compose(island, started, "warm", "after-call").terms
@@ -392,8 +466,8 @@ def test_a_review_without_open_questions_has_no_questions_paragraph():
 
 def test_clauses_are_chosen_round_by_round_once_each_and_at_most_four():
     island = ISLANDS["en"]
-    # boundaries: change-requests, deposit, milestones, rush-fees, revisions;
-    # expectations: change-requests, revisions, rush-fees, deposit
+    # boundaries: change-requests, deposit, milestones, rush-fees, revisions, scope;
+    # expectations: change-requests, revisions, rush-fees, deposit, scope
     assert choose_terms(island, ("boundaries", "expectations")) == [
         "change-requests",
         "deposit",
@@ -407,7 +481,7 @@ def test_clauses_are_chosen_round_by_round_once_each_and_at_most_four():
         "deposit",
         "kill-fee",
     ]
-    assert choose_terms(island, ("profile",)) == ["deposit", "payment-terms", "milestones"]
+    assert choose_terms(island, ("profile",)) == ["deposit", "payment-terms", "milestones", "scope"]
     for flags in [("boundaries", "vision", "micromanager"), ("integrity", "distrust", "wrong-fit")]:
         chosen = choose_terms(island, flags)
         assert len(chosen) == len(set(chosen)) <= MAX_TERMS
@@ -529,6 +603,66 @@ def test_not_enough_to_go_on_asks_the_open_questions(language, tone, timing):
     assert lines[0] == island["questions"][tone]
     assert [line.split(". ", 1)[0] for line in lines[1:]] == ["1", "2", "3", "4", "5"]
     assert paragraphs[3] == island["closing"][timing][tone]
+
+
+def test_without_enough_to_go_on_the_basics_are_asked_first():
+    """A two-line enquiry: what the work is, by when, the budget, who decides and what success
+    looks like, in the quiz's `basics` order, before the values and integrity questions that
+    their heavier flags would put first."""
+    unknown = {question.id: "unsure" for _, question in QUESTIONS}
+    assert plan(QUIZ, unknown).questions == (
+        "profile-criteria",
+        "boundaries-timeline",
+        "expectations-scope",
+        "micromanager-decider",
+        "vision-success",
+    )
+    assert tuple(QUIZ.basics) == plan(QUIZ, unknown).questions
+    # A basic already answered is not asked again; the next open basics come first, then the
+    # strongest flags' questions (values, the heavier flag, in file order).
+    made = plan(QUIZ, NOT_ENOUGH | {"expectations-scope": "fits"})
+    assert made.band == "not-enough-info"
+    assert made.questions == (
+        "boundaries-timeline",
+        "micromanager-decider",
+        "vision-success",
+        "boundaries-scope",
+        "boundaries-payment",
+    )
+
+
+def _courteous(text: str) -> bool:
+    """Every question in a Korean text ends as a formal message asks: -(으)실까요?, -(으)신가요?
+    or -ㅂ니까? (합니까, 주시겠습니까); never -을까요?, -어요?, -세요? or -나요?"""
+    return all(
+        part.endswith(("실까요", "신가요")) or (part.endswith("니까") and _final_b(part[-3:-2]))
+        for part in text.split("?")[:-1]
+    )
+
+
+def _final_b(syllable: str) -> bool:
+    """A Hangul syllable that ends in ㅂ (합, 습), as -ㅂ니까 is written."""
+    return (
+        bool(syllable) and "\uac00" <= syllable <= "\ud7a3" and (ord(syllable) - 0xAC00) % 28 == 17
+    )
+
+
+def test_every_korean_question_a_draft_asks_ends_courteously():
+    island = ISLANDS["ko"]
+    formal = [text for path, text in _texts_with_paths(island) if "formal" in path and "?" in text]
+    asked = [text for text in island["asks"].values() if "?" in text]
+    impolite = [text for text in asked + formal if not _courteous(text)]
+    assert impolite == []
+    assert not _courteous("이 조건에 동의하실 수 있을까요?")
+    assert not _courteous("괜찮으세요?") and _courteous("동의해 주시겠습니까?")
+
+
+def _texts_with_paths(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _texts_with_paths(value, (*path, key))
+    elif isinstance(node, str):
+        yield path, node
 
 
 @pytest.mark.parametrize(
@@ -724,10 +858,13 @@ def test_every_draft_is_complete_within_the_limit_in_its_language_with_the_name_
     assert len(asked) == len(set(asked))
     if language == "ko" and tone == "formal":
         assert HAEYO.search(body) is None, HAEYO.search(body)
-    # what was seen: in a review, each raised flag's strongest answers worth raising (at most
-    # MAX_SEEN, the most points first, then file order), each by its own line
+    # what was seen: in a review, each raised flag's strongest answers worth raising (the most
+    # points first, then file order; three each for one or two concerns, two each for three),
+    # each by its own line; and every clause proposed answers one of those lines or, for a flag
+    # that names none, the flag
     made = plan(QUIZ, given_answers, variant)
     if variant is None and made.band in ("proceed-with-care", "high-risk"):
+        answering = set()
         for flag in made.concerns:
             raising = sorted(
                 (
@@ -740,10 +877,24 @@ def test_every_draft_is_complete_within_the_limit_in_its_language_with_the_name_
                     and worth_raising(option)
                 ),
                 key=lambda found: found[0],
-            )
-            for _, question, option in raising[:MAX_SEEN]:
+            )[: min(3, 6 // len(made.concerns))]
+            for _, question, option in raising:
                 line = fill_terms(island["seen"][question][option][tone], DEFAULTS, terms)
                 assert line in body, (question, option)
+            if raising:
+                for _, question, option in raising:
+                    answering.update(island["seen"][question][option]["terms"])
+            else:
+                answering.update(island["flags"][flag]["terms"])
+        assert set(result.terms) <= answering, (result.terms, answering)
+    # never a clause the answers settle (agreed, not needed, or refused with another way), and a
+    # rush fee only for a date shorter than the usual timeline, or one not yet known
+    if made.band in ("proceed-with-care", "high-risk", "not-enough-info") and variant is None:
+        given_keys = {f"{question}:{option}" for question, option in given_answers.items()}
+        for clause in result.terms:
+            assert given_keys.isdisjoint(island["clauses"][clause]["settled-by"]), clause
+        if "rush-fees" in result.terms:
+            assert given_answers.get("boundaries-timeline") in (None, "unsure", *TIMELINE)
     # the reader's terms: every figure where a placeholder stands, and nowhere else (written with
     # odd figures for defaults, the draft is the same draft with the reader's figures, or the
     # defaults, in their places), and the signature last

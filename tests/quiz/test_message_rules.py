@@ -14,8 +14,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quiz.drafting import browser_messages
 from quiz.loader import QUIZ_FILE
-from quiz.message_rules import TermsPage, check_messages_file, check_terms_pages
+from quiz.message_rules import TermsPage, _longest_seen, check_messages_file, check_terms_pages
 from quiz.messages import MESSAGES_FILE
 from quiz.rules import validate_quiz
 from quiz.schema import MESSAGES_SCHEMA_FILE, messages_schema_text
@@ -24,6 +25,7 @@ from quiz.site.settings import load_site_config
 from quiz.site.terms import terms_pages
 from tests.support.data import data_paths
 from tests.support.examples import examples
+from tests.support.quiz import MESSAGES
 from tests.support.site import ROOT
 from tests.support.variants import Edit, write_variant
 
@@ -114,6 +116,13 @@ MISTAKES = {
         [
             "unknown-clause.yml:69:22: flags.alpha: "
             "unknown clause 'kill-fees' in terms; the clauses are deposit, kill-fee"
+        ],
+    ),
+    "unknown-clause-in-a-seen-line": (
+        [Edit(85, "    strong: {warm:", "    strong: {terms: [kill-fee, deposits], warm:")],
+        [
+            "unknown-clause-in-a-seen-line.yml:85:32: seen.alpha-one.strong: "
+            "unknown clause 'deposits' in terms; the clauses are deposit, kill-fee"
         ],
     ),
     "unknown-question": (
@@ -260,6 +269,17 @@ def test_the_real_messages_are_valid_against_the_real_quiz_and_both_terms_pages(
         "response-times",
         "rights",
     } <= set(checked.messages.clauses)
+
+
+def test_the_longest_case_names_as_many_answers_as_a_message_raising_that_many_flags(real_quiz):
+    """Three lines for a flag raised alone or with one other, two each for three flags: the
+    worst case counts what a draft can hold."""
+    island = browser_messages(MESSAGES, "en", real_quiz)
+    owner = {question.id: flag.id for flag, question in real_quiz.questions()}
+    alone = _longest_seen(island, ("unresponsive",), owner, "warm")
+    assert [len(keys) for keys in alone] == [3]
+    three = _longest_seen(island, ("unresponsive", "expectations", "integrity"), owner, "warm")
+    assert [len(keys) for keys in three] == [2, 2, 2]
 
 
 def test_the_rules_that_need_the_quiz_wait_for_a_valid_one(tmp_path):

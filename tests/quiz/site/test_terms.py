@@ -37,14 +37,14 @@ def test_the_table_lists_each_flag_by_its_page_s_title_with_its_clauses_in_the_p
     assert tables["en"].splitlines()[:3] == [
         "| Flag | Terms to look at |",
         "| --- | --- |",
-        "| [The client who pushes your limits](flags/boundaries.md) | [Deposit](#deposit) · "
-        "[Milestones](#milestones) · [Change requests](#change-requests) · "
+        "| [The client who pushes your limits](flags/boundaries.md) | [Scope](#scope) · "
+        "[Deposit](#deposit) · [Milestones](#milestones) · [Change requests](#change-requests) · "
         "[Revision rounds](#revisions) · [Rush fees](#rush-fees) |",
     ]
     assert tables["ko"].splitlines()[0] == "| 위험 신호 | 살펴볼 조항 |"
     assert tables["ko"].splitlines()[-1] == (
-        "| [그냥 맞지 않는 클라이언트](flags/wrong-fit.md) | [중도 취소](#kill-fee) · "
-        "[계약 해지](#termination) |"
+        "| [그냥 맞지 않는 클라이언트](flags/wrong-fit.md) | [작업 범위](#scope) · "
+        "[중도 취소](#kill-fee) · [계약 해지](#termination) |"
     )
     assert len(tables["en"].splitlines()) == 2 + len(QUIZ.flags)
 
