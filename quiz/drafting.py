@@ -127,7 +127,7 @@ def plan(quiz: Quiz, answers: Mapping[str, str], variant: str | None = None) -> 
     ]
     return Plan(
         result.band,
-        result.decided_by,
+        "score" if result.decided_by == "own-line" else result.decided_by,
         variant,
         raised,
         open_questions(quiz, result, answers)[:MAX_QUESTIONS],

@@ -21,9 +21,12 @@ The methodology page shows it with the live numbers.
   known never hides a serious risk.
 - The score shown agrees with the band: the average, raised to the band's lowest score when
   depth decided a more serious band (and, when depth overrode too little known, held within it).
-- Raised by: every dealbreaker chosen, since it decides walk-away whatever the average; else, when
-  depth decided the band, the answers that set it alone ("question:option"), or, when the serious
-  answers together set it, each flag holding one ("flag:<id>"), in file order.
+- Own lines: the reader may mark answers as lines they never work on (`own_lines`,
+  "question:option", set on the saved-prospects page). A definite answer that is one of them
+  decides walk-away for that reader as a dealbreaker does for everyone.
+- Raised by: every dealbreaker and own line chosen, since each decides walk-away whatever the
+  average; else, when depth decided the band, the answers that set it alone ("question:option"),
+  or, when the serious answers together set it, each flag holding one ("flag:<id>"), in file order.
 - Concerns, the flags the result explains: first the flags that raised the band, then those with
   a shown score above 0, strongest first (ties in data-file order); every one at or above the
   high-risk threshold, and at least the MIN_CONCERNS strongest.
@@ -32,7 +35,7 @@ The methodology page shows it with the live numbers.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from quiz.model import SEVERITY, Quiz
@@ -56,13 +59,17 @@ class Result:
     total: int
     average: int | None = None  # the breadth score before depth raised it
     raised_by: tuple[str, ...] = ()  # what decided the band when depth did ("q:o" or "flag:<id>")
+    own_lines: tuple[str, ...] = ()  # the reader's own lines chosen, dealbreakers aside ("q:o")
 
     @property
     def decided_by(self) -> str | None:
-        """Why a walk-away verdict was given: "dealbreaker" or "score" (None for other bands)."""
+        """Why a walk-away verdict was given: "dealbreaker", else "own-line" (one of the reader's
+        own lines), else "score" (None for other bands)."""
         if self.band != "walk-away":
             return None
-        return "dealbreaker" if self.dealbreakers else "score"
+        if self.dealbreakers:
+            return "dealbreaker"
+        return "own-line" if self.own_lines else "score"
 
     @property
     def confidence(self) -> float:
@@ -70,10 +77,13 @@ class Result:
         return self.definite / self.total
 
 
-def score(quiz: Quiz, answers: Mapping[str, str]) -> Result:
-    """Score one prospect; `answers` maps question ids to option ids (missing = unanswered)."""
+def score(quiz: Quiz, answers: Mapping[str, str], own_lines: Collection[str] = ()) -> Result:
+    """Score one prospect; `answers` maps question ids to option ids (missing = unanswered);
+    `own_lines` are the reader's own lines ("question:option")."""
     flags = []
     dealbreakers = []
+    walk: list[str] = []  # "question:option" of each dealbreaker and own line chosen, in file order
+    own: list[str] = []  # the own lines among them that are not dealbreakers
     floors: list[tuple[str, str]] = []  # (band, "question:option")
     serious = 0
     serious_flags: list[str] = []
@@ -91,10 +101,15 @@ def score(quiz: Quiz, answers: Mapping[str, str]) -> Result:
             points += option.points
             maximum += question.maximum
             definite += 1
+            key = f"{question.id}:{option.id}"
             if option.dealbreaker is not None:
                 dealbreakers.append((question.id, option.id))
+            elif key in own_lines:
+                own.append(key)
+            if option.dealbreaker is not None or key in own_lines:
+                walk.append(key)
             if option.least_band is not None:
-                floors.append((option.least_band, f"{question.id}:{option.id}"))
+                floors.append((option.least_band, key))
             if option.points >= 2:
                 serious += option.points - 1
                 if flag.id not in serious_flags:
@@ -110,12 +125,14 @@ def score(quiz: Quiz, answers: Mapping[str, str]) -> Result:
     average = round_half_up(100 * weighted / weight_total) if weight_total else None
     breadth = band(quiz, average, definite_total, total)
     answer_band = max((band for band, _ in floors), key=SEVERITY.index, default="good-fit")
+    if own:  # an own line decides as a dealbreaker does
+        answer_band = "walk-away"
     pattern_band = serious_band(quiz, serious)
     depth = max(answer_band, pattern_band, key=SEVERITY.index)
     final = _combine(breadth, depth)
     raised_by: tuple[str, ...] = ()
-    if dealbreakers:  # a dealbreaker decides walk-away whatever the average says
-        raised_by = tuple(f"{question}:{option}" for question, option in dealbreakers)
+    if walk:  # a dealbreaker or an own line decides walk-away whatever the average says
+        raised_by = tuple(walk)
     elif final != breadth:
         if answer_band == final:
             raised_by = tuple(key for band, key in floors if band == final)
@@ -130,6 +147,7 @@ def score(quiz: Quiz, answers: Mapping[str, str]) -> Result:
         total=total,
         average=average,
         raised_by=raised_by,
+        own_lines=tuple(own),
     )
 
 

@@ -1,8 +1,8 @@
 """The browser's pure modules (scoring, drafting, share links, the store's reading rules) under
 Node's own test runner, in the fast tier: `node --test tests/js/`. The cases they check against
 come from the Python reference, written here for the run: the quiz island of each language, and
-for seeded random answer sets the reference score and drafted message (with the reader's terms
-given whole, in part, or not at all)."""
+for seeded random answer sets, a third of them with own lines, the reference score and drafted
+message (with the reader's terms given whole, in part, or not at all)."""
 
 from __future__ import annotations
 
@@ -99,16 +99,29 @@ def reference_cases() -> dict:
                 if rng.random() > 0.05 * (index % 4)  # some left unanswered
             }
         )
+    # A third of the sets come with the reader's own lines: answers worth a point or more, some
+    # of them chosen and some not.
+    lineable = [
+        f"{q.id}:{o.id}" for q in questions for o in q.options if not o.unsure and o.points >= 1
+    ]
+    own = [
+        rng.sample(lineable, rng.randint(1, 4)) if index % 3 == 1 else [] for index in range(CASES)
+    ]
+    for index, lines in enumerate(own):
+        if lines and index % 2:  # half of them chosen for sure
+            question, option = lines[0].split(":")
+            sets[index][question] = option
     # And the calibration prospects, each band and concern drafted with each kind of terms.
     sets += [prospect.answers for prospect in prospects(QUIZ) for _ in TERMS]
     sets += [answers for answers in HAND_MADE for _ in TERMS]
+    own += [[]] * (len(sets) - len(own))  # without own lines
     cases = {}
     for language in ("en", "ko"):
         # The island the browser gets, made once: the reference drafts from the same blocks.
         data = QuizView(QUIZ, language, messages=MESSAGES).browser_data(messages=True)
         rows = []
         for index, answers in enumerate(sets):
-            result = score(QUIZ, answers)
+            result = score(QUIZ, answers, own_lines=own[index])
             tone, timing = TONES[index % len(TONES)], TIMINGS[index % len(TIMINGS)]
             name = ["", "Lumen Studio", "  Ada   Lovelace  "][index % 3]
             terms = TERMS[index % len(TERMS)]
@@ -122,6 +135,11 @@ def reference_cases() -> dict:
                     "score": result.score,
                     "flags": {flag.id: flag.score for flag in result.flags},
                     "raisedBy": sorted(result.raised_by),
+                    "ownLines": own[index],
+                    "decided": {
+                        "dealbreaker": bool(result.dealbreakers),
+                        "ownLines": list(result.own_lines),
+                    },
                     "choice": {"tone": tone, "timing": timing, "variant": "", "name": name}
                     | ({"terms": terms} if terms is not None else {}),
                     "text": message.text,

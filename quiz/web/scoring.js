@@ -7,16 +7,19 @@ const SEVERITY = ["good-fit", "proceed-with-care", "high-risk", "walk-away"];
  * Score answers by the rule of quiz/scoring.py.
  * @param {{thresholds: Object<string, number>, serious: Object<string, number>, minDefinite: number, flags: Array}} data the island
  * @param {Map<string, string>} answers question id -> option id; missing means unanswered
- * @returns {{band: string, score: ?number, flags: Array, dealbreaker: boolean, raisedBy: Array, raisedFlags: Set, definite: number, total: number}}
+ * @param {string[]} [ownLines] the reader's own lines, "question:option": each decides walk-away as a dealbreaker does
+ * @returns {{band: string, score: ?number, flags: Array, dealbreaker: boolean, ownLines: string[], raisedBy: Array, raisedFlags: Set, definite: number, total: number}}
  */
-export function score(data, answers) {
+export function score(data, answers, ownLines = []) {
   let weighted = 0;
   let weightTotal = 0;
   let definiteTotal = 0;
   let total = 0;
   let serious = 0;
   const flags = [];
-  const floors = []; // [severity, "question:option", flag id] of each answer that sets a band alone
+  // [severity, "question:option", flag id, own line] of each answer that sets a band alone; an own
+  // line that is not a dealbreaker is marked, and decides walk-away as a dealbreaker does
+  const floors = [];
   const seriousFlags = new Set();
   for (const flag of data.flags) {
     let points = 0;
@@ -29,7 +32,9 @@ export function score(data, answers) {
       points += option.points;
       maximum += question.max;
       definite += 1;
-      if (option.least) floors.push([SEVERITY.indexOf(option.least), question.id + ":" + option.id, flag.id]);
+      const key = question.id + ":" + option.id;
+      const own = !option.dealbreaker && ownLines.includes(key);
+      if (option.least || own) floors.push([own ? 3 : SEVERITY.indexOf(option.least), key, flag.id, own]);
       if (option.points >= 2) {
         serious += option.points - 1;
         seriousFlags.add(flag.id);
@@ -50,11 +55,13 @@ export function score(data, answers) {
   // Too little known gives way only to high-risk or walk-away; otherwise the more serious decides.
   const rank = breadth === "not-enough-info" ? (depth >= 2 ? depth : -1) : Math.max(SEVERITY.indexOf(breadth), depth);
   const final = rank < 0 ? breadth : SEVERITY[rank];
-  // What raised the band: every dealbreaker (it decides walk-away whatever the average says); else,
-  // when depth decided, the answers that set it alone, or the flags whose serious answers added up.
+  // What raised the band: every dealbreaker and own line (each decides walk-away whatever the
+  // average says); else, when depth decided, the answers that set it alone, or the flags whose
+  // serious answers added up.
   let deciding = floors.filter(([least]) => least === 3);
-  const dealbreaker = deciding.length > 0;
-  if (!dealbreaker && final !== breadth) deciding = alone === rank ? floors.filter(([least]) => least === rank) : [...seriousFlags].map((id) => [, "flag:" + id, id]);
+  const own = deciding.filter((floor) => floor[3]).map(([, key]) => key);
+  const dealbreaker = deciding.length > own.length;
+  if (!deciding.length && final !== breadth) deciding = alone === rank ? floors.filter(([least]) => least === rank) : [...seriousFlags].map((id) => [, "flag:" + id, id]);
   // The score agrees with the band: the average, brought into the band's own scores.
   const starts = [0, ...SEVERITY.slice(1).map((id) => data.thresholds[id]), 101];
   return {
@@ -62,6 +69,7 @@ export function score(data, answers) {
     score: average === null || rank < 0 ? average : Math.min(Math.max(average, starts[rank]), starts[rank + 1] - 1),
     flags: flags,
     dealbreaker: dealbreaker, // it decided: walk away and close the door
+    ownLines: own, // the reader's own lines that decided, dealbreakers aside
     raisedBy: deciding.map(([, key]) => key),
     raisedFlags: new Set(deciding.map(([, , id]) => id)),
     definite: definiteTotal,

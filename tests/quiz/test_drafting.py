@@ -906,3 +906,18 @@ def test_every_draft_is_complete_within_the_limit_in_its_language_with_the_name_
         for term, value in odd.items():
             expected = expected.replace(str(value), str(own.get(term, DEFAULTS[term])))
         assert drafted == expected + (f"\n{signed}" if own is terms and signed else "")
+
+
+def test_a_walk_away_by_an_own_line_declines_as_one_by_score_does(monkeypatch):
+    """The reader's own line decides walk-away, but it is their line, not a line every client
+    crosses: the decline uses the score's texts, and the fully-booked variant stays open."""
+    flag, question = next((f, q) for f, q in QUESTIONS if any(o.points == 1 for o in q.options))
+    option = next(o for o in question.options if o.points == 1)
+    lines = (f"{question.id}:{option.id}",)
+    given = {**GOOD_FIT, question.id: option.id}
+    result = score(QUIZ, given, own_lines=lines)
+    assert (result.band, result.decided_by) == ("walk-away", "own-line")
+    assert variants(result) == ("fully-booked", "work-started")
+    monkeypatch.setattr("quiz.drafting.score", lambda quiz, answers: score(quiz, answers, lines))
+    assert plan(QUIZ, given).reason == "score"
+    assert plan(QUIZ, given).concerns[0] == flag.id

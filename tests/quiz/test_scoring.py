@@ -218,3 +218,66 @@ def test_too_little_known_stays_not_enough_info_unless_depth_demands_high_risk()
     assert (milder.band, milder.score) == ("not-enough-info", 100)
     breaker = score(QUIZ, {"alpha-one": "unsure", "alpha-two": "unsure", "beta-one": "yes"})
     assert (breaker.band, breaker.score, breaker.raised_by) == ("walk-away", 100, ("beta-one:yes",))
+
+
+# The reader's own lines ("question:option"): a chosen one decides walk-away for that reader as a
+# dealbreaker does for everyone, and the result says it was theirs.
+CALM = {"alpha-one": "no", "alpha-two": "no", "beta-one": "no"}
+
+
+def test_an_own_line_decides_walk_away_as_a_dealbreaker_does():
+    answers = {**CALM, "alpha-one": "some"}  # 1 point: a good fit for anyone else
+    assert score(QUIZ, answers).band == "good-fit"
+    result = score(QUIZ, answers, own_lines=("alpha-one:some",))
+    assert (result.band, result.score, result.average) == ("walk-away", 75, 7)
+    assert (result.raised_by, result.own_lines, result.dealbreakers) == (
+        ("alpha-one:some",),
+        ("alpha-one:some",),
+        (),
+    )
+    assert result.decided_by == "own-line"
+    assert [flag.id for flag in concerns(QUIZ, result)] == ["alpha"]  # its flag comes first
+
+
+def test_an_own_line_not_chosen_changes_nothing():
+    answers = {**CALM, "alpha-one": "strong"}
+    lines = ("alpha-one:some", "alpha-two:often", "beta-one:mild")
+    assert score(QUIZ, answers, own_lines=lines) == score(QUIZ, answers)
+
+
+def test_not_sure_yet_is_never_an_own_line():
+    answers = {"alpha-one": "unsure", "alpha-two": "no", "beta-one": "no"}
+    assert score(QUIZ, answers, own_lines=("alpha-one:unsure",)) == score(QUIZ, answers)
+
+
+def test_an_own_line_wins_even_with_too_few_definite_answers():
+    answers = {"alpha-one": "some", "alpha-two": "unsure", "beta-one": "unsure"}
+    assert score(QUIZ, answers).band == "not-enough-info"
+    result = score(QUIZ, answers, own_lines=["alpha-one:some"])
+    assert (result.band, result.decided_by) == ("walk-away", "own-line")
+
+
+def test_a_real_dealbreaker_still_reports_a_dealbreaker_beside_an_own_line():
+    answers = {**CALM, "alpha-two": "often", "beta-one": "yes"}
+    result = score(QUIZ, answers, own_lines={"alpha-two:often"})
+    assert result.decided_by == "dealbreaker"
+    assert result.raised_by == ("alpha-two:often", "beta-one:yes")  # both, in file order
+    assert result.own_lines == ("alpha-two:often",)
+    # A dealbreaker marked as an own line too is a dealbreaker, as for everyone.
+    marked = score(QUIZ, {**CALM, "beta-one": "yes"}, own_lines={"beta-one:yes"})
+    assert (marked.decided_by, marked.own_lines, marked.raised_by) == (
+        "dealbreaker",
+        (),
+        ("beta-one:yes",),
+    )
+
+
+def test_an_own_line_decides_when_the_average_already_says_walk_away():
+    quiz = _tiny((1, [[0, 3]]), (1, [[0, 3]]))
+    answers = _answers_with_points(quiz, [3, 3])
+    result = score(quiz, answers, own_lines=("f0-q0:p3",))
+    assert (result.band, result.decided_by, result.raised_by) == (
+        "walk-away",
+        "own-line",
+        ("f0-q0:p3",),
+    )
