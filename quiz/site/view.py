@@ -10,6 +10,7 @@ from quiz.model import Quiz
 from quiz.scoring import MIN_CONCERNS, band, score
 from quiz.share import share_key
 from quiz.site.strings import load_strings, translator
+from quiz.your_terms import LINE_MIN_POINTS, SIGNATURE, TERM_LIMITS
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,43 @@ class QuizView:
             for option in question.options
             if option.least_band is not None
         ]
+
+    @property
+    def own_line_choices(self) -> list:
+        """For the prospects page's own lines: (flag, [(question, options)]) per flag, where the
+        options are every definite one worth at least LINE_MIN_POINTS, in file order; a question
+        without any is left out."""
+        choices = []
+        for flag in self.quiz.flags:
+            questions = [(question, _line_options(question)) for question in flag.questions]
+            choices.append(
+                (flag, [(question, options) for question, options in questions if options])
+            )
+        return choices
+
+    @property
+    def your_terms(self) -> list[dict]:
+        """For the prospects page's "Your terms": each setting's key, label, hint, unit (none for
+        the signature) and error, its limits in place (quiz/your_terms.py; the signature's are
+        the name's), and its longest text."""
+        t = translator(self.language)
+        fields = []
+        for key, (low, high) in [*TERM_LIMITS.items(), (SIGNATURE, (1, NAME_MAX))]:
+
+            def filled(text: str, low=low, high=high) -> str:
+                return text.replace("{low}", str(low)).replace("{high}", str(high))
+
+            fields.append(
+                {
+                    "key": key,
+                    "label": t(f"yours.{key}"),
+                    "hint": filled(t(f"yours.{key}.hint")),
+                    "suffix": "" if key == SIGNATURE else t(f"yours.{key}.suffix"),
+                    "error": filled(t(f"yours.{key}.error")),
+                    "high": high,
+                }
+            )
+        return fields
 
     @property
     def min_concerns(self) -> int:
@@ -93,6 +131,7 @@ class QuizView:
             "minDefinite": self.quiz.min_definite,
             "minConcerns": MIN_CONCERNS,
             "nameMax": NAME_MAX,
+            "terms": {key: list(limits) for key, limits in TERM_LIMITS.items()},
             "bands": {band_id: self.text(band.title) for band_id, band in self.bands.items()},
             "flags": [
                 {
@@ -142,6 +181,11 @@ class QuizView:
             result = score(self.quiz, answers)
             rows.append((name, result.score, result.definite))
         return rows
+
+
+def _line_options(question) -> list:
+    """The options of a question that the reader may make one of their own lines."""
+    return [o for o in question.options if not o.unsure and o.points >= LINE_MIN_POINTS]
 
 
 def _option(option) -> dict:

@@ -1,5 +1,6 @@
 /* What the prospects page does to the saved prospects besides showing them: delete with undo,
-   delete everything, export, and an import that cannot destroy. Each change runs inside
+   delete everything, export (the reader's settings with them), and an import that cannot
+   destroy. Each change runs inside
    updateStore() (store.js), in one transaction with the read of what is stored at that moment.
    Prospects page only. */
 
@@ -108,8 +109,8 @@ function keepable(value, depth = MAX_KEPT_DEPTH) {
 /**
  * The export file's content, from what is stored now: every prospect, and the entries that
  * could not be read, as they are, but for any nested too deeply to be written out (only a store
- * changed by hand holds one: an import refuses them). A store from a newer version is exported as
- * that version.
+ * changed by hand holds one: an import refuses them); the reader's settings as they are stored
+ * (when they can be written out). A store from a newer version is exported as that version.
  */
 export function exportBody(store) {
   const newer = store.reason === "reason.newer";
@@ -118,13 +119,15 @@ export function exportBody(store) {
     version: newer ? store.raw.version : STORE_VERSION,
     exported: new Date().toISOString(),
     prospects: newer ? store.raw.prospects : store.prospects.concat(store.invalid.filter((entry) => keepable(entry))),
+    settings: keepable(store.raw.settings) ? store.raw.settings : undefined, // none: left out
   };
 }
 
 /**
- * Read an untrusted export file (format 1 or 2). Entries that cannot be read are returned apart,
- * as they are, to be kept; only a file that is not an export at all is refused.
- * @returns {{prospects: Array, unreadable: Array}}
+ * Read an untrusted export file (format 1, 2 or 3). Entries that cannot be read are returned
+ * apart, as they are, to be kept; only a file that is not an export at all is refused. The
+ * reader's settings (format 3) come as they are, for settings.js's mergeSettings to read.
+ * @returns {{prospects: Array, unreadable: Array, settings: *}}
  * @throws {InputError} when the file is not JSON, not an export, or from a newer version
  */
 export function parseExport(text) {
@@ -138,8 +141,9 @@ export function parseExport(text) {
     throw new InputError("reason.format");
   }
   if (parsed.version > STORE_VERSION) throw new InputError("reason.version");
-  if (parsed.version !== STORE_VERSION && parsed.version !== 1) throw new InputError("reason.format");
-  const file = { prospects: [], unreadable: [] };
+  if (![1, 2, STORE_VERSION].includes(parsed.version)) throw new InputError("reason.format");
+  if (!keepable(parsed.settings)) throw new InputError("reason.deep");
+  const file = { prospects: [], unreadable: [], settings: parsed.settings };
   for (const entry of parsed.prospects) {
     const prospect = parsed.version === 1 ? fromVersion1(entry) : entry;
     if (validProspect(prospect)) file.prospects.push(prospect);

@@ -1,13 +1,14 @@
 /* The saved-prospects page: list with each prospect's history, compare, delete with undo,
-   export, import, delete all; kept in step with every other tab through `storage` events (each
+   export, import, delete all, and the reader's own terms (settings.js); kept in step with every other tab through `storage` events (each
    change sets a localStorage key, store.js). The
    widget is the `[data-prospects]` element; every part the script touches is inside it. */
 
 import { InputError } from "./errors.js";
 import { boot, busy, format, formatDate, message, required, shown, slot } from "./dom.js";
 import { score, topConcerns } from "./scoring.js";
-import { SITE_KEYS, limitNames, readStore, toMap, updateStore } from "./store.js";
+import { SITE_KEYS, limitNames, readStore, settingsOf, toMap, updateStore } from "./store.js";
 import { clearStore, deleteProspect, deleteUnreadable, exportBody, instant, mergeImport, parseExport, restoreProspect, shownEntry } from "./archive.js";
+import { mergeSettings, settingsForm, showSettings, writeSettings } from "./settings.js";
 
 const MAX_IMPORT_BYTES = 1024 * 1024;
 // Rows shown at first, and added by each "Show more": thousands of rows would take seconds to lay
@@ -21,7 +22,7 @@ const ROWS_AT_ONCE = 50;
  * @returns {Promise} resolved once the list shows what is stored
  */
 function initProspects(root, data) {
-  limitNames(data.nameMax);
+  limitNames(data.nameMax, data.terms);
   const template = required(root, "template[data-prospect-template]");
   const page = {
     root: root, // aria-busy while the store is read or changed
@@ -48,8 +49,12 @@ function initProspects(root, data) {
       confirm: required(root, "[data-clear-confirm]"),
       export: required(root, '[data-action="export"]'),
       clearAll: required(root, '[data-action="clear-all"]'),
+      fileSettingsRow: required(root, "[data-file-settings-row]"),
     },
     store: null,
+    lines: [], // the reader's own lines, which decide walk-away for them (scoring.js)
+    termKeys: Object.keys(data.terms).concat("signature"), // every key of the reader's terms
+    fileSettings: null, // an import's settings that differ from the stored ones, to take instead
     shown: ROWS_AT_ONCE, // how many rows, newest first
     problem: "",
     deleted: null, // what undo needs: the last deleted prospect, its place and its tombstone's time
@@ -66,6 +71,7 @@ function initProspects(root, data) {
     page.parts.confirm.focus();
   });
   on("clear-all-confirm", () => clearAll(page));
+  on("use-file-settings", () => useFileSettings(page));
   on("clear-all-cancel", () => {
     page.parts.confirm.hidden = true;
     page.parts.clearAll.focus();
@@ -75,6 +81,7 @@ function initProspects(root, data) {
     if (event.key === null || event.key.startsWith(SITE_KEYS)) refresh(page);
   });
   root.querySelectorAll("[data-data-actions], [data-import-field], [data-clear-actions]").forEach((element) => (element.hidden = false));
+  page.settings = settingsForm(page, (edit, done) => change(page, edit, done));
   return refresh(page);
 }
 
@@ -84,6 +91,8 @@ async function refresh(page) {
   const problem = page.store.problem ? message(page.strings, page.store.problem[0], page.store.problem[1]) : "";
   if (problem && problem !== page.problem) say(page, problem);
   page.problem = problem;
+  page.lines = settingsOf(page.store.raw).lines;
+  showSettings(page, page.settings);
   renderList(page);
   renderUnreadable(page);
   if (!page.parts.comparison.hidden) compare(page, false);
@@ -149,7 +158,7 @@ function renderList(page) {
   parts.moreButton.textContent = format(strings["prospects.more"], { count: number(Math.min(ROWS_AT_ONCE, total - shown)) });
   parts.empty.hidden = total > 0;
   parts.listWrap.hidden = total === 0;
-  parts.export.disabled = total === 0 && page.store.invalid.length === 0;
+  parts.export.disabled = total === 0 && page.store.invalid.length === 0 && page.store.raw.settings === undefined;
 }
 
 /** The next rows, and the reader taken to the first of them (its name, a row heading). */
@@ -194,7 +203,7 @@ function newRow(page, id) {
 
 function fillRow(page, row, prospect) {
   const strings = page.strings;
-  const result = score(page.data, toMap(prospect.answers));
+  const result = score(page.data, toMap(prospect.answers), page.lines);
   slot(row, "name").textContent = prospect.name;
   slot(row, "date").textContent = formatDate(prospect.updated);
   slot(row, "band").textContent = page.data.bands[result.band];
@@ -210,7 +219,7 @@ function fillRow(page, row, prospect) {
 
 /** One earlier assessment: its date, verdict and score. */
 function historyItem(page, entry) {
-  const result = score(page.data, toMap(entry.answers));
+  const result = score(page.data, toMap(entry.answers), page.lines);
   const item = document.createElement("li");
   item.setAttribute("data-history-entry", entry.updated);
   item.setAttribute("data-band", result.band);
@@ -262,7 +271,7 @@ function compare(page, moveFocus) {
   for (const row of rows) row.replaceChildren(row.firstElementChild);
   for (const id of ids) {
     const prospect = page.store.prospects.find((candidate) => candidate.id === id);
-    const result = score(data, toMap(prospect.answers));
+    const result = score(data, toMap(prospect.answers), page.lines);
     const heading = document.createElement("th");
     heading.scope = "col";
     heading.textContent = prospect.name;
@@ -310,7 +319,7 @@ async function exportAll(page) {
   const done = format(counted(page.strings, "prospects.export.done", store.prospects.length), { file: file });
   const kept = Array.isArray(body.prospects) ? body.prospects.length - store.prospects.length : 0; // unreadable ones
   const unreadable = kept > 0 ? " " + counted(page.strings, "prospects.export.unreadable", kept) : "";
-  say(page, done + unreadable);
+  say(page, done + unreadable + (body.settings === undefined ? "" : " " + page.strings["prospects.export.settings"]));
 }
 
 async function importFile(page) {
@@ -321,7 +330,13 @@ async function importFile(page) {
   try {
     if (chosen.size > MAX_IMPORT_BYTES) throw new InputError("reason.size");
     const file = parseExport(await chosen.text());
-    await change(page, (store) => mergeImport(store, file, strings["prospects.import.suffix"], page.data.nameMax), (counts) => say(page, importSummary(strings, counts)), "prospects.import.error");
+    const merge = (store) => ({ ...mergeImport(store, file, strings["prospects.import.suffix"], page.data.nameMax), settings: mergeSettings(store, file.settings, page.termKeys) });
+    await change(page, merge, (counts) => {
+      // The file's settings that differ from these wait for the reader to take them instead.
+      page.fileSettings = counts.settings && counts.settings.differ;
+      page.parts.fileSettingsRow.hidden = !page.fileSettings;
+      say(page, importSummary(strings, counts));
+    }, "prospects.import.error");
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     say(page, message(strings, "prospects.import.error", { ...error.values, reason: error.reason }));
@@ -330,11 +345,28 @@ async function importFile(page) {
   }
 }
 
-/** "Imported the file." and one sentence per kind of entry it held. */
+/** "Imported the file.", one sentence per kind of entry it held, and what became of its settings. */
 function importSummary(strings, counts) {
   const kinds = ["added", "updated", "both", "same", "unreadable"].filter((kind) => counts[kind] > 0);
-  if (kinds.length === 0) return strings["prospects.import.empty"];
-  return [strings["prospects.import.done"]].concat(kinds.map((kind) => counted(strings, "prospects.import." + kind, counts[kind]))).join(" ");
+  const settings = counts.settings || {};
+  const said = ["differ", "taken", "same", "unreadable"].filter((kind) => settings[kind] && (kind !== "same" || !settings.differ));
+  if (kinds.length === 0 && said.length === 0) return strings["prospects.import.empty"];
+  return [strings["prospects.import.done"]]
+    .concat(kinds.map((kind) => counted(strings, "prospects.import." + kind, counts[kind])))
+    .concat(said.map((kind) => strings["prospects.import.settings." + kind]))
+    .join(" ");
+}
+
+/** Take the settings of the last import instead of these, as the reader asked. */
+function useFileSettings(page) {
+  const settings = page.fileSettings;
+  if (!settings) return;
+  change(page, (store) => writeSettings(store, settings, page.termKeys), () => {
+    page.fileSettings = null;
+    page.parts.fileSettingsRow.hidden = true;
+    say(page, page.strings["prospects.terms.used"]);
+    page.settings.heading.focus();
+  });
 }
 
 async function clearAll(page) {
@@ -348,7 +380,9 @@ async function clearAll(page) {
   page.parts.confirm.hidden = true;
   page.parts.comparison.hidden = true;
   page.parts.undoRow.hidden = true;
+  page.parts.fileSettingsRow.hidden = true;
   page.deleted = null;
+  page.fileSettings = null;
   await refresh(page);
   say(page, page.strings["prospects.cleared"]);
 }

@@ -1,5 +1,5 @@
-/* Saved prospects in this browser's IndexedDB: one namespaced, versioned value, read as
-   untrusted. Every read and write is one IndexedDB transaction (transact()), which the browser
+/* Saved prospects, and the reader's own settings, in this browser's IndexedDB: one namespaced,
+   versioned value, read as untrusted. Every read and write is one IndexedDB transaction (transact()), which the browser
    runs one after another across every tab of the site, so no two changes ever cross. Used by the
    quiz page (save, re-assess) and the prospects page. Format: README.md, "Workspace test
    contract". */
@@ -15,7 +15,7 @@ const STORE_KEY = SITE_KEYS + "prospects";
 // localStorage: where versions before IndexedDB kept the prospects (read once and moved), and a
 // value each change sets so that the other tabs' `storage` event tells them to read again.
 const CHANGED = SITE_KEYS + "changed";
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 export const MAX_HISTORY = 10;
 export const ID = /^p-[a-z0-9]{8,24}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -23,11 +23,14 @@ const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\d\
 
 let opening = null;
 let nameMax = 0; // the longest prospect name, from the page's island: limitNames()
+let termLimits = {}; // each figure of the reader's terms: [lowest, highest], from the island
 
-/** Take the longest prospect name from the page's island (quiz/drafting.py's NAME_MAX, its one
-    source); every page that reads the store calls it first. */
-export function limitNames(max) {
+/** Take the longest prospect name (quiz/drafting.py's NAME_MAX, its one source) and the limits
+    of the reader's terms (quiz/your_terms.py) from the page's island; every page that reads the
+    store calls it first. */
+export function limitNames(max, terms) {
   nameMax = max;
+  termLimits = terms;
 }
 
 /** The site's database, opened once per page (again after a failure, after the browser closed
@@ -108,7 +111,7 @@ function legacyValue() {
 }
 
 /**
- * Read the saved prospects, format 1 as format 2. Nothing is ever dropped: unreadable entries
+ * Read the saved prospects, formats 1 and 2 as format 3. Nothing is ever dropped: unreadable entries
  * are kept aside and written back untouched, and so are keys this version does not know (in
  * `raw`); an unreadable value is moved to a backup key first; a value from a newer version is
  * opened read-only.
@@ -147,7 +150,7 @@ export function storeOf(value, objects) {
     return setAside(store, value, objects);
   }
   store.raw = parsed;
-  if (parsed.version !== STORE_VERSION && parsed.version !== 1) return setAside(store, value, objects);
+  if (![1, 2, STORE_VERSION].includes(parsed.version)) return setAside(store, value, objects);
   const seen = new Set();
   for (const entry of parsed.prospects) {
     const prospect = parsed.version === 1 ? fromVersion1(entry) : entry;
@@ -221,7 +224,32 @@ export function recordAssessment(store, id, name, answers) {
   return old;
 }
 
-/** Whether an untrusted value is a well-formed saved prospect (format 2). */
+/**
+ * The reader's settings in a stored value, read as untrusted: the terms whose values are valid
+ * (the others take the drafts' examples), the own lines (only those that are an answer's
+ * "question:option" can ever match one), and whether every figure is the reader's own (`set`).
+ * What is not valid stays stored as it is; the prospects page says so (settings.js).
+ * @returns {{terms: Object, lines: Array, set: boolean}}
+ */
+export function settingsOf(raw) {
+  const settings = Object(raw.settings);
+  const given = Object(settings.terms);
+  const terms = {};
+  let set = true;
+  for (const key in termLimits) {
+    if (validTerm(key, given[key])) terms[key] = given[key];
+    else set = false;
+  }
+  if (validName(given.signature)) terms.signature = given.signature;
+  return { terms: terms, lines: Array.isArray(settings.lines) ? settings.lines : [], set: set };
+}
+
+/** Whether a figure of the reader's terms is a whole number within its limits. */
+export function validTerm(key, value) {
+  return value === (value | 0) && value >= termLimits[key][0] && value <= termLimits[key][1];
+}
+
+/** Whether an untrusted value is a well-formed saved prospect (format 2 and later). */
 export function validProspect(value) {
   return (
     validAssessment(value) && typeof value.id === "string" && ID.test(value.id) &&
@@ -300,6 +328,6 @@ export function clip(name, room) {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
-function validName(value) {
+export function validName(value) {
   return typeof value === "string" && value.trim().length > 0 && value.length <= nameMax;
 }

@@ -27,6 +27,7 @@ from tests.support.quiz import (
 )
 from tests.support.watch import PageWatch, origin_of, settle
 from tests.support.workspace import (
+    VERSION,
     idle,
     prospect,
     put_stored,
@@ -85,7 +86,7 @@ def _band_title(language, band):
     return getattr(QUIZ.bands.by_id()[band].title, language)
 
 
-def _export(prospects, version=2):
+def _export(prospects, version=VERSION):
     return {
         "format": "client-red-flags/prospects",
         "version": version,
@@ -303,7 +304,10 @@ INVALID_FILES = {
         json.dumps({"format": "something-else", "version": 1, "prospects": []}),
         "it is not an export from this site",
     ),
-    "future": (json.dumps(_export([], version=3)), "it was made by a newer version of this site"),
+    "future": (
+        json.dumps(_export([], version=VERSION + 1)),
+        "it was made by a newer version of this site",
+    ),
     "version-zero": (json.dumps(_export([], version=0)), "it is not an export from this site"),
 }
 
@@ -386,7 +390,8 @@ def test_delete_can_be_undone_and_delete_all_asks_first(watched, base_url):
     assert watched.locator("[data-prospects-empty]").is_visible()
     assert (
         watched.locator("[data-prospects-status]").inner_text()
-        == "All saved prospects were deleted from this browser."
+        == "All your data was deleted from this browser: saved prospects, your terms and your own"
+        " lines."
     )
 
 

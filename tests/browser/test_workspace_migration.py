@@ -1,7 +1,7 @@
-"""Storage format 2 and the way from format 1: real format-1 data (tests/fixtures/workspace-v1/,
-made by driving the site before format 2) and damaged format-1 data open with nothing lost;
-keys this version does not know survive every write; data from a newer version is read-only
-and says so."""
+"""Storage formats 2 and 3 and the way from format 1: real format-1 data
+(tests/fixtures/workspace-v1/, made by driving the site before format 2) and damaged format-1
+data open with nothing lost; keys this version does not know survive every write; data from a
+newer version is read-only and says so."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from tests.support.quiz import BAD, GOOD, MIXED
 from tests.support.watch import PageWatch, origin_of
 from tests.support.workspace import (
     KEY,
+    VERSION,
     Model,
     Tab,
     Tabs,
@@ -83,7 +84,7 @@ def test_the_fixture_is_format_1_as_the_site_wrote_it():
 
 
 @LANGUAGES
-def test_a_version_1_store_opens_as_version_2_with_nothing_lost(tabs, language):
+def test_a_version_1_store_opens_as_the_current_version_with_nothing_lost(tabs, language):
     (list_page, quiz_page), base_url = tabs
     _seed(list_page, base_url, V1_STORE)
     listing = Tab(list_page, base_url, "prospects", language).open()
@@ -105,9 +106,9 @@ def test_a_version_1_store_opens_as_version_2_with_nothing_lost(tabs, language):
     assert quiz.page.locator(
         "[data-change='unresponsive']"
     ).is_visible()  # against format 1's `previous`
-    tabs_.save(quiz, GOOD)  # the first write: format 2
+    tabs_.save(quiz, GOOD)  # the first write: the current format
     value = stored(list_page)
-    assert value["version"] == 2 and "deleted" not in value
+    assert value["version"] == VERSION and "deleted" not in value
     expected = [_migrated(p) for p in V1_STORE["prospects"]]
     acme_now = next(p for p in value["prospects"] if p["id"] == acme["id"])
     expected[[p["id"] for p in expected].index(acme["id"])] = {
@@ -167,7 +168,7 @@ def test_damaged_version_1_entries_are_kept_as_they_are(tabs, language):
     tabs_.tabs[1].fresh(MIXED, "After the damage")
     tabs_.save(tabs_.tabs[1])
     written = stored(list_page)
-    assert written["version"] == 2 and written["settings"] == {"theme": "kept"}
+    assert written["version"] == VERSION and written["settings"] == {"theme": "kept"}
     assert written["prospects"][-len(DAMAGED) :] == DAMAGED
     assert written["prospects"][0] == _migrated(good)
 
@@ -216,9 +217,9 @@ def test_storage_from_a_newer_version_is_read_only_and_says_so(tabs, language):
         "updated": "2026-01-01T00:00:00.000Z",
         "answers": GOOD,
         "history": [],
-        "mood": "from version 3",
+        "mood": "from a newer version",
     }
-    value = {"version": 3, "prospects": [future], "extra": True}
+    value = {"version": VERSION + 1, "prospects": [future], "extra": True}
     list_page.goto(base_url + "prospects/")
     put_stored(list_page, value)
     t = translator(language)
@@ -231,7 +232,7 @@ def test_storage_from_a_newer_version_is_read_only_and_says_so(tabs, language):
     listing.import_(export_body([{**future, "id": "p-iiiiiiiiii"}]))
     assert listing.status() == t("prospects.import.error").format(reason=t("reason.newer"))
     exported = listing.export()
-    assert (exported["version"], exported["prospects"]) == (3, [future])  # exported as it is
+    assert (exported["version"], exported["prospects"]) == (VERSION + 1, [future])  # as it is
     quiz = Tab(quiz_page, base_url, "quiz", language)
     quiz.fresh(GOOD, "Blocked")
     quiz.save()
@@ -246,9 +247,9 @@ def test_storage_from_a_newer_version_is_read_only_and_says_so(tabs, language):
 
 # Newer stores of shapes this version cannot read: the version decides before the shape.
 NEWER_SHAPES = {
-    "prospects-not-a-list": {"version": 3, "prospects": {"p-aaaaaaaaaa": {"name": "Keyed by id"}}},
-    "no-prospects": {"version": 4, "workspaces": [{"name": "Team"}]},
-    "prospects-of-another-kind": {"version": 3, "prospects": ["just", "names"], "outcomes": [1, 2]},
+    "prospects-not-a-list": {"version": 4, "prospects": {"p-aaaaaaaaaa": {"name": "Keyed by id"}}},
+    "no-prospects": {"version": 5, "workspaces": [{"name": "Team"}]},
+    "prospects-of-another-kind": {"version": 4, "prospects": ["just", "names"], "outcomes": [1, 2]},
 }
 
 

@@ -1,10 +1,12 @@
 /* The store's reading rules (store.js, storeOf): the version decides before the shape, nothing
-   unreadable is dropped, format 1 reads as format 2; and the pure helpers it saves with. */
+   unreadable is dropped, formats 1 and 2 read as format 3; the reader's settings read as
+   untrusted (settingsOf) and joined on import (settings.js); and the pure helpers it saves with. */
 
 import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
 
-import { clip, limitNames, recordAssessment, storeOf, validDate } from "../../quiz/web/store.js";
+import { STORE_VERSION, clip, limitNames, recordAssessment, settingsOf, storeOf, validDate } from "../../quiz/web/store.js";
+import { mergeSettings, writeSettings } from "../../quiz/web/settings.js";
 import { cases } from "./cases.js";
 
 const KEY = "client-red-flags:prospects";
@@ -16,21 +18,23 @@ function objects() {
   return { done: done, put: (value, key) => done.push(["put", key, value]), delete: (key) => done.push(["delete", key]) };
 }
 
-beforeEach(() => limitNames(cases.en.data.nameMax));
+const NEWER = STORE_VERSION + 1;
+
+beforeEach(() => limitNames(cases.en.data.nameMax, cases.en.data.terms));
 
 test("a newer version's value of any shape is read-only and left where it is", () => {
   for (const value of [
-    { version: 3, prospects: [PROSPECT] },
-    { version: 3, prospects: { a: 1 } },
+    { version: NEWER, prospects: [PROSPECT] },
+    { version: NEWER, prospects: { a: 1 } },
     { version: 99 },
-    JSON.stringify({ version: 3, prospects: "anything" }),
+    JSON.stringify({ version: NEWER, prospects: "anything" }),
   ]) {
     const store = objects();
     const read = storeOf(value, store);
     assert.equal(read.reason, "reason.newer");
     assert.deepEqual(store.done, []);
   }
-  assert.deepEqual(storeOf({ version: 3, prospects: [PROSPECT, 7] }, objects()).prospects, [PROSPECT]);
+  assert.deepEqual(storeOf({ version: NEWER, prospects: [PROSPECT, 7] }, objects()).prospects, [PROSPECT]);
 });
 
 test("an unreadable value is moved aside in the same transaction, never dropped", () => {
@@ -94,4 +98,66 @@ test("a name is clipped without splitting a character in two", () => {
   assert.equal(clip("ab😀", 3), "ab");
   assert.equal(clip("ab😀", 4), "ab😀");
   assert.equal(clip("가나다", 2), "가나");
+});
+
+test("formats 2 and 3 are read alike, settings and all, and reading writes nothing", () => {
+  const settings = { terms: { deposit: 40 }, lines: ["q-one:yes"], theme: "a key of a later version" };
+  for (const version of [2, 3]) {
+    const store = objects();
+    const read = storeOf(JSON.stringify({ version: version, prospects: [PROSPECT], settings: settings }), store);
+    assert.deepEqual([read.prospects, read.problem, read.raw.settings, store.done], [[PROSPECT], null, settings, []]);
+  }
+  assert.equal(storeOf(JSON.stringify({ version: 0, prospects: [] }), objects()).problem[0], "work.storage.damaged");
+});
+
+test("the reader's settings are read as untrusted: each valid value is used, nothing else", () => {
+  const terms = { deposit: 40, "payment-days": 30, revisions: 3, rush: 50, signature: "Ada Lovelace" };
+  assert.deepEqual(settingsOf({ settings: { terms: terms, lines: ["q-one:yes"] } }), { terms: terms, lines: ["q-one:yes"], set: true });
+  const partial = settingsOf({ settings: { terms: { deposit: 40, signature: "Ada" } } });
+  assert.deepEqual(partial, { terms: { deposit: 40, signature: "Ada" }, lines: [], set: false });
+  const wrong = { deposit: 101, "payment-days": 0, revisions: 2.5, rush: "50", signature: "   " };
+  assert.deepEqual(settingsOf({ settings: { terms: { ...wrong, revisions: 20 } } }).terms, { revisions: 20 });
+  assert.deepEqual(settingsOf({ settings: { terms: { signature: "x".repeat(cases.en.data.nameMax + 1) } } }).terms, {});
+  for (const settings of [undefined, null, 7, "terms", [1], { terms: [40], lines: "q-one:yes" }]) {
+    assert.deepEqual(settingsOf({ settings: settings }), { terms: {}, lines: [], set: false }, JSON.stringify(settings));
+  }
+});
+
+const KEYS = [...Object.keys(cases.en.data.terms), "signature"];
+
+test("writing settings keeps the keys this version does not know", () => {
+  const store = { raw: { settings: { theme: "kept", terms: { deposit: 10, tone: "kept too" }, lines: ["a:b"] } } };
+  writeSettings(store, { terms: { rush: 25 } }, KEYS);
+  assert.deepEqual(store.raw.settings, { theme: "kept", terms: { tone: "kept too", rush: 25 }, lines: ["a:b"] });
+  writeSettings(store, { lines: ["c:d"] }, KEYS);
+  assert.deepEqual(store.raw.settings.lines, ["c:d"]);
+  const fresh = { raw: { settings: "unreadable" } };
+  writeSettings(fresh, { terms: { deposit: 30 }, lines: [] }, KEYS);
+  assert.deepEqual(fresh.raw.settings, { terms: { deposit: 30 }, lines: [] });
+});
+
+test("an import's settings fill what this browser lacks and never replace what it has", () => {
+  const ours = { terms: { deposit: 30 }, lines: [] };
+  const store = { raw: { settings: ours } };
+  assert.equal(mergeSettings(store, undefined, KEYS), null);
+  // Lines taken (there were none here); terms that differ stay ours and come back to offer.
+  const outcome = mergeSettings(store, { terms: { deposit: 50 }, lines: ["q-one:yes"] }, KEYS);
+  assert.deepEqual(outcome, { taken: true, same: false, differ: { terms: { deposit: 50 } }, unreadable: false });
+  assert.deepEqual(store.raw.settings, { terms: { deposit: 30 }, lines: ["q-one:yes"] });
+  // The same again: nothing changes; lines compare in any order.
+  store.raw.settings.lines = ["q-two:no", "q-one:yes"];
+  const again = mergeSettings(store, { terms: { deposit: 30 }, lines: ["q-one:yes", "q-two:no"] }, KEYS);
+  assert.deepEqual(again, { taken: false, same: true, differ: null, unreadable: false });
+  // What the file holds that cannot be read is said, and left out.
+  const empty = { raw: {} };
+  const odd = mergeSettings(empty, { terms: { deposit: 500, rush: 20 }, lines: 7 }, KEYS);
+  assert.deepEqual(odd, { taken: true, same: false, differ: null, unreadable: true });
+  assert.deepEqual(empty.raw.settings, { terms: { rush: 20 } });
+});
+
+test("own lines that are not a question's answer are left out, and said", () => {
+  const store = { raw: {} };
+  const outcome = mergeSettings(store, { lines: ["q-one:yes", 7, "Not an answer"] }, KEYS);
+  assert.deepEqual(outcome, { taken: true, same: false, differ: null, unreadable: true });
+  assert.deepEqual(store.raw.settings, { lines: ["q-one:yes"] });
 });

@@ -19,7 +19,7 @@ from quiz.drafting import NAME_MAX
 
 KEY = "client-red-flags:prospects"
 FORMAT = "client-red-flags/prospects"
-VERSION = 2
+VERSION = 3
 MAX_HISTORY = 10
 MAX_NAME = NAME_MAX  # the longest prospect name, from its one source
 SUFFIX = {"en": " (imported)", "ko": " (가져옴)"}
@@ -32,7 +32,8 @@ _DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\
 
 
 def readable(entry) -> bool:
-    """Whether an entry of a format-2 store or file is a prospect (store.js, validProspect)."""
+    """Whether an entry of a store or file (format 2 or 3) is a prospect (store.js,
+    validProspect)."""
     return (
         _assessment(entry)
         and isinstance(entry.get("id"), str)
@@ -103,7 +104,8 @@ class Model:
 
     @classmethod
     def of(cls, value: dict) -> Model:
-        """The model of a stored value (format 1 or 2)."""
+        """The model of a stored value (format 1, 2 or 3; the reader's settings are kept as they
+        are, among the other keys)."""
         model = cls(
             extra={k: v for k, v in value.items() if k not in ("version", "prospects", "deleted")}
         )
@@ -263,7 +265,7 @@ class Model:
 
 
 def stored_shape(stored: dict) -> dict:
-    """The same for a stored value (format 2)."""
+    """The same for a stored value (format 2 or 3)."""
     readable_ones = [p for p in stored["prospects"] if readable(p)]
     return {
         "prospects": sorted((_shape(p) for p in readable_ones), key=repr),
@@ -319,7 +321,7 @@ def _answers(value) -> bool:
 
 
 def prospect(ident, name, answers, updated="2026-01-01T00:00:00.000Z", history=(), **extra) -> dict:
-    """A stored prospect (format 2), created on 1 January 2026, with any `extra` keys (a newer
+    """A stored prospect (format 2 and 3), created on 1 January 2026, with any `extra` keys (a newer
     version's)."""
     return {
         "id": ident,
