@@ -46,6 +46,7 @@ export function messageState(root, data) {
     answers: null,
     draft: null, // the draft for the current result and choices
     written: "", // the last draft written into the text box: anything else there is the reader's edit
+    yours: {}, // the reader's own terms (quiz.js, useSettings); the draft's examples fill the rest
     // Set later: `replaced`, the edit "replace" took out with the draft it was edited from, which
     // "bring back" puts back; `kept`, what the tab keeps of the message (restoreMessage).
   };
@@ -73,7 +74,7 @@ export function messageState(root, data) {
     change to the page costs time. */
 function updateMessage(state, replace) {
   if (!state.result) return; // no result shown yet
-  const draft = draftMessage(state.data, state.result, state.answers, choices(state));
+  const draft = draftMessage(state.data, state.result, state.answers, { ...choices(state), terms: state.yours });
   const edited = state.text.value !== state.written;
   if ((replace || !edited) && state.text.value !== draft.text) state.text.value = draft.text;
   if (replace || !edited) state.written = draft.text;

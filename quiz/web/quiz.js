@@ -6,7 +6,7 @@
 
 import { InputError } from "./errors.js";
 import { boot, busy, byAttribute, format, formatDate, message, notify, required } from "./dom.js";
-import { SITE_KEYS, clip, isPlainObject, limitNames, readStore, recordAssessment, toObject, updateStore } from "./store.js";
+import { SITE_KEYS, clip, isPlainObject, limitNames, readStore, recordAssessment, settingsOf, toObject, updateStore } from "./store.js";
 import { messageState } from "./message.js";
 import { answers, followErrorLink, hideErrors, setError, updateProgress } from "./answers.js";
 import { hideResult, land, render, renderChanges } from "./result.js";
@@ -20,15 +20,14 @@ import { journey, keepDraft, resume, shareLink } from "./journey.js";
  * @returns {Promise} resolved once the link in the address, if any, is open
  */
 function initQuiz(root, data) {
-  limitNames(data.nameMax);
+  limitNames(data.nameMax, data.terms);
   const quiz = quizState(root, data);
   listen(quiz);
   journey(quiz);
   quiz.parts.submit.hidden = quiz.parts.submit.disabled = false;
   quiz.parts.progress.classList.remove("crf-progress--pending");
   updateProgress(quiz, answers(quiz));
-  followStore(quiz);
-  return busy(quiz.parts.workspace, resume(quiz));
+  return busy(quiz.parts.workspace, followStore(quiz).then(() => resume(quiz)));
 }
 
 /** The widget's parts, checked up front, and look-ups built once (so that a quiz of a thousand
@@ -70,7 +69,7 @@ function quizState(root, data) {
     questions: new Map(data.flags.flatMap((flag) => flag.questions.map((question) => [question.id, question]))),
     fieldsets: byAttribute(form, "data-question"),
     errorItems: byAttribute(errors, "data-error-for"),
-    radios: new Map([...form.querySelectorAll("input[type=radio]")].map((input) => [input.name + "\n" + input.value, input])),
+    radios: new Map([...form.querySelectorAll("input[type=radio]")].map((input) => [input.name + ":" + input.value, input])),
     inError: new Set(),
     editing: null, // the saved prospect being re-assessed
     saving: Promise.resolve(), // the last save: a save waits for the one before it
@@ -159,20 +158,32 @@ async function save(quiz) {
   renderChanges(quiz, answers(quiz));
 }
 
-/** Another tab changed the saved prospects: compare with the re-assessed prospect as saved now,
-    or say that it was deleted (its tombstone is there) or is no longer saved (delete all, or
-    set aside); saving then keeps these answers as a new prospect. */
+/** Read the store now and whenever another tab changes it: use the reader's settings as stored
+    (their own lines for the verdict, their terms for the draft and the note beside it, the result
+    drawn again when they change); compare with the re-assessed prospect as saved now, or say that
+    it was deleted (its tombstone is there) or is no longer saved (delete all, or set aside); saving
+    then keeps these answers as a new prospect. Resolves once the first read is used. */
 function followStore(quiz) {
-  window.addEventListener("storage", async (event) => {
-    if (!quiz.editing || (event.key !== null && !event.key.startsWith(SITE_KEYS))) return;
+  const follow = async () => {
     const store = await busy(quiz.parts.workspace, readStore());
+    const settings = settingsOf(store.raw);
+    const text = JSON.stringify(settings);
+    if (text !== quiz.settings) {
+      quiz.settings = text;
+      quiz.lines = settings.lines;
+      quiz.message.yours = settings.terms;
+      for (const [kind, note] of byAttribute(quiz.root, "data-figures")) note.hidden = (kind === "yours") !== settings.set;
+      if (!quiz.parts.result.hidden) render(quiz, answers(quiz), false);
+    }
     const editing = quiz.editing;
     if (!editing || store.reason) return;
     const found = store.prospects.find((prospect) => prospect.id === editing.id);
     if (found) quiz.editing = found;
     else notify(quiz.parts.status, format(quiz.strings[isPlainObject(store.raw.deleted) && typeof store.raw.deleted[editing.id] === "string" ? "work.gone" : "work.lost"], { name: editing.name }));
     renderChanges(quiz, answers(quiz));
-  });
+  };
+  window.addEventListener("storage", (event) => (event.key === null || event.key.startsWith(SITE_KEYS)) && follow());
+  return follow();
 }
 
 function share(quiz) {

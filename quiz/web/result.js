@@ -8,7 +8,7 @@ import { renderMessage } from "./message.js";
 
 export function render(quiz, current, moveFocus) {
   const parts = quiz.parts;
-  const result = score(quiz.data, current);
+  const result = score(quiz.data, current, quiz.lines);
   fillResult(quiz, result, current);
   renderMessage(quiz.message, result, current); // the draft to the prospect (message.js)
   parts.result.hidden = false;
@@ -48,26 +48,27 @@ function fillResult(quiz, result, current) {
   required(root, "[data-result-asks]").hidden = asks === 0;
 }
 
-/** What decided the band when the average did not: the answers that set it alone, or each flag
-    whose serious answers added up, with those answers. */
+/** What decided the band when the average did not: the answers that set it alone (the reader's
+    own lines together, as theirs), or each flag whose serious answers added up, with those answers. */
 function fillRaised(quiz, result, current) {
   const root = quiz.parts.result;
   const flags = /^flag:/.test(result.raisedBy[0]); // the serious answers added up
+  const own = result.ownLines;
   for (const [key, item] of byAttribute(root, "data-raised-by")) {
-    item.hidden = !result.raisedBy.includes(key);
+    const mine = key === "own-line";
+    item.hidden = mine ? !own.length : !result.raisedBy.includes(key) || own.includes(key);
     const flag = flags && !item.hidden && quiz.data.flags.find((candidate) => "flag:" + candidate.id === key);
-    if (flag) {
-      const serious = flag.questions.filter((question) => (chosenOption(question, current) || {}).points >= 2);
-      slot(item, "answers").textContent = serious.map((question) => answerLabel(quiz, question.id, current.get(question.id))).join(" · ");
-    }
+    const shown = mine ? own : flag && flag.questions.filter((question) => (chosenOption(question, current) || {}).points >= 2).map((question) => question.id + ":" + current.get(question.id));
+    if (shown) slot(item, "answers").textContent = shown.map((answer) => answerLabel(quiz, answer)).join(" · ");
   }
   for (const [kind, intro] of byAttribute(root, "data-raised-intro")) intro.hidden = kind !== (flags ? "pattern" : "answer");
   required(root, "[data-result-raised]").hidden = !result.raisedBy.length;
 }
 
-/** The visible text of an option's label; "no answer" for none (or one this quiz no longer has). */
-function answerLabel(quiz, questionId, optionId) {
-  const input = quiz.radios.get(questionId + "\n" + optionId);
+/** The visible text of an option's label ("question:option"); "no answer" for none (or one this
+    quiz no longer has). */
+function answerLabel(quiz, answer) {
+  const input = quiz.radios.get(answer);
   return input ? input.labels[0].textContent.trim() : quiz.strings["changes.no-answer"];
 }
 
@@ -81,7 +82,7 @@ function fillVerdict(root, result, strings) {
   }
   slot(root, "score").textContent = shown(result.score, strings["result.score.unknown"]);
   slot(root, "scale").hidden = slot(root, "out-of").hidden = result.score === null;
-  const reason = result.dealbreaker ? "dealbreaker" : "score";
+  const reason = result.dealbreaker ? "dealbreaker" : result.ownLines.length ? "own-line" : "score";
   for (const item of root.querySelectorAll("[data-walk-reason]")) {
     item.hidden = result.band !== "walk-away" || item.getAttribute("data-walk-reason") !== reason;
   }
@@ -105,7 +106,7 @@ function fillConcerns(quiz, result, current, walkAway) {
     for (const [id, item] of byAttribute(section, "data-concern-answer")) {
       const option = chosenOption(quiz.questions.get(id), current);
       item.hidden = !(option && option.points > 0);
-      if (!item.hidden) slot(item, "answer").textContent = answerLabel(quiz, id, option.id);
+      if (!item.hidden) slot(item, "answer").textContent = answerLabel(quiz, id + ":" + option.id);
     }
     slot(section, "actions").hidden = walkAway; // no "before you sign" steps after a walk-away verdict
     section.hidden = false;
@@ -129,14 +130,14 @@ export function renderChanges(quiz, current) {
 
 /** "Responsiveness: 67 → 33", and each answer that changed: only what differs. */
 function fillChanges(quiz, earlier, current, since) {
-  const [before, after] = [score(quiz.data, earlier), score(quiz.data, current)];
+  const [before, after] = [score(quiz.data, earlier, quiz.lines), score(quiz.data, current, quiz.lines)];
   const root = quiz.parts.changes;
   const strings = quiz.strings;
   const value = (number) => shown(number, strings["result.flag.unknown"]);
   required(root, "[data-changes-title]").textContent = format(strings["changes.heading"], { date: since });
   const rows = [["band", quiz.data.bands[before.band], quiz.data.bands[after.band]], ["score", value(before.score), value(after.score)]];
   before.flags.forEach((flag, index) => rows.push([flag.id, value(flag.score), value(after.flags[index].score)]));
-  for (const id of quiz.questions.keys()) rows.push(["answer:" + id, answerLabel(quiz, id, earlier.get(id)), answerLabel(quiz, id, current.get(id))]);
+  for (const id of quiz.questions.keys()) rows.push(["answer:" + id, answerLabel(quiz, id + ":" + earlier.get(id)), answerLabel(quiz, id + ":" + current.get(id))]);
   let changed = 0;
   for (const [id, old, now] of rows) {
     const item = required(root, '[data-change="' + id + '"]');
