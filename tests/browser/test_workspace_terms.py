@@ -6,8 +6,6 @@ is here; bad values are refused with GOV.UK's error summary; and the pages stay 
 
 from __future__ import annotations
 
-import inspect
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -38,8 +36,6 @@ LINE_QUESTION = next(q for q in QUESTIONS if q.id == "boundaries-payment")
 LINE_OPTION = next(o for o in LINE_QUESTION.options if o.id == "no-deposit")
 LINE = f"{LINE_QUESTION.id}:{LINE_OPTION.id}"
 WITH_LINE = {**GOOD, LINE_QUESTION.id: LINE_OPTION.id}
-# Drafts write the reader's figures once quiz/drafting.py takes them (`draft(..., terms=...)`).
-DRAFTS_TAKE_TERMS = "terms" in inspect.signature(draft).parameters
 
 
 @pytest.fixture
@@ -233,11 +229,6 @@ def test_the_note_beside_the_draft_says_where_its_figures_come_from(tabs, langua
     assert href.endswith("prospects/#your-terms")
 
 
-@pytest.mark.xfail(
-    not DRAFTS_TAKE_TERMS,
-    reason="quiz/drafting.py does not write the reader's figures yet (draft(..., terms=...))",
-    strict=True,
-)
 @LANGUAGES
 def test_your_terms_change_every_figure_in_the_draft(tabs, language):
     (listing_page, quiz_page), base_url = tabs
