@@ -1,8 +1,8 @@
 /* Saved prospects, and the reader's own settings, in this browser's IndexedDB: one namespaced,
-   versioned value, read as untrusted. Every read and write is one IndexedDB transaction (transact()), which the browser
-   runs one after another across every tab of the site, so no two changes ever cross. Used by the
-   quiz page (save, re-assess) and the prospects page. Format: README.md, "Workspace test
-   contract". */
+   versioned value, read as untrusted. Every read and write is one IndexedDB transaction
+   (transact()), which the browser runs one after another across every tab of the site, so no two
+   changes ever cross. Used by the quiz page (save, re-assess) and the prospects page. Format:
+   README.md, "Workspace test contract". */
 
 import { InputError } from "./errors.js";
 
