@@ -10,7 +10,8 @@ import subprocess
 import pytest
 
 from quiz.site import assets
-from quiz.site.assets import ESBUILD, SCRIPTS, WEB, BuildToolMissing, bundles
+from quiz.site.assets import ESBUILD, INTERNAL, SCRIPTS, WEB, BuildToolMissing, bundles
+from tests.support.workspace import export_body, prospect
 
 IMPORT = re.compile(r'^import \{[^}]*\} from "\./([\w-]+\.js)";$', re.MULTILINE)
 
@@ -72,9 +73,47 @@ def test_a_module_imports_only_what_it_uses():
 @pytest.mark.parametrize("path", sorted(SCRIPTS))
 def test_a_bundle_is_one_strict_function_with_no_globals(path):
     script = bundles()[path]
-    assert script.startswith('"use strict";\n(()=>{')
+    assert script.startswith('"use strict";(()=>{')
     assert script.rstrip().endswith("})();")
     assert "/*" not in script  # no banner or legal comment
+
+
+ISLAND = re.compile(r"<script[^>]*data-quiz-data[^>]*>(.*?)</script>", re.DOTALL)
+
+
+def keys_and_placeholders(value) -> set[str]:
+    """Every key of a JSON value, and every {placeholder} in its strings."""
+    if isinstance(value, dict):
+        return set(value).union(*map(keys_and_placeholders, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(keys_and_placeholders, value))
+    return set(re.findall(r"\{(\w+)\}", value)) if isinstance(value, str) else set()
+
+
+def test_the_renamed_properties_are_shared_with_nothing_outside_the_bundles(built_site):
+    """A renamed property must be the scripts' own: renamed in the island, a string's
+    placeholder, the store or a quoted key, the bundle would read what is not there."""
+    islands = [
+        json.loads(island)
+        for page in built_site.rglob("*.html")
+        for island in ISLAND.findall(page.read_text(encoding="utf-8"))
+    ]
+    assert len(islands) >= 4  # the quiz, prospects and checklist pages in both languages
+    old = {"updated": "", "answers": {}}
+    store = export_body([prospect("p-abcdefgh", "A", {"q": "o"}, history=[old])])
+    outside = keys_and_placeholders(islands) | keys_and_placeholders(store)
+    outside |= {"settings", "terms", "lines", "deleted", "signature"}  # the store's other keys
+    assert outside.isdisjoint(INTERNAL), sorted(outside & set(INTERNAL))
+    for path in WEB.glob("*.js"):
+        quoted = set(re.findall(r"""(["'])(\w+)\1""", path.read_text(encoding="utf-8")))
+        quoted = {word for _, word in quoted}
+        assert quoted.isdisjoint(INTERNAL), (path.name, sorted(quoted & set(INTERNAL)))
+
+
+def test_the_renamed_properties_are_renamed():
+    script = re.sub(r'"(?:[^"\\]|\\.)*"', '""', bundles()["assets/quiz.js"])  # no strings
+    assert not re.search(r"\.(?:" + "|".join(INTERNAL) + r")\b", script)
+    assert ".prospects" in script and ".answers" in script  # a stored key is left as it is
 
 
 def test_the_name_limit_reaches_the_scripts_only_through_the_island():
@@ -84,7 +123,8 @@ def test_the_name_limit_reaches_the_scripts_only_through_the_island():
     assert "nameMax" in (WEB / "store.js").read_text(encoding="utf-8")
 
 
-def test_a_missing_esbuild_is_named_with_the_command_that_installs_it(monkeypatch, tmp_path):
-    monkeypatch.setattr(assets, "ESBUILD", tmp_path / "esbuild")
-    with pytest.raises(BuildToolMissing, match=r"npm ci"):
+@pytest.mark.parametrize("tool", ["ESBUILD", "TERSER"])
+def test_a_missing_build_tool_is_named_with_the_command_to_install_it(monkeypatch, tmp_path, tool):
+    monkeypatch.setattr(assets, tool, tmp_path / tool.lower())
+    with pytest.raises(BuildToolMissing, match=rf"{tool.lower()} is not installed .*npm ci"):
         bundles()
