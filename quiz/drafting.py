@@ -17,8 +17,10 @@ Two deterministic steps:
 
 The blocks of each message, in order (a blank line between paragraphs):
 
-- good-fit: greeting; opening; the usual terms; the strongest concern's `settle` line, when any
-  flag scores above 0; closing; sign-off. Listed below: good-fit.terms.
+- good-fit: greeting; opening; the usual terms (as `usual-after` says them to a prospect whose
+  answer already spoke to them, such as longer payment terms asked for; of several, the first by
+  id); the strongest concern's `settle` line, when any flag scores above 0; closing; sign-off.
+  Listed below: good-fit.terms.
 - proceed-with-care, high-risk: greeting; the band's opening; one paragraph per concern raised:
   the `seen` lines of the answers it names, in one paragraph, or, when it names none, the flag's
   `concern` (left out when one of the questions already says it: its `asked-by`); the questions'
@@ -315,9 +317,10 @@ def _body(island: dict, plan: Plan, tone: str, timing: str) -> tuple[list[str], 
         ], []
     if plan.band == "good-fit":
         fit = island["good-fit"]
+        after = fit["usual-after"]
         return [
             fit["opening"][timing][tone],
-            fit["usual"][tone],
+            next((after[key] for key in sorted(after) if key in plan.answered), fit["usual"])[tone],
             *[island["flags"][flag]["settle"][tone] for flag in plan.concerns[:1]],
             fit["closing"][timing][tone],
         ], fit["terms"]

@@ -191,8 +191,8 @@ def _clause_ids(messages: Messages, source: Source) -> Iterable[Problem]:
 
 def _against_quiz(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Problem]:
     """A paragraph and clauses for every flag of the quiz, and for no other; every `asked-by`
-    names questions of the quiz, every `settled-by` its answers; a `seen` line for every answer
-    worth raising, and for no other."""
+    names questions of the quiz, every `settled-by` its answers, every `usual-after` an answer a
+    good fit can hold; a `seen` line for every answer worth raising, and for no other."""
     ids = [flag.id for flag in quiz.flags]
     for flag in ids:
         if flag not in messages.flags:
@@ -230,7 +230,29 @@ def _against_quiz(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Pr
                     f"clauses.{key}: settled-by names '{answer}', "
                     "which is not an answer of the quiz (question:option)",
                 )
+    yield from _usual_after(messages, quiz, source)
     yield from _seen_lines(messages, quiz, source)
+
+
+def _usual_after(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Problem]:
+    """Each `usual-after` line for a definite answer of the quiz that a good fit can hold: not
+    worth raising (a review names that with its `seen` line) and no dealbreaker."""
+    options = {
+        f"{question.id}:{option.id}": option
+        for _, question in quiz.questions()
+        for option in question.options
+    }
+    for key in messages.good_fit.usual_after:
+        option = options.get(key)
+        if option is None or option.unsure:
+            why = "which is not a definite answer of the quiz (question:option)"
+        elif option.dealbreaker is not None or worth_raising(option):
+            why = "which no good fit holds (it is worth raising, or a dealbreaker)"
+        else:
+            continue
+        yield source.problem(
+            ("good-fit", "usual-after", key), f"good-fit.usual-after: '{key}', {why}", at_key=True
+        )
 
 
 def _seen_lines(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Problem]:
@@ -292,7 +314,8 @@ def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Proble
     lines, and every choice of one to MAX_CONCERNS flags, each with the longer of its concern's
     paragraph and its longest `seen` lines in the tone, as many as a message raising that many
     flags names (as if no question said what a paragraph or a clause says, and whatever was seen
-    asked for the longest clauses: an upper bound); a good fit with each flag's `settle` line.
+    asked for the longest clauses: an upper bound); a good fit with each flag's `settle` line,
+    with its usual terms and with each of its `usual-after` lines.
     """
     flags = [flag.id for flag in quiz.flags]
     owner = {question.id: flag.id for flag, question in quiz.questions()}
@@ -331,7 +354,15 @@ def _too_long(messages: Messages, quiz: Quiz, source: Source) -> Iterable[Proble
             ]
 
         kinds = [
-            (("good-fit",), "good-fit", [Plan("good-fit", concerns=(f,)) for f in flags]),
+            (
+                ("good-fit",),
+                "good-fit",
+                [
+                    Plan("good-fit", concerns=(f,), answered=answered)
+                    for f in flags
+                    for answered in [(), *((key,) for key in island["good-fit"]["usual-after"])]
+                ],
+            ),
             (("proceed-with-care",), "proceed-with-care", reviews("proceed-with-care")),
             (("high-risk",), "high-risk", reviews("high-risk")),
             (("not-enough-info",), "not-enough-info", [Plan("not-enough-info", questions=asks)]),

@@ -91,6 +91,13 @@ class GoodFit(_Strict):
     usual: ParagraphByTone = Field(
         description="The usual terms in a sentence or two: written scope, deposit, payment dates"
     )
+    usual_after: dict[AnswerKey, ParagraphByTone] = Field(
+        default_factory=dict,
+        alias="usual-after",
+        description="By answer (question:option) that already spoke to the usual terms, such as "
+        "longer payment terms asked for: the usual terms as said to that prospect, in place of "
+        "`usual` (of several given, the first by id)",
+    )
     closing: ByTiming = Field(description="The next step")
     terms: Clauses = Field(
         min_length=1, description="The clauses of the usual terms, listed below the message"

@@ -79,7 +79,8 @@ function messageBody(blocks, plan, tone, timing) {
   }
   if (plan.band === "good-fit") {
     const fit = blocks["good-fit"];
-    return [[say(fit.opening), say(fit.usual), ...plan.concerns.slice(0, 1).map((flag) => say(blocks.flags[flag].settle)), say(fit.closing)], fit.terms];
+    const after = fit["usual-after"]; // the first by id of the answers given
+    return [[say(fit.opening), say(after[Object.keys(after).sort().find((key) => plan.answered.includes(key))] || fit.usual), ...plan.concerns.slice(0, 1).map((flag) => say(blocks.flags[flag].settle)), say(fit.closing)], fit.terms];
   }
   const terms = messageTerms(blocks, plan);
   const numbered = plan.questions.map((id, index) => index + 1 + ". " + blocks.asks[id]);

@@ -76,7 +76,8 @@ def test_serious_answers_that_add_up_are_named_by_flag_with_their_answers(quiz_p
 def test_each_prospects_draft_names_what_was_seen_and_holds_its_words(quiz_pages, language):
     """The page's draft for every calibration prospect, in both tones: the reference's text; in a
     review, the `seen` line of each answer it names; in English, the prospect's `message` words
-    (in the text or the titles of the clauses listed below it)."""
+    (in the text or the titles of the clauses listed below it); in a good fit, the usual terms
+    as said to a prospect whose answer spoke to them (net 60 asked for)."""
     page = quiz_pages[language]
     island = browser_messages(MESSAGES, language, QUIZ)
     titles = {anchor: clause.title.en for anchor, clause in MESSAGES.clauses.items()}
@@ -91,6 +92,12 @@ def test_each_prospects_draft_names_what_was_seen_and_holds_its_words(quiz_pages
                     question, option = key.split(":")
                     line = fill_terms(island["seen"][question][option][tone], island["defaults"])
                     assert line in shown["text"], (prospect.id, key)
+            if made.band == "good-fit":  # the usual terms as said to what the prospect said
+                after = island["good-fit"]["usual-after"]
+                key = next((key for key in sorted(after) if key in made.answered), None)
+                usual = after[key] if key else island["good-fit"]["usual"]
+                paragraph = fill_terms(usual[tone], island["defaults"])
+                assert paragraph in shown["text"].split("\n\n"), prospect.id
             if language == "en":
                 listed = " ".join(titles[anchor] for anchor in shown["terms"])
                 for word in prospect.message:

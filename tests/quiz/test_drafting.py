@@ -32,6 +32,7 @@ from quiz.drafting import (
 from quiz.language import HANGUL, written_in
 from quiz.messages import NAME, TERMS, TIMINGS, TONES
 from quiz.scoring import concerns, score
+from tests.support.calibration import prospects
 from tests.support.examples import examples
 from tests.support.quiz import MESSAGES, QUIZ
 
@@ -175,17 +176,70 @@ def test_a_good_fit_confirms_the_next_step_and_the_usual_terms(language, tone, t
 @pytest.mark.parametrize("tone", TONES)
 def test_a_good_fit_with_anything_above_zero_adds_the_one_thing_to_settle(language, tone):
     """Net 60 asked for (boundaries 7) and two colleagues who comment directly (micromanager 17):
-    the stronger flag's line, after the usual terms and before the next step."""
+    the stronger flag's line, after the usual terms (as said to a prospect who asked for longer
+    payment terms) and before the next step."""
     given = answers(boundaries_payment="stretch", micromanager_decider="shared")
     assert score(QUIZ, given).band == "good-fit"
     paragraphs = draft(QUIZ, MESSAGES, given, language, tone, "before-call").text.split("\n\n")
     island = ISLANDS[language]
     assert paragraphs[2:5] == [
-        fill_terms(island["good-fit"]["usual"][tone], DEFAULTS),
+        fill_terms(island["good-fit"]["usual-after"]["boundaries-payment:stretch"][tone], DEFAULTS),
         island["flags"]["micromanager"]["settle"][tone],
         island["good-fit"]["closing"]["before-call"][tone],
     ]
     assert island["flags"]["boundaries"]["settle"][tone] not in "\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize(("tone", "timing"), STYLES)
+def test_a_good_fit_that_asked_for_longer_payment_terms_is_answered_not_told_the_usual_days(
+    language, tone, timing
+):
+    """The calibration's large company that pays net 60 as policy: the draft takes the longer
+    terms (with the reader's own figures) and says how the reader works with them, instead of
+    stating the reader's usual days as if nothing was said."""
+    enterprise = next(p for p in prospects(QUIZ) if p.id == "ordinary-enterprise")
+    assert score(QUIZ, enterprise.answers).band == "good-fit"
+    fit = ISLANDS[language]["good-fit"]
+    for terms in (None, OWN_TERMS):
+        text = draft(QUIZ, MESSAGES, enterprise.answers, language, tone, timing, terms=terms).text
+        answered = fill_terms(
+            fit["usual-after"]["boundaries-payment:stretch"][tone], DEFAULTS, terms
+        )
+        assert answered in text.split("\n\n")
+        assert fill_terms(fit["usual"][tone], DEFAULTS, terms) not in text
+        assert str((terms or DEFAULTS)["payment-days"]) in answered
+
+
+def test_every_answer_that_speaks_to_the_usual_terms_and_fits_a_good_fit_has_its_own_usual_line():
+    """The figures a good fit states as usual ({deposit}, {payment-days}) are the ones some
+    questions ask the prospect about; every answer to those above 0 points that a good fit can
+    hold (asked for longer terms, today) gets the usual terms said to it, and a good fit with it
+    says them so."""
+    usual = set(PLACEHOLDER.findall(ISLANDS["en"]["good-fit"]["usual"]["warm"]))
+    after = ISLANDS["en"]["good-fit"]["usual-after"]
+    spoken = [
+        f"{question.id}:{option.id}"
+        for _, question in QUESTIONS
+        if usual & set(PLACEHOLDER.findall((question.email or question.ask).en))
+        for option in question.options
+        if not option.unsure
+        and option.points
+        and option.dealbreaker is None
+        and not worth_raising(option)
+    ]
+    assert spoken == ["boundaries-payment:stretch"]
+    assert list(after) == spoken
+    for key in spoken:
+        question, option = key.split(":")
+        given = answers(**{question.replace("-", "_"): option})
+        assert score(QUIZ, given).band == "good-fit"
+        for language in ("en", "ko"):
+            paragraphs = draft(QUIZ, MESSAGES, given, language, "warm", "after-call").text
+            fit = ISLANDS[language]["good-fit"]
+            assert paragraphs.split("\n\n")[2] == fill_terms(
+                fit["usual-after"][key]["warm"], DEFAULTS
+            )
 
 
 @pytest.mark.parametrize("band", ["proceed-with-care", "high-risk"])

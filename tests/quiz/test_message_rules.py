@@ -174,6 +174,20 @@ MISTAKES = {
             "'alpha-two:never', which is not an answer of the quiz (question:option)"
         ],
     ),
+    "usual-after-a-raised-answer": (
+        [Edit(10, "  closing:", f'  usual-after:\n    "alpha-two:often": {LINE}\n  closing:')],
+        [
+            "usual-after-a-raised-answer.yml:11:5: good-fit.usual-after: 'alpha-two:often', "
+            "which no good fit holds (it is worth raising, or a dealbreaker)"
+        ],
+    ),
+    "usual-after-an-unknown-answer": (
+        [Edit(10, "  closing:", f'  usual-after:\n    "alpha-one:unsure": {LINE}\n  closing:')],
+        [
+            "usual-after-an-unknown-answer.yml:11:5: good-fit.usual-after: 'alpha-one:unsure', "
+            "which is not a definite answer of the quiz (question:option)"
+        ],
+    ),
     "term-in-a-greeting": (
         [Edit(2, "Hi {name},", "Hi {name}, at {deposit}%,")],
         [
