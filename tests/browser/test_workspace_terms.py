@@ -13,7 +13,15 @@ from quiz.drafting import draft
 from quiz.scoring import score
 from quiz.site.strings import translator
 from quiz.your_terms import TERM_LIMITS
-from tests.support.quiz import GOOD, MESSAGES, QUESTIONS, QUIZ, read_message, read_result
+from tests.support.quiz import (
+    GOOD,
+    MESSAGES,
+    QUESTIONS,
+    QUIZ,
+    WALK_BY_SCORE,
+    read_message,
+    read_result,
+)
 from tests.support.watch import PageWatch, origin_of
 from tests.support.workspace import (
     VERSION,
@@ -227,6 +235,39 @@ def test_the_note_beside_the_draft_says_where_its_figures_come_from(tabs, langua
     poll(lambda: _shown_note(quiz_page) == "yours", "the note follows")
     href = quiz_page.locator('[data-figures="yours"] a').get_attribute("href")
     assert href.endswith("prospects/#your-terms")
+
+
+@LANGUAGES
+def test_a_decline_has_no_note_on_figures_it_does_not_hold(tabs, language):
+    """The note on where the draft's figures come from stands beside a draft with figures; a
+    decline (walk-away, the fully-booked variant, stepping away once work has started) has none,
+    and nor does the note."""
+    (_, quiz_page), base_url = tabs
+    Tab(quiz_page, base_url, "quiz", language).open()
+
+    def notes() -> list[str]:
+        return [
+            note.get_attribute("data-figures")
+            for note in quiz_page.locator("[data-figures]").all()
+            if note.is_visible()
+        ]
+
+    def variant(value: str) -> None:
+        quiz_page.locator(f"[data-message-variant='{value}']").check()
+
+    _submit(quiz_page, GOOD)
+    assert read_result(quiz_page)["band"] == "good-fit"
+    assert notes() == ["examples"]
+    variant("fully-booked")
+    assert notes() == []
+    variant("")
+    assert notes() == ["examples"]
+    _submit(quiz_page, WALK_BY_SCORE)
+    assert read_result(quiz_page)["band"] == "walk-away"
+    for value in ("", "fully-booked", "work-started"):
+        variant(value)
+        assert notes() == [], value
+    assert not any(char.isdigit() for char in read_message(quiz_page)["text"])
 
 
 @LANGUAGES
