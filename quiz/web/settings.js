@@ -28,6 +28,7 @@ export function settingsForm(page, change) {
     linesHeading: required(form, "#your-lines"),
     inputs: byAttribute(form, "data-your-term"),
     lines: byAttribute(form, "data-your-line"),
+    groups: byAttribute(form, "data-lines-flag"), // a disclosure of own lines per flag
     problem: required(root, "[data-your-terms-problem]"),
     errors: errors,
     errorsHeading: required(errors, "[data-your-terms-errors-heading]"),
@@ -39,7 +40,10 @@ export function settingsForm(page, change) {
     event.preventDefault();
     save(page, state, change);
   });
-  form.addEventListener("input", () => (state.saved.hidden = true));
+  form.addEventListener("input", () => {
+    state.saved.hidden = true;
+    countLines(page, state, false);
+  });
   // GOV.UK pattern: a link in the error summary focuses its field and shows its label.
   state.errors.addEventListener("click", (event) => {
     const link = event.target.closest("a[href^='#']");
@@ -69,10 +73,21 @@ export function showSettings(page, state) {
     input.value = value === undefined || value === null || typeof value === "object" ? "" : String(value);
   }
   for (const [id, box] of state.lines) box.checked = lines.includes(id);
+  countLines(page, state, true);
   const names = unreadable(state, raw);
   state.problem.textContent = names.length ? format(page.strings["prospects.terms.unreadable"], { names: names.join(", ") }) : "";
   state.problem.hidden = names.length === 0;
   showErrors(state, []);
+}
+
+/** Each flag's disclosure of own lines says how many are chosen in it; when the form shows what
+    is stored (`open`), one that holds a chosen line opens, and none is closed under the reader. */
+function countLines(page, state, open) {
+  for (const group of state.groups.values()) {
+    const chosen = group.querySelectorAll("[data-your-line]:checked").length;
+    required(group, "[data-lines-count]").textContent = format(page.strings["prospects.lines.chosen"], { count: chosen });
+    if (open && chosen) group.open = true;
+  }
 }
 
 /** Check the form; save it, or show GOV.UK's error summary and the inline errors. */

@@ -101,6 +101,14 @@ def _shown_note(page) -> str:
     return shown[0].get_attribute("data-figures")
 
 
+def _tick(page, line: str) -> None:
+    """Tick an own line as a reader does: its flag's disclosure opened first, when closed."""
+    group = page.locator(f'details:has([data-your-line="{line}"])')
+    if group.get_attribute("open") is None:
+        group.locator("summary").click()
+    page.locator(f'[data-your-line="{line}"]').check()
+
+
 def _focused(page) -> str:
     return page.evaluate(
         "document.activeElement.getAttribute('data-your-terms-saved') !== null ? 'saved'"
@@ -160,10 +168,10 @@ def test_terms_and_own_lines_are_saved_and_shown_again(tabs, language):
         f"{q.id}:{o.id}" for q in QUESTIONS for o in q.options if not o.unsure and o.points >= 1
     ]
     assert [box.get_attribute("data-your-line") for box in boxes.all()] == expected
-    legend = page.locator(f'fieldset:has([data-your-line="{LINE}"]) legend').inner_text()
-    assert legend.strip() == LINE_QUESTION.text.get(language)
+    legend = page.locator(f'fieldset:has([data-your-line="{LINE}"]) legend')
+    assert _words(legend) == LINE_QUESTION.text.get(language)
     _fill(page, TERMS)
-    page.locator(f'[data-your-line="{LINE}"]').check()
+    _tick(page, LINE)
     _save(page)
     assert _settings(page) == {"terms": TERMS, "lines": [LINE]}
     page.reload()
@@ -179,6 +187,75 @@ def test_terms_and_own_lines_are_saved_and_shown_again(tabs, language):
     assert "rush" not in _settings(page)["terms"]
 
 
+@LANGUAGES
+def test_own_lines_fold_by_flag_and_each_says_how_many_are_chosen(browser, base_url, language):
+    """On a phone the seventy own lines are one disclosure per flag (GOV.UK's details): all
+    closed at first, each summary naming its flag and how many of its lines are chosen, kept up
+    to date as boxes are ticked with the keyboard; after a reload, a flag that holds a chosen line
+    is open by itself and the others stay closed."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    Tab(page, base_url, "prospects", language).open()
+    t = _t(language)
+
+    def counts() -> dict[str, str]:
+        return {
+            group.get_attribute("data-lines-flag"): _words(group.locator("summary"))
+            for group in page.locator("details[data-lines-flag]").all()
+        }
+
+    def opened() -> list[str]:
+        return [
+            group.get_attribute("data-lines-flag")
+            for group in page.locator("details[data-lines-flag]").all()
+            if group.get_attribute("open") is not None
+        ]
+
+    with_lines = [
+        flag
+        for flag in QUIZ.flags
+        if any(not o.unsure and o.points >= 1 for q in flag.questions for o in q.options)
+    ]
+    chosen = t("prospects.lines.chosen")
+    assert counts() == {
+        flag.id: f"{flag.name.get(language)} {chosen.replace('{count}', '0')}"
+        for flag in with_lines
+    }
+    assert opened() == []
+    assert not any(box.is_visible() for box in page.locator("[data-your-line]").all())
+    # The keyboard opens a flag and ticks its lines; the summary follows.
+    flag = next(f for f, q in QUIZ.questions() if q.id == LINE_QUESTION.id).id
+    summary = page.locator(f'details[data-lines-flag="{flag}"] > summary')
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert opened() == [flag]
+    box = page.locator(f'[data-your-line="{LINE}"]')
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    assert _words(summary).endswith(chosen.replace("{count}", "1"))
+    other = page.locator(f'details[data-lines-flag="{flag}"] [data-your-line]').first
+    other.focus()
+    page.keyboard.press("Space")
+    assert _words(summary).endswith(chosen.replace("{count}", "2"))
+    page.keyboard.press("Space")
+    assert _words(summary).endswith(chosen.replace("{count}", "1"))
+    _save(page)
+    page.reload()
+    idle(page)
+    assert opened() == [flag]
+    assert _words(summary).endswith(chosen.replace("{count}", "1"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_snapshot()
+    context.close()
+
+
+def _words(element) -> str:
+    """An element's text as read aloud: its words, one space between."""
+    return " ".join(element.text_content().split())
+
+
 # ------------------------------------------------------------------ the quiz page
 
 
@@ -190,7 +267,7 @@ def test_an_own_line_decides_walk_away_and_the_result_says_it_was_yours(tabs, la
     assert read_result(quiz_page)["band"] == score(QUIZ, WITH_LINE).band != "walk-away"
     # Set in another tab: the open result follows.
     Tab(listing_page, base_url, "prospects", language).open()
-    listing_page.locator(f'[data-your-line="{LINE}"]').check()
+    _tick(listing_page, LINE)
     _save(listing_page)
     quiz_page.bring_to_front()
     poll(lambda: read_result(quiz_page)["band"] == "walk-away", "the result follows")
@@ -311,7 +388,7 @@ def test_a_format_2_store_opens_and_gains_settings_with_nothing_lost(tabs, langu
     listing = Tab(page, base_url, "prospects", language).open()
     assert sorted(name for _, name, _ in listing.rows()) == ["Alpha", "Beta"]
     assert stored(page) == value  # reading writes nothing
-    page.locator(f'[data-your-line="{LINE}"]').check()
+    _tick(page, LINE)
     _fill(page, {"deposit": 50})
     _save(page)
     written = stored(page)
@@ -370,7 +447,7 @@ def test_export_then_delete_all_then_import_brings_the_settings_back(tabs, langu
     (page, _), base_url = tabs
     listing = Tab(page, base_url, "prospects", language).open()
     _fill(page, TERMS)
-    page.locator(f'[data-your-line="{LINE}"]').check()
+    _tick(page, LINE)
     _save(page)
     settings = _settings(page)
     body = listing.export()  # no prospect: the settings alone are worth a file
@@ -424,6 +501,6 @@ def test_the_prospects_page_with_the_form_in_error_is_axe_clean(tabs):
         idle(page)
         _fill(page, {"deposit": "-1"})
         _save(page)
-        page.locator(f'[data-your-line="{LINE}"]').check()
+        _tick(page, LINE)
         results = Axe().run(page)
         assert results.violations_count == 0, results.generate_snapshot()
