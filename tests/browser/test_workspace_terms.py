@@ -151,7 +151,9 @@ def test_bad_values_show_the_error_summary_and_save_nothing(tabs, language):
     _save(page)
     assert _focused(page) == "saved"
     assert not summary.is_visible()
-    assert page.locator("[data-your-terms-saved]").inner_text() == t("yours.saved")
+    assert page.locator("[data-your-terms-saved] .crf-banner__heading").inner_text() == t(
+        "yours.saved"
+    )
     assert _settings(page) == {
         "terms": {"deposit": 30, "payment-days": 14, "revisions": 2, "rush": 0},
         "lines": [],
@@ -251,9 +253,61 @@ def test_own_lines_fold_by_flag_and_each_says_how_many_are_chosen(browser, base_
     context.close()
 
 
+@LANGUAGES
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_saving_confirms_in_a_success_banner_that_takes_focus(tabs, language, scheme):
+    """GOV.UK's success notification banner, not the site's notice: role="alert", focused, its
+    title and message in the page's language, in green (not the error red) with text that meets
+    AA contrast in both colour schemes."""
+    (page, _), base_url = tabs
+    Tab(page, base_url, "prospects", language).open()
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    t = _t(language)
+    _fill(page, {"deposit": 40})
+    _save(page)
+    banner = page.locator("[data-your-terms-saved]")
+    assert banner.is_visible() and _focused(page) == "saved"
+    assert banner.get_attribute("role") == "alert"
+    assert banner.locator(".crf-banner__title").inner_text() == t("yours.saved.title")
+    paragraphs = banner.locator(".crf-banner__content p").all_inner_texts()
+    assert paragraphs == [t("yours.saved"), t("yours.saved.more")]
+    colours = page.evaluate(
+        """() => {
+          const style = (selector) => getComputedStyle(document.querySelector(selector));
+          const banner = style("[data-your-terms-saved]");
+          return {
+            frame: banner.borderTopColor,
+            bar: banner.backgroundColor,
+            title: style(".crf-banner__title").color,
+            text: style(".crf-banner__heading").color,
+            page: style(".crf-banner__content").backgroundColor,
+            error: getComputedStyle(document.body).getPropertyValue("--crf-error"),
+          };
+        }"""
+    )
+    assert colours["frame"] == colours["bar"] == "rgb(0, 112, 60)"  # GOV.UK's green
+    assert _contrast(colours["title"], colours["bar"]) >= 4.5
+    assert _contrast(colours["text"], colours["page"]) >= 4.5
+    # Typing again takes the banner away: it speaks of the last save only.
+    page.locator('[data-your-term="deposit"]').fill("41")
+    assert not banner.is_visible()
+
+
 def _words(element) -> str:
     """An element's text as read aloud: its words, one space between."""
     return " ".join(element.text_content().split())
+
+
+def _contrast(first: str, second: str) -> float:
+    """WCAG's contrast ratio of two computed colours ("rgb(r, g, b)", opaque)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(part) / 255 for part in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 # ------------------------------------------------------------------ the quiz page
