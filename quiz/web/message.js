@@ -75,11 +75,13 @@ export function messageState(root, data) {
 function updateMessage(state, replace) {
   if (!state.result) return; // no result shown yet
   const draft = draftMessage(state.data, state.result, state.answers, { ...choices(state), terms: state.yours });
-  const edited = state.text.value !== state.written;
-  if ((replace || !edited) && state.text.value !== draft.text) state.text.value = draft.text;
-  if (replace || !edited) state.written = draft.text;
-  setText(state.status, edited && !replace && draft.text !== state.written ? state.data.strings["message.kept"] : "");
-  if (!state.draft || state.draft.terms.join() !== draft.terms.join()) {
+  if (replace || state.text.value === state.written) {
+    if (state.text.value !== draft.text) state.text.value = draft.text;
+    state.written = draft.text;
+  }
+  // an edit kept, and the draft it was edited from is no longer the draft
+  setText(state.status, draft.text !== state.written ? state.data.strings["message.kept"] : "");
+  if (state.draft?.terms.join() !== draft.terms.join()) {
     for (const item of state.term.values()) item.hidden = true;
     for (const clause of draft.terms) {
       const item = state.term.get(clause);
@@ -96,7 +98,7 @@ function updateMessage(state, replace) {
     the note that an edit was replaced (and "bring back") only while the draft that replaced it
     is there unchanged. */
 function syncMessage(state) {
-  const draft = state.draft && state.draft.text;
+  const draft = state.draft?.text;
   setText(state.print, state.text.value);
   state.redraft.hidden = !draft || state.text.value === draft;
   state.replacedNote.hidden = !state.replaced || state.text.value !== draft;
