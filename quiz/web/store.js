@@ -121,8 +121,7 @@ function legacyValue() {
 export function readStore() {
   return transact(storeOf).catch((error) => {
     if (!(error instanceof InputError)) throw error;
-    const store = { raw: {}, prospects: [], invalid: [] };
-    return error.reason === "reason.newer" ? { ...store, reason: error.reason, problem: ["work.storage.future", {}] } : unavailable(store);
+    return readOnly(storeOf(null), error.reason);
   });
 }
 
@@ -144,7 +143,7 @@ export function storeOf(value, objects) {
   if (isPlainObject(parsed) && typeof parsed.version === "number" && parsed.version > STORE_VERSION) {
     store.raw = parsed;
     store.prospects = Array.isArray(parsed.prospects) ? parsed.prospects.filter(validProspect) : [];
-    return { ...store, reason: "reason.newer", problem: ["work.storage.future", {}] };
+    return readOnly(store, "reason.newer");
   }
   if (!isPlainObject(parsed) || typeof parsed.version !== "number" || !Array.isArray(parsed.prospects)) {
     return setAside(store, value, objects);
@@ -292,8 +291,10 @@ function setAside(store, value, objects) {
   return { ...store, problem: ["work.storage.damaged", { key: backup }] };
 }
 
-function unavailable(store) {
-  return { ...store, reason: "reason.storage", problem: ["work.storage.error", { reason: "reason.storage" }] };
+/** A store this version may read but not change: a newer version's ("reason.newer"), or one the
+    browser would not open ("reason.storage"). */
+function readOnly(store, reason) {
+  return { ...store, reason: reason, problem: reason === "reason.newer" ? ["work.storage.future", {}] : ["work.storage.error", { reason: reason }] };
 }
 
 export function isPlainObject(value) {
