@@ -6,7 +6,7 @@ import { notify } from "./dom.js";
 import { SITE_KEYS } from "./store.js";
 import { decodeShare, encodeShare } from "./share.js";
 import { answers, goTo, hideErrors, setAnswers, updateProgress } from "./answers.js";
-import { hideResult, render } from "./result.js";
+import { render, showResult } from "./result.js";
 import { messageRecord, restoreMessage } from "./message.js";
 import { load } from "./links.js";
 
@@ -80,7 +80,7 @@ function restore(quiz, shown, moveFocus) {
   const current = answers(quiz);
   updateProgress(quiz, current);
   if (shown) render(quiz, current, moveFocus);
-  else hideResult(quiz);
+  else showResult(quiz, false);
 }
 
 /** Clear every answer, the name, the message, the result and the draft, and offer to undo that
@@ -97,7 +97,7 @@ function startOver(quiz, focus = true) {
   notify(parts.notice, "");
   notify(parts.status, "");
   hideErrors(quiz);
-  hideResult(quiz);
+  showResult(quiz, false);
   window.history.replaceState(null, "", window.location.pathname + window.location.search);
   updateProgress(quiz, new Map());
   keepDraft(quiz);

@@ -9,7 +9,7 @@ import { boot, busy, byAttribute, format, formatDate, message, notify, required 
 import { SITE_KEYS, clip, isPlainObject, limitNames, readStore, recordAssessment, settingsOf, toObject, updateStore } from "./store.js";
 import { messageState } from "./message.js";
 import { answers, followErrorLink, hideErrors, setError, updateProgress } from "./answers.js";
-import { hideResult, land, render, renderChanges } from "./result.js";
+import { land, render, renderChanges, showResult } from "./result.js";
 import { load } from "./links.js";
 import { journey, keepDraft, resume, shareLink } from "./journey.js";
 
@@ -124,7 +124,7 @@ function submit(quiz) {
     render(quiz, current, true);
     return;
   }
-  hideResult(quiz);
+  showResult(quiz, false);
   for (const id of quiz.questions.keys()) setError(quiz, id, !current.has(id));
   quiz.parts.errors.hidden = false;
   land(quiz, quiz.parts.errorsHeading);

@@ -11,19 +11,17 @@ export function render(quiz, current, moveFocus) {
   const result = score(quiz.data, current, quiz.lines);
   fillResult(quiz, result, current);
   renderMessage(quiz.message, result, current); // the draft to the prospect (message.js)
-  parts.result.hidden = false;
-  parts.workspace.hidden = false;
-  document.documentElement.classList.add("crf-has-result");
+  showResult(quiz, true);
   renderChanges(quiz, current);
   const announcement = result.score === null ? quiz.strings["quiz.announce.unknown"] : quiz.strings["quiz.announce"];
   parts.announce.textContent = format(announcement, { band: quiz.data.bands[result.band], score: result.score });
   if (moveFocus) land(quiz, parts.heading);
 }
 
-export function hideResult(quiz) {
-  quiz.parts.result.hidden = true;
-  quiz.parts.workspace.hidden = true;
-  document.documentElement.classList.remove("crf-has-result");
+/** Show the result and the workspace below it, or hide both. */
+export function showResult(quiz, shown) {
+  quiz.parts.result.hidden = quiz.parts.workspace.hidden = !shown;
+  document.documentElement.classList.toggle("crf-has-result", shown);
 }
 
 /** Show the parts of the server-rendered result that apply, and fill in its numbers. */
