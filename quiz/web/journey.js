@@ -5,8 +5,8 @@
 import { notify } from "./dom.js";
 import { SITE_KEYS } from "./store.js";
 import { decodeShare, encodeShare } from "./share.js";
-import { answers, goTo, hideErrors, setAnswers, updateProgress } from "./answers.js";
-import { render, showResult } from "./result.js";
+import { answers, goTo, hideErrors, setAnswers } from "./answers.js";
+import { showAnswers } from "./result.js";
 import { messageRecord, restoreMessage } from "./message.js";
 import { load } from "./links.js";
 
@@ -29,7 +29,7 @@ export function journey(quiz) {
     if (event.persisted || returning()) {
       parts.undo.hidden = true;
       if (draftDeleted(quiz)) startOver(quiz, false);
-      restore(quiz, !parts.result.hidden, false);
+      showAnswers(quiz, !parts.result.hidden, false);
     }
   });
   parts.startOver.addEventListener("click", () => startOver(quiz));
@@ -65,7 +65,7 @@ function openDraft(quiz, draft) {
   setAnswers(quiz, draft.answers);
   quiz.parts.name.value = draft.name;
   restoreMessage(quiz.message, draft.message);
-  restore(quiz, draft.shown, true);
+  showAnswers(quiz, draft.shown, true);
 }
 
 /** Whether the page was reloaded or reached with Back or Forward: the browser then restores the
@@ -73,14 +73,6 @@ function openDraft(quiz, draft) {
 function returning() {
   const entry = performance.getEntriesByType("navigation")[0];
   return Boolean(entry) && entry.type !== "navigate";
-}
-
-/** Count and show what the form holds: the result, if one was shown. */
-function restore(quiz, shown, moveFocus) {
-  const current = answers(quiz);
-  updateProgress(quiz, current);
-  if (shown) render(quiz, current, moveFocus);
-  else showResult(quiz, false);
 }
 
 /** Clear every answer, the name, the message, the result and the draft, and offer to undo that
@@ -97,9 +89,8 @@ function startOver(quiz, focus = true) {
   notify(parts.notice, "");
   notify(parts.status, "");
   hideErrors(quiz);
-  showResult(quiz, false);
+  showAnswers(quiz, false); // none now
   window.history.replaceState(null, "", window.location.pathname + window.location.search);
-  updateProgress(quiz, new Map());
   keepDraft(quiz);
   parts.undo.hidden = !focus;
   if (focus) parts.undo.focus();

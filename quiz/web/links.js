@@ -4,8 +4,8 @@ import { InputError } from "./errors.js";
 import { format, formatDate, message, notify } from "./dom.js";
 import { readStore, toMap } from "./store.js";
 import { decodeShare } from "./share.js";
-import { answers, hideErrors, setAnswers, updateProgress } from "./answers.js";
-import { render } from "./result.js";
+import { hideErrors, setAnswers } from "./answers.js";
+import { showAnswers } from "./result.js";
 
 /** Open what the URL fragment names: a share link (`v=...`) or a saved prospect (`prospect=...`).
     Resolves once it is open. */
@@ -48,8 +48,6 @@ function openAnswers(quiz, editing, map, name, notice) {
   setAnswers(quiz, map);
   quiz.parts.name.value = name;
   notify(quiz.parts.notice, notice);
-  const current = answers(quiz);
-  updateProgress(quiz, current);
   hideErrors(quiz);
-  render(quiz, current, true);
+  showAnswers(quiz, true, true);
 }

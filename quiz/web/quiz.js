@@ -9,7 +9,7 @@ import { boot, busy, byAttribute, format, formatDate, message, notify, required 
 import { SITE_KEYS, clip, isPlainObject, limitNames, readStore, recordAssessment, settingsOf, toObject, updateStore } from "./store.js";
 import { messageState } from "./message.js";
 import { answers, followErrorLink, hideErrors, setError, updateProgress } from "./answers.js";
-import { land, render, renderChanges, showResult } from "./result.js";
+import { land, render, renderChanges, showAnswers, showResult } from "./result.js";
 import { load } from "./links.js";
 import { journey, keepDraft, resume, shareLink } from "./journey.js";
 
@@ -83,11 +83,9 @@ function quizState(root, data) {
 function listen(quiz) {
   const parts = quiz.parts;
   parts.form.addEventListener("change", (event) => {
-    const current = answers(quiz);
-    updateProgress(quiz, current);
-    if (current.has(event.target.name)) setError(quiz, event.target.name, false);
+    setError(quiz, event.target.name, false); // answered now
     if (quiz.inError.size === 0) parts.errors.hidden = true;
-    if (!parts.result.hidden) render(quiz, current, false);
+    showAnswers(quiz, !parts.result.hidden, false);
   });
   parts.form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -173,7 +171,7 @@ function followStore(quiz) {
       quiz.lines = settings.lines;
       quiz.message.yours = settings.terms;
       for (const [kind, note] of byAttribute(quiz.root, "data-figures")) note.hidden = (kind === "yours") !== settings.set;
-      if (!quiz.parts.result.hidden) render(quiz, answers(quiz), false);
+      showAnswers(quiz, !quiz.parts.result.hidden, false);
     }
     const editing = quiz.editing;
     if (!editing || store.reason) return;

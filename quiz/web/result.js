@@ -5,6 +5,7 @@ import { byAttribute, format, formatDate, required, shown, slot } from "./dom.js
 import { chosenOption, score, topConcerns } from "./scoring.js";
 import { sameAnswers, toMap, toObject } from "./store.js";
 import { renderMessage } from "./message.js";
+import { answers, updateProgress } from "./answers.js";
 
 export function render(quiz, current, moveFocus) {
   const parts = quiz.parts;
@@ -16,6 +17,14 @@ export function render(quiz, current, moveFocus) {
   const announcement = result.score === null ? quiz.strings["quiz.announce.unknown"] : quiz.strings["quiz.announce"];
   parts.announce.textContent = format(announcement, { band: quiz.data.bands[result.band], score: result.score });
   if (moveFocus) land(quiz, parts.heading);
+}
+
+/** Count what the form holds, and show its result (or none). */
+export function showAnswers(quiz, shown, moveFocus) {
+  const current = answers(quiz);
+  updateProgress(quiz, current);
+  if (shown) render(quiz, current, moveFocus);
+  else showResult(quiz, false);
 }
 
 /** Show the result and the workspace below it, or hide both. */
