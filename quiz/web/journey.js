@@ -149,14 +149,10 @@ function draftDeleted(quiz) {
 function readDraft(quiz, text) {
   try {
     text = text || window.sessionStorage.getItem(DRAFT) || "";
-  } catch (error) {
-    return null; // storage is switched off
-  }
-  const draft = new URLSearchParams(text);
-  try {
+    const draft = new URLSearchParams(text);
     return { ...decodeShare(quiz.data, text), from: draft.get("from") || "", shown: draft.has("shown"), carry: draft.has("carry"), message: JSON.parse(draft.get("message")) || {} };
   } catch (error) {
-    return null; // no draft, or not a share link's answers, or not a message the site wrote
+    return null; // storage switched off, no draft, not a share link's answers or not a message the site wrote
   }
 }
 
