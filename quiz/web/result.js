@@ -83,16 +83,13 @@ function answerLabel(quiz, answer) {
 function fillVerdict(root, result, strings) {
   root.setAttribute("data-band", result.band);
   root.setAttribute("data-score", shown(result.score, ""));
-  for (const element of root.querySelectorAll("[data-band-text], [data-band-next]")) {
-    const id = element.getAttribute("data-band-text") || element.getAttribute("data-band-next");
-    element.hidden = id !== result.band;
+  for (const kind of ["data-band-text", "data-band-next"]) {
+    for (const [band, element] of byAttribute(root, kind)) element.hidden = band !== result.band;
   }
   slot(root, "score").textContent = shown(result.score, strings["result.score.unknown"]);
   slot(root, "scale").hidden = slot(root, "out-of").hidden = result.score === null;
   const reason = result.dealbreaker ? "dealbreaker" : result.ownLines.length ? "own-line" : "score";
-  for (const item of root.querySelectorAll("[data-walk-reason]")) {
-    item.hidden = result.band !== "walk-away" || item.getAttribute("data-walk-reason") !== reason;
-  }
+  for (const [why, item] of byAttribute(root, "data-walk-reason")) item.hidden = result.band !== "walk-away" || why !== reason;
   slot(root, "confidence").textContent = format(strings["result.confidence.value"], {
     definite: result.definite,
     total: result.total,
