@@ -3,6 +3,7 @@
 
 import { format } from "./dom.js";
 
+/** The answers checked, by question: the form's radios are the questions', a group each. */
 export function answers(quiz) {
   const map = new Map();
   for (const input of quiz.parts.form.querySelectorAll("input[type=radio]:checked")) map.set(input.name, input.value);
@@ -14,9 +15,8 @@ export function setAnswers(quiz, map) {
 }
 
 export function updateProgress(quiz, current) {
-  const answered = [...quiz.questions.keys()].filter((id) => current.has(id)).length;
-  quiz.parts.progress.textContent = format(quiz.strings["quiz.progress"], { answered: answered, total: quiz.questions.size });
-  quiz.parts.startOver.hidden = answered === 0;
+  quiz.parts.progress.textContent = format(quiz.strings["quiz.progress"], { answered: current.size, total: quiz.questions.size });
+  quiz.parts.startOver.hidden = current.size === 0;
 }
 
 export function setError(quiz, id, on) {

@@ -117,7 +117,7 @@ function listen(quiz) {
 /** GOV.UK pattern: a complete form shows the result; otherwise the error summary, with focus. */
 function submit(quiz) {
   const current = answers(quiz);
-  if ([...quiz.questions.keys()].every((id) => current.has(id))) {
+  if (current.size === quiz.questions.size) {
     hideErrors(quiz);
     render(quiz, current, true);
     return;
