@@ -10,8 +10,10 @@ export function answers(quiz) {
   return map;
 }
 
-export function setAnswers(quiz, map) {
+/** Check these answers (and no other), and give the prospect's name. */
+export function setAnswers(quiz, map, name) {
   for (const input of quiz.radios.values()) input.checked = map.get(input.name) === input.value;
+  quiz.parts.name.value = name;
 }
 
 export function updateProgress(quiz, current) {

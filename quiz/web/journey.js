@@ -62,8 +62,7 @@ export async function resume(quiz) {
 
 /** Put a draft's answers, name and message back, and show its result if it was shown. */
 function openDraft(quiz, draft) {
-  setAnswers(quiz, draft.answers);
-  quiz.parts.name.value = draft.name;
+  setAnswers(quiz, draft.answers, draft.name);
   restoreMessage(quiz.message, draft.message);
   showAnswers(quiz, draft.shown, true);
 }
@@ -82,8 +81,7 @@ function startOver(quiz, focus = true) {
   const parts = quiz.parts;
   quiz.undo = [draftText(quiz), quiz.editing, parts.notice.textContent, window.location.href];
   quiz.editing = null;
-  setAnswers(quiz, new Map());
-  parts.name.value = "";
+  setAnswers(quiz, new Map(), "");
   restoreMessage(quiz.message, {});
   parts.shareField.hidden = true;
   notify(parts.notice, "");

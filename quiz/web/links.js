@@ -45,8 +45,7 @@ async function loadSaved(quiz, id) {
 /** Show a prospect's answers and their result, as if just submitted. */
 function openAnswers(quiz, editing, map, name, notice) {
   quiz.editing = editing;
-  setAnswers(quiz, map);
-  quiz.parts.name.value = name;
+  setAnswers(quiz, map, name);
   notify(quiz.parts.notice, notice);
   hideErrors(quiz);
   showAnswers(quiz, true, true);
