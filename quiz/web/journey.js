@@ -55,7 +55,7 @@ export async function resume(quiz) {
   const draft = readDraft(quiz);
   quiz.stay = returning();
   await load(quiz, from);
-  if (draft && draft.from === from && (quiz.stay || draft.carry)) openDraft(quiz, draft);
+  if (draft?.from === from && (quiz.stay || draft.carry)) openDraft(quiz, draft);
   quiz.stay = false;
   keepDraft(quiz);
 }

@@ -143,13 +143,13 @@ async function save(quiz) {
   }
   let saved;
   try {
-    saved = await updateStore((store) => recordAssessment(store, quiz.editing && quiz.editing.id, clip(name, quiz.data.nameMax), toObject(answers(quiz))));
+    saved = await updateStore((store) => recordAssessment(store, quiz.editing?.id, clip(name, quiz.data.nameMax), toObject(answers(quiz))));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     notify(parts.status, message(quiz.strings, "work.storage.error", { reason: error.reason }));
     return;
   }
-  const again = quiz.editing && quiz.editing.id === saved.id;
+  const again = quiz.editing?.id === saved.id;
   quiz.editing = saved;
   window.history.replaceState(null, "", "#prospect=" + saved.id);
   notify(parts.status, format(quiz.strings[again ? "work.updated" : "work.saved"], { name: saved.name }));

@@ -65,7 +65,7 @@ function fillRaised(quiz, result, current) {
     const mine = key === "own-line";
     item.hidden = mine ? !own.length : !result.raisedBy.includes(key) || own.includes(key);
     const flag = flags && !item.hidden && quiz.data.flags.find((candidate) => "flag:" + candidate.id === key);
-    const shown = mine ? own : flag && flag.questions.filter((question) => (chosenOption(question, current) || {}).points >= 2).map((question) => question.id + ":" + current.get(question.id));
+    const shown = mine ? own : flag && flag.questions.filter((question) => chosenOption(question, current)?.points >= 2).map((question) => question.id + ":" + current.get(question.id));
     if (shown) slot(item, "answers").textContent = shown.map((answer) => answerLabel(quiz, answer)).join(" · ");
   }
   for (const [kind, intro] of byAttribute(root, "data-raised-intro")) intro.hidden = kind !== (flags ? "pattern" : "answer");
@@ -109,7 +109,7 @@ function fillConcerns(quiz, result, current, walkAway) {
     section.classList.toggle("crf-concern--further", rank >= quiz.data.minConcerns); // printed without its steps
     for (const [id, item] of byAttribute(section, "data-concern-answer")) {
       const option = chosenOption(quiz.questions.get(id), current);
-      item.hidden = !(option && option.points > 0);
+      item.hidden = !(option?.points > 0);
       if (!item.hidden) slot(item, "answer").textContent = answerLabel(quiz, id + ":" + option.id);
     }
     slot(section, "actions").hidden = walkAway; // no "before you sign" steps after a walk-away verdict

@@ -38,7 +38,7 @@ export function decodeShare(data, fragment) {
     const match = SHARE_PART.exec(part);
     if (!match) throw new InputError("reason.link");
     const question = byKey.get(match[1]);
-    if (question && question.options.some((option) => option.id === match[2])) answers.set(question.id, match[2]);
+    if (question?.options.some((option) => option.id === match[2])) answers.set(question.id, match[2]);
   }
   return { answers: answers, name: name.trim() };
 }

@@ -60,7 +60,7 @@ function database() {
         resolve(db);
       };
       // A database of a newer version is a newer version's store: read-only, as in storeOf().
-      request.onerror = () => reject(request.error && request.error.name === "VersionError" ? new InputError("reason.newer") : request.error);
+      request.onerror = () => reject(request.error?.name === "VersionError" ? new InputError("reason.newer") : request.error);
     });
     opening.catch(() => (opening = null));
   }
