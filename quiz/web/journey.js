@@ -29,7 +29,7 @@ export function journey(quiz) {
     if (event.persisted || returning()) {
       parts.undo.hidden = true;
       if (draftDeleted(quiz)) startOver(quiz, false);
-      showAnswers(quiz, !parts.result.hidden, false);
+      showAnswers(quiz);
     }
   });
   parts.startOver.addEventListener("click", () => startOver(quiz));

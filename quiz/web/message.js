@@ -18,7 +18,7 @@ export function renderMessage(state, result, answers) {
     input.parentElement.hidden = value !== "" && !allowed.includes(value);
     if (input.checked && input.parentElement.hidden) state.variants.get("").checked = true;
   }
-  updateMessage(state, false);
+  updateMessage(state);
 }
 
 // ------------------------------------------------------------------ the controls
@@ -51,9 +51,9 @@ export function messageState(root, data) {
     // "bring back" puts back; `kept`, what the tab keeps of the message (restoreMessage).
   };
   root.addEventListener("change", (event) => {
-    if (event.target.type === "radio") updateMessage(state, false);
+    if (event.target.type === "radio") updateMessage(state);
   });
-  name.addEventListener("input", () => updateMessage(state, false));
+  name.addEventListener("input", () => updateMessage(state));
   state.text.addEventListener("input", () => syncMessage(state));
   state.redraft.addEventListener("click", () => {
     state.replaced = [state.written, state.text.value];
@@ -62,7 +62,7 @@ export function messageState(root, data) {
   });
   required(root, '[data-action="bring-back-message"]').addEventListener("click", () => {
     [state.written, state.text.value] = state.replaced;
-    updateMessage(state, false);
+    updateMessage(state);
     state.text.focus();
   });
   required(root, '[data-action="copy-message"]').addEventListener("click", () => copyMessage(state));
@@ -70,7 +70,7 @@ export function messageState(root, data) {
 }
 
 /** Redraft for the current choices. The reader's edits are never overwritten unasked: the new
-    draft waits behind the "replace" button. Only what changed is written: on a long quiz every
+    draft waits behind the "replace" button (`replace`: it was pressed). Only what changed is written: on a long quiz every
     change to the page costs time. */
 function updateMessage(state, replace) {
   if (!state.result) return; // no result shown yet

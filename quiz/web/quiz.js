@@ -85,7 +85,7 @@ function listen(quiz) {
   parts.form.addEventListener("change", (event) => {
     setError(quiz, event.target.name, false); // answered now
     if (quiz.inError.size === 0) parts.errors.hidden = true;
-    showAnswers(quiz, !parts.result.hidden, false);
+    showAnswers(quiz);
   });
   parts.form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -171,7 +171,7 @@ function followStore(quiz) {
       quiz.lines = settings.lines;
       quiz.message.yours = settings.terms;
       for (const [kind, note] of byAttribute(quiz.root, "data-figures")) note.hidden = (kind === "yours") !== settings.set;
-      showAnswers(quiz, !quiz.parts.result.hidden, false);
+      showAnswers(quiz);
     }
     const editing = quiz.editing;
     if (!editing || store.reason) return;

@@ -19,8 +19,8 @@ export function render(quiz, current, moveFocus) {
   if (moveFocus) land(quiz, parts.heading);
 }
 
-/** Count what the form holds, and show its result (or none). */
-export function showAnswers(quiz, shown, moveFocus) {
+/** Count what the form holds, and show its result (or none); by default, as shown now. */
+export function showAnswers(quiz, shown = !quiz.parts.result.hidden, moveFocus) {
   const current = answers(quiz);
   updateProgress(quiz, current);
   if (shown) render(quiz, current, moveFocus);
