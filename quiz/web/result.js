@@ -126,10 +126,8 @@ export function renderChanges(quiz, current) {
   quiz.parts.changes.hidden = !editing;
   if (!editing) return;
   const now = toObject(current);
-  let [before, since] = [editing.answers, editing.updated];
-  const earlier = sameAnswers(before, now) && editing.history.find((entry) => !sameAnswers(entry.answers, now));
-  if (earlier) [before, since] = [earlier.answers, earlier.updated];
-  fillChanges(quiz, toMap(before), current, formatDate(since));
+  const before = (sameAnswers(editing.answers, now) && editing.history.find((entry) => !sameAnswers(entry.answers, now))) || editing;
+  fillChanges(quiz, toMap(before.answers), current, formatDate(before.updated));
 }
 
 /** "Responsiveness: 67 → 33", and each answer that changed: only what differs. */
