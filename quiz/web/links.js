@@ -34,7 +34,7 @@ async function loadSaved(quiz, id) {
   const store = await readStore();
   const found = store.prospects.find((prospect) => prospect.id === id);
   if (!found) {
-    const problem = store.problem ? " " + message(strings, store.problem[0], store.problem[1]) : "";
+    const problem = store.problem ? " " + message(strings, ...store.problem) : "";
     notify(quiz.parts.notice, strings["work.missing"] + problem);
     return;
   }
