@@ -1,7 +1,5 @@
 /* Finding a widget and its parts, reading its data island, and writing text: shared by every page. */
 
-import { QuizError } from "./errors.js";
-
 /**
  * Start every widget found by its root attribute, once, so that one broken widget never breaks
  * the page. The root is marked `<attribute>-ready` when set up (after what `init` awaits, such as
@@ -31,10 +29,11 @@ function readData(root) {
   return JSON.parse(required(root, "script[data-quiz-data]").textContent);
 }
 
-/** The one element inside the widget that matches; a missing part is a broken page. */
+/** The one element inside the widget that matches; a missing part is a broken page, which stops
+    the widget (boot) and leaves its no-script content. */
 export function required(root, selector) {
   const element = root.querySelector(selector);
-  if (!element) throw new QuizError("The page has no " + selector);
+  if (!element) throw new Error("The page has no " + selector);
   return element;
 }
 

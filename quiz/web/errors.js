@@ -1,12 +1,4 @@
-/* The two kinds of error the widgets tell apart. */
-
-/** A required part of a page is missing or malformed. */
-export class QuizError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "QuizError";
-  }
-}
+/* The one kind of error the widgets tell apart from a broken page (dom.js, required) or a bug. */
 
 /** Untrusted input (a link, a file, stored data) was refused; `reason` is a string key. */
 export class InputError extends Error {
