@@ -68,11 +68,9 @@ export function shown(value, unknown) {
 /** A date (ISO text or milliseconds) in the page's language; by default with its time. One
     formatter per style, made once: a list of thousands of prospects formats thousands of dates. */
 const formatters = new Map();
-export function formatDate(date, style) {
-  const key = JSON.stringify(style || null);
-  if (!formatters.has(key)) {
-    formatters.set(key, new Intl.DateTimeFormat(document.documentElement.lang || "en", style || { dateStyle: "medium", timeStyle: "short" }));
-  }
+export function formatDate(date, style = { dateStyle: "medium", timeStyle: "short" }) {
+  const key = JSON.stringify(style);
+  if (!formatters.has(key)) formatters.set(key, new Intl.DateTimeFormat(document.documentElement.lang || "en", style));
   return formatters.get(key).format(new Date(date));
 }
 
