@@ -64,7 +64,7 @@ function fillRaised(quiz, result, current) {
   for (const [key, item] of byAttribute(root, "data-raised-by")) {
     const mine = key === "own-line";
     item.hidden = mine ? !own.length : !result.raisedBy.includes(key) || own.includes(key);
-    const flag = flags && !item.hidden && quiz.data.flags.find((candidate) => "flag:" + candidate.id === key);
+    const flag = !item.hidden && quiz.data.flags.find((candidate) => "flag:" + candidate.id === key);
     const shown = mine ? own : flag && flag.questions.filter((question) => chosenOption(question, current)?.points >= 2).map((question) => question.id + ":" + current.get(question.id));
     if (shown) slot(item, "answers").textContent = shown.map((answer) => answerLabel(quiz, answer)).join(" · ");
   }
