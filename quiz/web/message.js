@@ -42,13 +42,12 @@ export function messageState(root, data) {
     terms: required(root, "[data-terms]"),
     term: byAttribute(root, "data-term"),
     variants: byAttribute(root, "data-message-variant"),
-    result: null, // the result shown, and its answers: nothing to draft before the first
-    answers: null,
-    draft: null, // the draft for the current result and choices
     written: "", // the last draft written into the text box: anything else there is the reader's edit
-    yours: {}, // the reader's own terms (quiz.js, useSettings); the draft's examples fill the rest
-    // Set later: `replaced`, the edit "replace" took out with the draft it was edited from, which
-    // "bring back" puts back; `kept`, what the tab keeps of the message (restoreMessage).
+    yours: {}, // the reader's own terms (quiz.js, followStore); the draft's examples fill the rest
+    // Set later: `result` and `answers`, the result shown and its answers (renderMessage: nothing
+    // to draft before the first); `draft`, the draft for them and the current choices; `replaced`,
+    // the edit "replace" took out with the draft it was edited from, which "bring back" puts back;
+    // `kept`, what the tab keeps of the message (restoreMessage).
   };
   root.addEventListener("change", (event) => {
     if (event.target.type === "radio") updateMessage(state);
