@@ -71,11 +71,12 @@ function quizState(root, data) {
     errorItems: byAttribute(errors, "data-error-for"),
     radios: new Map([...form.querySelectorAll("input[type=radio]")].map((input) => [input.name + ":" + input.value, input])),
     inError: new Set(),
-    editing: null, // the saved prospect being re-assessed
     saving: Promise.resolve(), // the last save: a save waits for the one before it
-    stay: false, // the browser restores the scroll position itself (journey.js, resume)
-    // undo, set by "start over": what it cleared, while it can be undone (journey.js)
     message: messageState(required(root, "[data-message]"), data),
+    // Set later: `editing`, the saved prospect being re-assessed (links.js, save); `stay`, while
+    // the browser restores the scroll position itself (journey.js, resume); `undo`, what "start
+    // over" cleared, while it can be undone (journey.js); `settings`, `lines`, the reader's
+    // settings as read, and their own lines (followStore).
   };
 }
 
