@@ -34,7 +34,7 @@ export function setError(quiz, id, on) {
 }
 
 export function hideErrors(quiz) {
-  for (const id of [...quiz.inError]) setError(quiz, id, false);
+  for (const id of quiz.inError) setError(quiz, id, false); // a Set goes on past what it deletes
   quiz.parts.errors.hidden = true;
 }
 
