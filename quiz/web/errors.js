@@ -2,10 +2,9 @@
 
 /** Untrusted input (a link, a file, stored data) was refused; `reason` is a string key. */
 export class InputError extends Error {
-  constructor(reason, values) {
+  constructor(reason) {
     super(reason);
     this.name = "InputError";
     this.reason = reason;
-    this.values = values || {};
   }
 }

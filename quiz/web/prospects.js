@@ -339,7 +339,7 @@ async function importFile(page) {
     }, "prospects.import.error");
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    say(page, message(strings, "prospects.import.error", { ...error.values, reason: error.reason }));
+    say(page, message(strings, "prospects.import.error", { reason: error.reason }));
   } finally {
     input.value = "";
   }
