@@ -35,7 +35,7 @@ INTERNAL = (
     "parts inError fieldsets errorItems radios editing saving stay errors notice progress "
     "announce workspace nameError shareField shareLink changes printHeading heading errorsHeading "
     "startOver includeName toMessage messageHeading redraft replacedNote variants written "
-    "replaced kept raisedBy raisedFlags ownLines busy"
+    "replaced kept raisedBy raisedFlags ownLines busy status root term"
 ).split()
 
 
