@@ -28,14 +28,16 @@ SCRIPTS = {
 }
 STYLES = {"assets/quiz.css": "quiz.css", "assets/pages.css": "pages.css"}
 # Properties of the scripts' own state (the quiz's parts and look-ups, the message's state, a
-# verdict's internals), which the bundles rename to short names. None may be a key the scripts
-# share with anything outside the bundle: the JSON island, a string's {placeholder}, the store or
-# the tab's draft; tests/quiz/site/test_assets.py holds that.
+# verdict's internals, the store as read: its raw value, invalid entries and problem), which the
+# bundles rename to short names. None may be a key the scripts share with anything outside the
+# bundle (the JSON island, a string's {placeholder}, the store or the tab's draft) or a property
+# of the browser's that they read; tests/quiz/site/test_assets.py holds the first.
 INTERNAL = (
     "parts inError fieldsets errorItems radios editing saving stay errors notice progress "
     "announce workspace nameError shareField shareLink changes printHeading heading errorsHeading "
     "startOver includeName toMessage messageHeading redraft replacedNote variants written "
-    "replaced kept raisedBy raisedFlags ownLines busy status root term"
+    "replaced kept raisedBy raisedFlags ownLines busy status root term data form invalid problem "
+    "raw"
 ).split()
 
 
