@@ -25,9 +25,8 @@ export function encodeShare(data, answers, name) {
 export function decodeShare(data, fragment) {
   const params = new URLSearchParams(fragment);
   const version = params.get("v");
-  if (version === null || !/^[0-9]{1,4}$/.test(version)) throw new InputError("reason.link");
-  if (Number(version) > Number(SHARE_VERSION)) throw new InputError("reason.version");
-  if (version !== SHARE_VERSION) throw new InputError("reason.link");
+  // Another version's link: a later one's says so; anything else, no version (null) included, is not a link.
+  if (version !== SHARE_VERSION) throw new InputError(/^[0-9]{1,4}$/.test(version) && Number(version) > Number(SHARE_VERSION) ? "reason.version" : "reason.link");
   const encoded = params.get("a");
   const name = params.get("n") || "";
   if (encoded === null || encoded.length > 20000 || name.length > data.nameMax) throw new InputError("reason.link");

@@ -39,6 +39,8 @@ test("tampered links are refused with the reason the page shows", () => {
   refused("v=x&a=", "reason.link");
   refused("v=2&a=", "reason.version");
   refused("v=01&a=", "reason.link");
+  refused("v=12345&a=", "reason.link"); // a version of more than four digits is no version
+  refused("a=", "reason.link"); // no version at all
   refused("v=1", "reason.link");
   refused("v=1&a=<script>", "reason.link");
   refused("v=1&a=" + "a".repeat(20001), "reason.link");
