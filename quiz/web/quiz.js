@@ -6,7 +6,7 @@
 
 import { InputError } from "./errors.js";
 import { boot, busy, byAttribute, format, formatDate, message, notify, required } from "./dom.js";
-import { SITE_KEYS, clip, isPlainObject, limitNames, readStore, recordAssessment, settingsOf, toObject, updateStore } from "./store.js";
+import { SITE_KEYS, clip, limitNames, readStore, recordAssessment, settingsOf, toObject, updateStore } from "./store.js";
 import { messageState } from "./message.js";
 import { answers, followErrorLink, hideErrors, setError, updateProgress } from "./answers.js";
 import { land, render, renderChanges, showAnswers, showResult } from "./result.js";
@@ -178,7 +178,8 @@ function followStore(quiz) {
     if (!editing || store.reason) return;
     const found = store.prospects.find((prospect) => prospect.id === editing.id);
     if (found) quiz.editing = found;
-    else notify(quiz.parts.status, format(quiz.strings[isPlainObject(store.raw.deleted) && typeof store.raw.deleted[editing.id] === "string" ? "work.gone" : "work.lost"], { name: editing.name }));
+    // Deleted if its tombstone is there: a string under its id (no tombstones, or not an object, has none).
+    else notify(quiz.parts.status, format(quiz.strings[typeof store.raw.deleted?.[editing.id] === "string" ? "work.gone" : "work.lost"], { name: editing.name }));
     renderChanges(quiz, answers(quiz));
   };
   window.addEventListener("storage", (event) => (event.key === null || event.key.startsWith(SITE_KEYS)) && follow());
