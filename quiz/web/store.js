@@ -85,7 +85,7 @@ export function transact(work) {
         const request = objects.get(STORE_KEY);
         request.onsuccess = () => {
           try {
-            result = work(request.result === undefined ? null : request.result, objects);
+            result = work(request.result ?? null, objects); // nothing stored yet: null
           } catch (error) {
             failure = error;
             transaction.abort();
