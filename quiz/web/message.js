@@ -29,11 +29,10 @@ export function renderMessage(state, result, answers) {
  * @param {Object} data the quiz island
  */
 export function messageState(root, data) {
-  const name = required(root, "[data-recipient-name]"); // whom the greeting names
   const state = {
     data: data,
     root: root,
-    name: name,
+    name: required(root, "[data-recipient-name]"), // whom the greeting names
     text: required(root, "[data-next-message]"),
     print: required(root, "[data-message-print]"),
     status: required(root, "[data-message-status]"),
@@ -49,11 +48,9 @@ export function messageState(root, data) {
     // the edit "replace" took out with the draft it was edited from, which "bring back" puts back;
     // `kept`, what the tab keeps of the message (restoreMessage).
   };
-  root.addEventListener("change", (event) => {
-    if (event.target.type === "radio") updateMessage(state);
-  });
-  name.addEventListener("input", () => updateMessage(state));
-  state.text.addEventListener("input", () => syncMessage(state));
+  // A choice (a radio's input comes before its change) or the name drafts again; an edit of the
+  // text only updates what follows it.
+  root.addEventListener("input", (event) => (event.target === state.text ? syncMessage : updateMessage)(state));
   state.redraft.addEventListener("click", () => {
     state.replaced = [state.written, state.text.value];
     updateMessage(state, true);
