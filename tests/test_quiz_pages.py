@@ -225,6 +225,43 @@ def test_the_name_field_takes_as_long_a_name_as_the_greeting_and_the_store(built
     assert f'maxlength="{NAME_MAX}"' in field
 
 
+class _NamedControls(HTMLParser):
+    """Every named control inside the quiz's form, and every control placed in it from outside."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.named: list[tuple[str, str | None]] = []  # (tag, type) of each named control
+        self.placed: list[str] = []  # the `form` attribute of any control outside it
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form" and "data-quiz" in attributes:
+            self._depth = 1
+        elif self._depth and tag == "form":
+            self._depth += 1
+        if self._depth and attributes.get("name"):
+            self.named.append((tag, attributes.get("type")))
+        if attributes.get("form"):
+            self.placed.append(attributes["form"])
+
+    def handle_endtag(self, tag):
+        if self._depth and tag == "form":
+            self._depth -= 1
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_the_quiz_form_holds_only_the_questions_radios(built_site, prefix):
+    """answers.js reads the answers as the form's data: a named control of another kind, or one
+    joined to the form from outside, would count as an answer."""
+    parser = _NamedControls()
+    parser.feed((built_site / prefix / "quiz" / "index.html").read_text(encoding="utf-8"))
+    questions = sum(len(flag.questions) for flag in QUIZ.flags)
+    assert parser.named and set(parser.named) == {("input", "radio")}
+    assert len(parser.named) > questions  # every option of every question
+    assert parser.placed == []
+
+
 def test_every_flag_has_its_page_and_its_questions(built_site):
     for flag in QUIZ.flags:
         for prefix in ("", "ko/"):

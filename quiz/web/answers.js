@@ -3,11 +3,10 @@
 
 import { format } from "./dom.js";
 
-/** The answers checked, by question: the form's radios are the questions', a group each. */
+/** The answers checked, by question: the form's data, whose only named controls are the
+    questions' radios, a group each (a radio counts only checked). */
 export function answers(quiz) {
-  const map = new Map();
-  for (const input of quiz.parts.form.querySelectorAll("input[type=radio]:checked")) map.set(input.name, input.value);
-  return map;
+  return new Map(new FormData(quiz.parts.form));
 }
 
 /** Check these answers (and no other), and give the prospect's name. */
