@@ -46,13 +46,13 @@ function fillResult(quiz, result, current) {
     slot(row, "value").textContent = shown(flag.score, quiz.strings["result.flag.unknown"]);
   }
   fillConcerns(quiz, result, current, walkAway);
-  let asks = 0;
+  let asks = false;
   for (const [id, item] of byAttribute(root, "data-ask")) {
     const option = chosenOption(quiz.questions.get(id), current);
     item.hidden = walkAway || !(option === undefined || option.unsure);
-    if (!item.hidden) asks += 1;
+    asks ||= !item.hidden;
   }
-  required(root, "[data-result-asks]").hidden = asks === 0;
+  required(root, "[data-result-asks]").hidden = !asks;
 }
 
 /** What decided the band when the average did not: the answers that set it alone (the reader's
@@ -140,16 +140,16 @@ function fillChanges(quiz, earlier, current, since) {
   const rows = [["band", quiz.data.bands[before.band], quiz.data.bands[after.band]], ["score", value(before.score), value(after.score)]];
   before.flags.forEach((flag, index) => rows.push([flag.id, value(flag.score), value(after.flags[index].score)]));
   for (const id of quiz.questions.keys()) rows.push(["answer:" + id, answerLabel(quiz, id + ":" + earlier.get(id)), answerLabel(quiz, id + ":" + current.get(id))]);
-  let changed = 0;
+  let changed = false;
   for (const [id, old, now] of rows) {
     const item = required(root, '[data-change="' + id + '"]');
     item.hidden = old === now;
     slot(item, "before").textContent = old;
     slot(item, "after").textContent = now;
-    if (old !== now) changed += 1;
+    changed ||= old !== now;
   }
-  required(root, "[data-changes-none]").hidden = changed > 0;
-  required(root, "ul").hidden = changed === 0;
+  required(root, "[data-changes-none]").hidden = changed;
+  required(root, "ul").hidden = !changed;
 }
 
 /**
