@@ -20,8 +20,10 @@ export function updateProgress(quiz, current) {
   quiz.parts.startOver.hidden = current.size === 0;
 }
 
+/** Show or clear a question's error: its message, the red bar, its link in the summary and the
+    message in its description. Each part is set, not toggled, so asking for the state it is in
+    writes the values it has (an answer clears its question's error whether or not it had one). */
 export function setError(quiz, id, on) {
-  if (on === quiz.inError.has(id)) return;
   const fieldset = quiz.fieldsets.get(id);
   const error = fieldset.querySelector("[data-error-message]");
   error.hidden = !on;
