@@ -43,7 +43,7 @@ export function hideErrors(quiz) {
 export function followErrorLink(event) {
   const link = event.target.closest("a[href^='#']");
   if (!link) return;
-  const input = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+  const input = document.getElementById(decodeURIComponent(link.hash.slice(1)));
   if (!input) return;
   event.preventDefault();
   goTo(input);
