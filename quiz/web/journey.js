@@ -88,7 +88,7 @@ function startOver(quiz, focus = true) {
   notify(parts.status, "");
   hideErrors(quiz);
   showAnswers(quiz, false); // none now
-  window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  window.history.replaceState(null, "", window.location.href.split("#")[0]); // the address without its fragment
   keepDraft(quiz);
   parts.undo.hidden = !focus;
   if (focus) parts.undo.focus();
