@@ -36,7 +36,7 @@ INTERNAL = (
     "parts inError fieldsets errorItems radios editing saving stay errors notice progress "
     "announce workspace nameError shareField shareLink changes printHeading heading errorsHeading "
     "startOver includeName toMessage messageHeading redraft replacedNote variants written "
-    "replaced kept raisedBy raisedFlags ownLines busy status root term data form invalid problem "
+    "replaced kept raisedBy raisedFlags ownLines busy status root term invalid problem "
     "raw"
 ).split()
 
