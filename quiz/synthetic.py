@@ -47,12 +47,31 @@ def write_synthetic_quiz(path: Path, questions: int, flag_ids: list[str]) -> Pat
 
 
 def synthetic_messages(quiz: dict, path: Path = MESSAGES_FILE) -> dict:
-    """The real message blocks for a generated quiz over the real flags: every `asked-by` keeps
-    only the questions that quiz has (its questions are all new, so none)."""
+    """The real message blocks for a generated quiz over the real flags. Its questions are all new,
+    so what names the real ones is left out (`asked-by`, `settled-by`, `usual-after`) and every
+    answer worth raising (2 points or more) gets the first real `seen` line."""
     messages = yaml.safe_load(path.read_text(encoding="utf-8"))
     questions = {question["id"] for flag in quiz["flags"] for question in flag["questions"]}
+    answers = {
+        f"{question['id']}:{option['id']}"
+        for flag in quiz["flags"]
+        for question in flag["questions"]
+        for option in question["options"]
+    }
     for block in [*messages["flags"].values(), *messages["clauses"].values()]:
         block["asked-by"] = [ident for ident in block.get("asked-by", []) if ident in questions]
+    for clause in messages["clauses"].values():
+        clause["settled-by"] = [key for key in clause.get("settled-by", []) if key in answers]
+    fit = messages["good-fit"]
+    fit["usual-after"] = {key: line for key, line in fit["usual-after"].items() if key in answers}
+    line = next(iter(next(iter(messages["seen"].values())).values()))
+    messages["seen"] = {
+        question["id"]: {
+            option["id"]: line for option in question["options"] if option.get("points", 0) >= 2
+        }
+        for flag in quiz["flags"]
+        for question in flag["questions"]
+    }
     return messages
 
 

@@ -23,6 +23,7 @@ from quiz.schema import MESSAGES_SCHEMA_FILE, messages_schema_text
 from quiz.site.pages import read_pages, settings_from_config
 from quiz.site.settings import load_site_config
 from quiz.site.terms import terms_pages
+from quiz.synthetic import synthetic_messages, write_synthetic_quiz
 from tests.support.data import data_paths
 from tests.support.examples import examples
 from tests.support.quiz import MESSAGES
@@ -397,3 +398,17 @@ def test_a_broken_messages_file_always_gets_file_line_column_answers(
     broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     problems = check_messages_file(broken, real_quiz, "messages.yml").problems
     assert all(PROBLEM.match(str(problem)) for problem in problems), problems
+
+
+def test_the_benchmarks_generated_quiz_and_its_messages_are_valid(tmp_path, real_quiz):
+    """`make bench` builds a copy of the site with a generated quiz over the real flags and the
+    real messages fitted to it (quiz/synthetic.py): both must pass the same checks as the real
+    ones, or the benchmark's build stops."""
+    flags = [flag.id for flag in real_quiz.flags]
+    quiz_path = write_synthetic_quiz(tmp_path / "quiz.yml", 40, flags)
+    quiz, problems = validate_quiz(quiz_path, ROOT / "docs" / "flags")
+    assert problems == []
+    data = yaml.safe_load(quiz_path.read_text(encoding="utf-8"))
+    messages_path = tmp_path / "messages.yml"
+    messages_path.write_text(json.dumps(synthetic_messages(data), ensure_ascii=False), "utf-8")
+    assert check_messages_file(messages_path, quiz).problems == []
