@@ -526,9 +526,7 @@ def make_stock_project(target: Path) -> Path:
 def make_big_quiz_project(target: Path, flags: list[str]) -> Path:
     """A copy of the project whose quiz has 1,000 generated questions, with message blocks to
     match."""
-    for name in ("docs", "overrides", "quiz"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    copy_project(target)  # with the project's build tools, linked
     data = synthetic_quiz(1000, flags)
     (target / "quiz" / "quiz.yml").write_text(
         json.dumps(data, ensure_ascii=False), encoding="utf-8"
