@@ -188,6 +188,16 @@ class Serious(_Strict):
     walk_away: int = Field(8, alias="walk-away", ge=1, le=100)
 
 
+class Outcome(_Strict):
+    """Something that happened with a prospect after screening, as the reader records it: a
+    decision (`decides`: signing opens an engagement, declining or losing the work closes the
+    prospect) or how an engagement went (`went`). Exactly one of the two."""
+
+    id: Id
+    decides: Literal["signed", "declined"] | None = None
+    went: Literal["well", "badly"] | None = None
+
+
 class Quiz(_Strict):
     """The whole quiz file."""
 
@@ -203,6 +213,11 @@ class Quiz(_Strict):
         description="The questions that find out what a project is (the work, the date, the "
         "budget, who decides, what success looks like), by id: a message for a prospect there is "
         "not enough to go on about asks these first, in this order, before any other",
+    )
+    outcomes: list[Outcome] = Field(
+        default_factory=list,
+        description="What can happen after screening, in the order the reader is offered it: "
+        "the events a saved prospect records, and the track record's reading of them",
     )
 
     def questions(self) -> list[tuple[Flag, Question]]:

@@ -84,6 +84,7 @@ def _check(quiz: Quiz, source: Source, pages: set[str]) -> tuple[list[Problem], 
         *_options(quiz, source),
         *_thresholds(quiz, source),
         *_basics(quiz, source),
+        *_outcomes(quiz, source),
     ]
     witnesses: dict = {}
     if not problems:
@@ -194,6 +195,24 @@ def _basics(quiz: Quiz, source: Source) -> Iterable[Problem]:
         elif ident in first:
             yield source.problem(("basics", index), f"basics: '{ident}' is named twice")
         first.add(ident)
+
+
+def _outcomes(quiz: Quiz, source: Source) -> Iterable[Problem]:
+    """Each outcome is a decision or a result, never both or neither, under an id of its own;
+    with any, one can be signing (the track record counts engagements from it)."""
+    yield from _duplicates(
+        [(outcome.id, ("outcomes", i)) for i, outcome in enumerate(quiz.outcomes)],
+        "outcome",
+        source,
+    )
+    for index, outcome in enumerate(quiz.outcomes):
+        if (outcome.decides is None) == (outcome.went is None):
+            yield source.problem(
+                ("outcomes", index),
+                f"outcome '{outcome.id}': give it either `decides` or `went`, not both or neither",
+            )
+    if quiz.outcomes and not any(outcome.decides == "signed" for outcome in quiz.outcomes):
+        yield source.problem(("outcomes",), "outcomes: none is `decides: signed`")
 
 
 def _duplicates(items, kind: str, source: Source) -> Iterable[Problem]:

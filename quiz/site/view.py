@@ -121,8 +121,8 @@ class QuizView:
         """The JSON island, the scripts' one source: every number and name they use, and the few
         strings they format. An option carries `unsure`, `least` or `dealbreaker` only when it has
         them. With `messages` (the quiz page), the message blocks in this language
-        (`browser_messages`). `address` is the page's own on the published site, for share links
-        made offline."""
+        (`browser_messages`); without (the pages that read saved prospects), the `outcomes`.
+        `address` is the page's own on the published site, for share links made offline."""
         t = translator(self.language)
         data = {
             "address": address,
@@ -156,6 +156,8 @@ class QuizView:
         }
         if messages:
             data["messages"] = browser_messages(self.messages, self.language, self.quiz)
+        else:  # the pages that read saved prospects: what the reader may record of each
+            data["outcomes"] = [o.model_dump(exclude_none=True) for o in self.quiz.outcomes]
         return data
 
     def worked_example(self) -> dict | None:

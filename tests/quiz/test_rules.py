@@ -36,6 +36,24 @@ MISTAKES = {
             "basics-unknown-and-twice.yml:6:32: basics: 'beta-one' is named twice",
         ],
     ),
+    "outcomes-mixed": (
+        [
+            Edit(
+                5,
+                "min_definite: 0.5",
+                "min_definite: 0.5\noutcomes:\n  - {id: paid, went: well, decides: declined}"
+                "\n  - {id: lost}\n  - {id: paid, went: badly}",
+            )
+        ],
+        [
+            "outcomes-mixed.yml:7:3: outcomes: none is `decides: signed`",
+            "outcomes-mixed.yml:7:5: outcome 'paid': give it either "
+            "`decides` or `went`, not both or neither",
+            "outcomes-mixed.yml:8:5: outcome 'lost': give it either "
+            "`decides` or `went`, not both or neither",
+            "outcomes-mixed.yml:9:5: outcome id 'paid' is used twice (first on line 7)",
+        ],
+    ),
     "bad-id": (
         [Edit(38, "beta", "Beta Flag")],
         [
