@@ -54,6 +54,24 @@ class QuizView:
         return choices
 
     @property
+    def outcome_choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """For a saved prospect's outcome form: the decisions, then how the work went, each as
+        (group label, [(outcome id, label)]) in quiz.yml's order; labels are `outcome.<id>`."""
+        t = translator(self.language)
+        groups = (("prospects.outcome.decisions", True), ("prospects.outcome.results", False))
+        return [
+            (
+                t(key),
+                [
+                    (o.id, t(f"outcome.{o.id}"))
+                    for o in self.quiz.outcomes
+                    if bool(o.decides) == decides
+                ],
+            )
+            for key, decides in groups
+        ]
+
+    @property
     def your_terms(self) -> list[dict]:
         """For the prospects page's "Your terms": each setting's key, label, hint, unit (none for
         the signature) and error, its limits in place (quiz/your_terms.py; the signature's are
@@ -121,8 +139,9 @@ class QuizView:
         """The JSON island, the scripts' one source: every number and name they use, and the few
         strings they format. An option carries `unsure`, `least` or `dealbreaker` only when it has
         them. With `messages` (the quiz page), the message blocks in this language
-        (`browser_messages`); without (the pages that read saved prospects), the `outcomes`.
-        `address` is the page's own on the published site, for share links made offline."""
+        (`browser_messages`). Every page that reads saved prospects gets the `outcomes`: what a
+        prospect may record, and so which saved prospects are readable (store.js). `address` is
+        the page's own on the published site, for share links made offline."""
         t = translator(self.language)
         data = {
             "address": address,
@@ -154,10 +173,9 @@ class QuizView:
                 key: t(key) for key in load_strings()["en"] if key.startswith(BROWSER_PREFIXES)
             },
         }
+        data["outcomes"] = [o.model_dump(exclude_none=True) for o in self.quiz.outcomes]
         if messages:
             data["messages"] = browser_messages(self.messages, self.language, self.quiz)
-        else:  # the pages that read saved prospects: what the reader may record of each
-            data["outcomes"] = [o.model_dump(exclude_none=True) for o in self.quiz.outcomes]
         return data
 
     def worked_example(self) -> dict | None:

@@ -5,7 +5,8 @@
    Prospects page only. */
 
 import { InputError } from "./errors.js";
-import { ID, MAX_HISTORY, SITE_KEYS, STORE_VERSION, announce, clip, fromVersion1, isPlainObject, newId, sameAnswers, transact, validDate, validProspect } from "./store.js";
+import { ID, MAX_HISTORY, SITE_KEYS, STORE_VERSION, VERSIONS, announce, clip, fromVersion1, isPlainObject, newId, sameAnswers, transact, validDate, validProspect } from "./store.js";
+import { mergeEvents } from "./events.js";
 
 const EXPORT_FORMAT = "client-red-flags/prospects";
 const TOMBSTONE_DAYS = 30;
@@ -124,7 +125,7 @@ export function exportBody(store) {
 }
 
 /**
- * Read an untrusted export file (format 1, 2 or 3). Entries that cannot be read are returned
+ * Read an untrusted export file (format 1 to 4). Entries that cannot be read are returned
  * apart, as they are, to be kept; only a file that is not an export at all is refused. The
  * reader's settings (format 3) come as they are, for settings.js's mergeSettings to read.
  * @returns {{prospects: Array, unreadable: Array, settings: *}}
@@ -141,7 +142,7 @@ export function parseExport(text) {
     throw new InputError("reason.format");
   }
   if (parsed.version > STORE_VERSION) throw new InputError("reason.version");
-  if (![1, 2, STORE_VERSION].includes(parsed.version)) throw new InputError("reason.format");
+  if (!VERSIONS.includes(parsed.version)) throw new InputError("reason.format");
   if (!keepable(parsed.settings)) throw new InputError("reason.deep");
   const file = { prospects: [], unreadable: [], settings: parsed.settings };
   for (const entry of parsed.prospects) {
@@ -158,29 +159,42 @@ export function parseExport(text) {
  * added (even one deleted here: importing it is asking for it back); a copy whose history holds
  * ours is newer and replaces ours, which goes into its history; one that ours already holds is
  * already here; any other difference keeps both, the file's renamed with `suffix` and a new id.
- * Unreadable entries are kept as they are, once.
- * @returns {{added: number, updated: number, both: number, same: number, unreadable: number}}
+ * Wherever the file's prospect joins one here (ours, or the copy an earlier import kept), its
+ * outcomes join that one's (events.js, mergeEvents); were they too many, the file's is kept as a
+ * copy. Unreadable entries are kept as they are, once.
+ * @returns {{added: number, updated: number, both: number, same: number, unreadable: number,
+ *   outcomes: number, "outcomes-both": number}}
  */
 export function mergeImport(store, file, suffix, nameMax) {
-  const counts = { added: 0, updated: 0, both: 0, same: 0, unreadable: file.unreadable.length };
+  const counts = { added: 0, updated: 0, both: 0, same: 0, unreadable: file.unreadable.length, outcomes: 0, "outcomes-both": 0 };
   const graves = tombstones(store);
+  // The file's events joined to `target`'s (changed in place); false when they would be too many.
+  const join = (target, entry) => {
+    const merged = mergeEvents(target.events, entry.events);
+    if (!merged) return false;
+    if (merged.added + merged.both > 0) target.events = merged.events;
+    counts.outcomes += merged.added;
+    counts["outcomes-both"] += merged.both;
+    return true;
+  };
   for (const entry of file.prospects) {
     const index = store.prospects.findIndex((prospect) => prospect.id === entry.id);
     const ours = store.prospects[index];
     const name = clip(entry.name, nameMax - suffix.length) + suffix;
-    const copied = store.prospects.some((prospect) => prospect.name === name && sameAssessment(prospect, entry));
-    if (!ours && copied) {
+    const copy = store.prospects.find((prospect) => prospect.name === name && sameAssessment(prospect, entry));
+    if (!ours && copy && join(copy, entry)) {
       counts.same += 1; // an earlier import kept it under a new id
-    } else if (!ours) {
+    } else if (!ours && !copy) {
       store.prospects.push(entry);
       delete graves[entry.id];
       counts.added += 1;
-    } else if (sameAssessment(ours, entry) ? ours.name === entry.name : ours.history.some((old) => sameAssessment(old, entry))) {
+    } else if (ours && (sameAssessment(ours, entry) ? ours.name === entry.name : ours.history.some((old) => sameAssessment(old, entry))) && join(ours, entry)) {
       counts.same += 1;
-    } else if (!sameAssessment(ours, entry) && entry.history.some((old) => sameAssessment(old, ours))) {
-      store.prospects[index] = { ...ours, ...entry, history: mergeHistory(entry, ours) };
+    } else if (ours && !sameAssessment(ours, entry) && entry.history.some((old) => sameAssessment(old, ours)) && join(ours, entry)) {
+      store.prospects[index] = { ...ours, ...entry, history: mergeHistory(entry, ours), events: ours.events };
+      if (ours.events === undefined) delete store.prospects[index].events;
       counts.updated += 1;
-    } else if (copied) {
+    } else if (copy && join(copy, entry)) {
       counts.same += 1; // its renamed copy is here from an earlier import
     } else {
       store.prospects.push({ ...entry, id: newId(), name: name });

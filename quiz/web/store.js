@@ -15,22 +15,29 @@ const STORE_KEY = SITE_KEYS + "prospects";
 // localStorage: where versions before IndexedDB kept the prospects (read once and moved), and a
 // value each change sets so that the other tabs' `storage` event tells them to read again.
 const CHANGED = SITE_KEYS + "changed";
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
+// The formats this version reads (and writes as STORE_VERSION on the first change).
+export const VERSIONS = [1, 2, 3, STORE_VERSION];
 export const MAX_HISTORY = 10;
+export const MAX_EVENTS = 100; // a prospect's outcomes (format 4)
+export const MAX_NOTE = 280; // an outcome's note, in UTF-16 units
 export const ID = /^p-[a-z0-9]{8,24}$/;
+export const EVENT_ID = /^e-[a-z0-9]{8,24}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\d\d)$/;
 
 let opening = null;
 let nameMax = 0; // the longest prospect name, from the page's island: limitNames()
 let termLimits = {}; // each figure of the reader's terms: [lowest, highest], from the island
+let kinds = []; // what an outcome may be: quiz.yml's `outcomes`, by id, from the island
 
-/** Take the longest prospect name (quiz/drafting.py's NAME_MAX, its one source) and the limits
-    of the reader's terms (quiz/your_terms.py) from the page's island; every page that reads the
-    store calls it first. */
-export function limitNames(max, terms) {
+/** Take the longest prospect name (quiz/drafting.py's NAME_MAX, its one source), the limits
+    of the reader's terms (quiz/your_terms.py) and the kinds of outcome (quiz.yml's `outcomes`)
+    from the page's island; every page that reads the store calls it first. */
+export function limitNames(max, terms, outcomes) {
   nameMax = max;
   termLimits = terms;
+  kinds = outcomes.map((outcome) => outcome.id);
 }
 
 /** The site's database, opened once per page (again after a failure, after the browser closed
@@ -111,7 +118,7 @@ function legacyValue() {
 }
 
 /**
- * Read the saved prospects, formats 1 and 2 as format 3. Nothing is ever dropped: unreadable entries
+ * Read the saved prospects, formats 1 to 3 as format 4. Nothing is ever dropped: unreadable entries
  * are kept aside and written back untouched, and so are keys this version does not know (in
  * `raw`); an unreadable value is moved to a backup key first; a value from a newer version is
  * opened read-only.
@@ -149,7 +156,7 @@ export function storeOf(value, objects) {
     return setAside(store, value, objects);
   }
   store.raw = parsed;
-  if (![1, 2, STORE_VERSION].includes(parsed.version)) return setAside(store, value, objects);
+  if (!VERSIONS.includes(parsed.version)) return setAside(store, value, objects);
   const seen = new Set();
   for (const entry of parsed.prospects) {
     const prospect = parsed.version === 1 ? fromVersion1(entry) : entry;
@@ -248,12 +255,27 @@ export function validTerm(key, value) {
   return value === (value | 0) && value >= termLimits[key][0] && value <= termLimits[key][1];
 }
 
-/** Whether an untrusted value is a well-formed saved prospect (format 2 and later). */
+/** Whether an untrusted value is a well-formed saved prospect (format 2 and later): its
+    outcomes, if any (format 4), each well-formed too. */
 export function validProspect(value) {
   return (
     validAssessment(value) && typeof value.id === "string" && ID.test(value.id) &&
     validName(value.name) && validDate(value.created) &&
-    Array.isArray(value.history) && value.history.length <= MAX_HISTORY && value.history.every(validAssessment)
+    validList(value.history, MAX_HISTORY, validAssessment) && (value.events === undefined || validList(value.events, MAX_EVENTS, validEvent))
+  );
+}
+
+/** Whether an untrusted value is a list of at most `max` items, each `valid`. */
+function validList(value, max, valid) {
+  return Array.isArray(value) && value.length <= max && value.every(valid);
+}
+
+/** Whether an untrusted value is an outcome: an id, a known kind, a real calendar day
+    ("YYYY-MM-DD") and a note of at most MAX_NOTE units (may be empty); other keys are kept. */
+export function validEvent(value) {
+  return (
+    isPlainObject(value) && typeof value.id === "string" && EVENT_ID.test(value.id) && kinds.includes(value.kind) &&
+    typeof value.date === "string" && validDate(value.date + "T00:00:00Z") && typeof value.note === "string" && value.note.length <= MAX_NOTE
   );
 }
 

@@ -1,4 +1,4 @@
-"""Storage formats 2 and 3 and the way from format 1: real format-1 data
+"""Storage formats 2 to 4 and the way from format 1: real format-1 data
 (tests/fixtures/workspace-v1/, made by driving the site before format 2) and damaged format-1
 data open with nothing lost; keys this version does not know survive every write; data from a
 newer version is read-only and says so."""
@@ -247,9 +247,16 @@ def test_storage_from_a_newer_version_is_read_only_and_says_so(tabs, language):
 
 # Newer stores of shapes this version cannot read: the version decides before the shape.
 NEWER_SHAPES = {
-    "prospects-not-a-list": {"version": 4, "prospects": {"p-aaaaaaaaaa": {"name": "Keyed by id"}}},
-    "no-prospects": {"version": 5, "workspaces": [{"name": "Team"}]},
-    "prospects-of-another-kind": {"version": 4, "prospects": ["just", "names"], "outcomes": [1, 2]},
+    "prospects-not-a-list": {
+        "version": VERSION + 1,
+        "prospects": {"p-aaaaaaaaaa": {"name": "Keyed by id"}},
+    },
+    "no-prospects": {"version": VERSION + 2, "workspaces": [{"name": "Team"}]},
+    "prospects-of-another-kind": {
+        "version": VERSION + 1,
+        "prospects": ["just", "names"],
+        "outcomes": [1, 2],
+    },
 }
 
 

@@ -1,11 +1,15 @@
 /* The store's reading rules (store.js, storeOf): the version decides before the shape, nothing
-   unreadable is dropped, formats 1 and 2 read as format 3; the reader's settings read as
-   untrusted (settingsOf) and joined on import (settings.js); and the pure helpers it saves with. */
+   unreadable is dropped, formats 1 to 3 read as format 4; a prospect's outcomes (validEvent) and
+   the changes made to them (events.js), also by an import (archive.js, mergeImport); the
+   reader's settings read as untrusted (settingsOf) and joined on import (settings.js); and the
+   pure helpers it saves with. */
 
 import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
 
-import { STORE_VERSION, clip, limitNames, recordAssessment, settingsOf, storeOf, validDate } from "../../quiz/web/store.js";
+import { MAX_EVENTS, STORE_VERSION, clip, limitNames, recordAssessment, settingsOf, storeOf, validDate, validEvent, validProspect } from "../../quiz/web/store.js";
+import { addEvent, byDate, deleteEvent, editEvent, mergeEvents, restoreEvent } from "../../quiz/web/events.js";
+import { mergeImport } from "../../quiz/web/archive.js";
 import { mergeSettings, writeSettings } from "../../quiz/web/settings.js";
 import { cases } from "./cases.js";
 
@@ -20,7 +24,10 @@ function objects() {
 
 const NEWER = STORE_VERSION + 1;
 
-beforeEach(() => limitNames(cases.en.data.nameMax, cases.en.data.terms));
+beforeEach(() => {
+  limitNames(cases.en.data.nameMax, cases.en.data.terms, cases.en.data.outcomes);
+  globalThis.window = { crypto: globalThis.crypto };
+});
 
 test("a newer version's value of any shape is read-only and left where it is", () => {
   for (const value of [
@@ -160,4 +167,140 @@ test("own lines that are not a question's answer are left out, and said", () => 
   const outcome = mergeSettings(store, { lines: ["q-one:yes", 7, "Not an answer"] }, KEYS);
   assert.deepEqual(outcome, { taken: true, same: false, differ: null, unreadable: true });
   assert.deepEqual(store.raw.settings, { lines: ["q-one:yes"] });
+});
+
+// ------------------------------------------------------------------ outcomes (format 4)
+
+const EVENT = { id: "e-aaaaaaaaaa", kind: "signed", date: "2026-03-01", note: "" };
+const WITH_EVENTS = { ...PROSPECT, id: "p-eeeeeeeeee", events: [EVENT, { id: "e-bbbbbbbbbb", kind: "paid-late", date: "2026-02-28", note: "Late." }] };
+
+test("the kinds of outcome come from the island, in quiz.yml's order", () => {
+  assert.deepEqual(
+    cases.en.data.outcomes.map((outcome) => outcome.id),
+    ["signed", "declined", "chose-other", "paid-on-time", "would-again", "paid-late", "scope-unpaid", "dispute", "never-paid", "ended-early"]
+  );
+});
+
+test("an outcome is an id, a known kind, a real calendar day and a short note", () => {
+  assert.ok(validEvent(EVENT));
+  assert.ok(validEvent({ ...EVENT, note: "x".repeat(280), mood: "a key of a later version" }));
+  assert.ok(validEvent({ ...EVENT, date: "2024-02-29" }));
+  for (const bad of [
+    { ...EVENT, kind: "ghosted" },
+    { ...EVENT, kind: undefined },
+    { ...EVENT, date: "2026-02-31" },
+    { ...EVENT, date: "2026-02-29" },
+    { ...EVENT, date: "2026-03-01T00:00:00Z" },
+    { ...EVENT, date: ["2026-03-01"] },
+    { ...EVENT, date: 20260301 },
+    { ...EVENT, note: "x".repeat(281) },
+    { ...EVENT, note: "x".repeat(10000) },
+    { ...EVENT, note: undefined },
+    { ...EVENT, note: ["fine"] },
+    { ...EVENT, id: "p-aaaaaaaaaa" },
+    { ...EVENT, id: ["e-aaaaaaaaaa"] },
+    { ...EVENT, id: "e-short" },
+    null,
+    "signed",
+    [EVENT],
+  ]) {
+    assert.ok(!validEvent(bad), JSON.stringify(bad));
+  }
+});
+
+test("a bad outcome, or outcomes that are not a list of at most 100, make the prospect unreadable, kept as it is", () => {
+  assert.ok(validProspect(WITH_EVENTS));
+  assert.ok(validProspect({ ...PROSPECT, events: [] }));
+  const many = Array.from({ length: MAX_EVENTS + 1 }, (_, index) => ({ ...EVENT, id: "e-" + String(index).padStart(10, "0") }));
+  assert.ok(validProspect({ ...PROSPECT, events: many.slice(0, MAX_EVENTS) }));
+  for (const events of [many, { 0: EVENT }, "signed", null, [EVENT, { ...EVENT, kind: "ghosted" }]]) {
+    const entry = { ...PROSPECT, id: "p-cccccccccc", events: events };
+    const read = storeOf(JSON.stringify({ version: 4, prospects: [WITH_EVENTS, entry] }), objects());
+    assert.deepEqual([read.prospects, read.invalid], [[WITH_EVENTS], [entry]], JSON.stringify(events).slice(0, 60));
+  }
+});
+
+test("formats 2 and 3 read as format 4: every prospect, none with outcomes, nothing written", () => {
+  for (const version of [2, 3, 4]) {
+    const store = objects();
+    const read = storeOf(JSON.stringify({ version: version, prospects: [PROSPECT, WITH_EVENTS] }), store);
+    assert.deepEqual([read.prospects, read.invalid, store.done], [[PROSPECT, WITH_EVENTS], [], []]);
+  }
+  assert.equal(STORE_VERSION, 4);
+});
+
+test("a re-assessment leaves a prospect's outcomes as they are", () => {
+  const store = { prospects: [structuredClone(WITH_EVENTS)] };
+  recordAssessment(store, WITH_EVENTS.id, "Alpha", { "q-one": "no" });
+  assert.deepEqual(store.prospects[0].events, WITH_EVENTS.events);
+});
+
+test("outcomes are added, changed, deleted and restored in place", () => {
+  const store = { prospects: [structuredClone(PROSPECT)] };
+  const added = addEvent(store, PROSPECT.id, { kind: "signed", date: "2026-03-01", note: "Deposit paid." });
+  assert.match(added.id, /^e-[0-9a-z]{10}$/);
+  assert.ok(validEvent(added));
+  assert.equal(addEvent(store, "p-gonegonegone", { kind: "signed", date: "2026-03-01", note: "" }), "gone");
+  const second = addEvent(store, PROSPECT.id, { kind: "paid-late", date: "2026-05-01", note: "" });
+  store.prospects[0].events[1].mood = "a key of a later version";
+  assert.equal(editEvent(store, PROSPECT.id, second.id, { kind: "never-paid", date: "2026-06-01", note: "Gone quiet." }).mood, "a key of a later version");
+  assert.equal(editEvent(store, PROSPECT.id, "e-nonenonenone", { kind: "signed", date: "2026-03-01", note: "" }), "missing");
+  const deleted = deleteEvent(store, PROSPECT.id, added.id);
+  assert.deepEqual([deleted.index, deleted.event], [0, added]);
+  assert.equal(deleteEvent(store, PROSPECT.id, added.id), null);
+  assert.equal(restoreEvent(store, deleted), "restored");
+  assert.deepEqual(store.prospects[0].events.map((event) => event.id), [added.id, second.id]);
+  assert.equal(restoreEvent(store, deleted), "back");
+  assert.equal(restoreEvent({ prospects: [] }, deleted), "gone");
+  store.prospects[0].events = Array.from({ length: MAX_EVENTS }, () => ({ ...EVENT }));
+  assert.equal(addEvent(store, PROSPECT.id, EVENT), "full");
+});
+
+test("outcomes are listed in the order they happened: by date, then as recorded", () => {
+  const events = [
+    { ...EVENT, id: "e-3333333333", date: "2026-05-01" },
+    { ...EVENT, id: "e-1111111111", date: "2026-01-01" },
+    { ...EVENT, id: "e-4444444444", date: "2026-05-01" },
+  ];
+  assert.deepEqual(byDate(events).map((event) => event.id), ["e-1111111111", "e-3333333333", "e-4444444444"]);
+  assert.deepEqual(byDate(undefined), []);
+});
+
+test("a file's outcomes join ours by id: new ones added, a conflict kept twice, once", () => {
+  const ours = [EVENT];
+  const changed = { ...EVENT, note: "Signed after all." };
+  const fresh = { ...EVENT, id: "e-ffffffffff", kind: "paid-on-time", date: "2026-04-01" };
+  const merged = mergeEvents(ours, [EVENT, changed, fresh]);
+  assert.equal(merged.events.length, 3);
+  assert.deepEqual([merged.added, merged.both], [1, 1]);
+  assert.deepEqual(merged.events[0], EVENT); // ours first, as they were, then the file's in order
+  assert.deepEqual(merged.events[2], fresh);
+  const kept = merged.events[1];
+  assert.notEqual(kept.id, EVENT.id);
+  assert.deepEqual({ ...kept, id: EVENT.id }, changed);
+  // The same file again adds nothing: the conflict's copy is here already.
+  assert.deepEqual(mergeEvents(merged.events, [EVENT, changed, fresh]), { events: merged.events, added: 0, both: 0 });
+  assert.deepEqual(mergeEvents(undefined, undefined), { events: [], added: 0, both: 0 });
+  const full = Array.from({ length: MAX_EVENTS }, (_, index) => ({ ...EVENT, id: "e-" + String(index).padStart(10, "0") }));
+  assert.equal(mergeEvents(full, [fresh]), null);
+});
+
+test("an import merges outcomes wherever the file's prospect joins one here, and counts them", () => {
+  const store = { raw: {}, prospects: [structuredClone(WITH_EVENTS)], invalid: [] };
+  const theirs = { ...WITH_EVENTS, events: [{ ...EVENT, note: "Changed there." }, { ...EVENT, id: "e-cccccccccc", kind: "dispute", date: "2026-06-01" }] };
+  const counts = mergeImport(store, { prospects: [theirs], unreadable: [] }, " (imported)", 120);
+  assert.deepEqual(counts, { added: 0, updated: 0, both: 0, same: 1, unreadable: 0, outcomes: 1, "outcomes-both": 1 });
+  assert.deepEqual(store.prospects.length, 1);
+  assert.deepEqual(store.prospects[0].events.slice(0, 2), WITH_EVENTS.events);
+  assert.deepEqual(store.prospects[0].events.length, 4);
+  // A newer copy replaces ours and keeps our outcomes beside its own.
+  const newer = { ...theirs, updated: "2026-02-01T00:00:00.000Z", answers: { "q-one": "no" }, history: [{ updated: PROSPECT.updated, answers: PROSPECT.answers }], events: [{ ...EVENT, id: "e-dddddddddd", kind: "paid-late" }] };
+  const again = mergeImport(store, { prospects: [newer], unreadable: [] }, " (imported)", 120);
+  assert.deepEqual([again.updated, again.outcomes], [1, 1]);
+  assert.deepEqual(store.prospects[0].answers, { "q-one": "no" });
+  assert.equal(store.prospects[0].events.length, 5);
+  // A prospect without outcomes on both sides gains no `events` key.
+  const plain = { raw: {}, prospects: [structuredClone(PROSPECT)], invalid: [] };
+  mergeImport(plain, { prospects: [{ ...PROSPECT, updated: "2026-02-01T00:00:00.000Z", history: [{ updated: PROSPECT.updated, answers: PROSPECT.answers }] }], unreadable: [] }, " (imported)", 120);
+  assert.ok(!("events" in plain.prospects[0]));
 });

@@ -2,8 +2,9 @@
 "Workspace test contract") and a driver for several tabs of the real site in one browser context.
 
 The model says what must be stored after each operation: which prospects, with which names,
-answers and history, which tombstones, which unreadable entries. It predicts everything but
-times and new ids, which it learns from the browser (`Tabs.check`) once the rest agrees.
+answers, history and outcomes (events), which tombstones, which unreadable entries. It predicts
+everything but times and new ids (of prospects and of events), which it learns from the browser
+(`Tabs.check`) once the rest agrees.
 """
 
 from __future__ import annotations
@@ -16,14 +17,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from quiz.drafting import NAME_MAX
+from tests.support.quiz import QUIZ
 
 KEY = "client-red-flags:prospects"
 FORMAT = "client-red-flags/prospects"
-VERSION = 3
+VERSION = 4
+VERSIONS = (1, 2, 3, 4)  # the formats this version reads
 MAX_HISTORY = 10
+MAX_EVENTS = 100
+MAX_NOTE = 280
+KINDS = frozenset(outcome.id for outcome in QUIZ.outcomes)  # from their one source, quiz.yml
 MAX_NAME = NAME_MAX  # the longest prospect name, from its one source
 SUFFIX = {"en": " (imported)", "ko": " (가져옴)"}
 _ID = re.compile(r"p-[a-z0-9]{8,24}")
+_EVENT_ID = re.compile(r"e-[a-z0-9]{8,24}")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\d\d)")
 
@@ -32,10 +40,14 @@ _DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\
 
 
 def readable(entry) -> bool:
-    """Whether an entry of a store or file (format 2 or 3) is a prospect (store.js,
-    validProspect)."""
+    """Whether an entry of a store or file (format 2 to 4) is a prospect (store.js,
+    validProspect): its events, if any, each an event."""
+    events = entry.get("events", []) if isinstance(entry, dict) else []
     return (
-        _assessment(entry)
+        isinstance(events, list)
+        and len(events) <= MAX_EVENTS
+        and all(readable_event(event) for event in events)
+        and _assessment(entry)
         and isinstance(entry.get("id"), str)
         and _ID.fullmatch(entry["id"]) is not None
         and isinstance(entry.get("name"), str)
@@ -46,6 +58,42 @@ def readable(entry) -> bool:
         and len(entry["history"]) <= MAX_HISTORY
         and all(_assessment(old) for old in entry["history"])
     )
+
+
+def readable_event(event) -> bool:
+    """Whether a value is an outcome (store.js, validEvent): an id, a kind of quiz.yml's
+    `outcomes`, a real calendar day and a note of at most MAX_NOTE units; other keys are kept."""
+    return (
+        isinstance(event, dict)
+        and isinstance(event.get("id"), str)
+        and _EVENT_ID.fullmatch(event["id"]) is not None
+        and event.get("kind") in KINDS
+        and isinstance(event.get("date"), str)
+        and _DAY.fullmatch(event["date"]) is not None
+        and _date(event["date"] + "T00:00:00Z")
+        and isinstance(event.get("note"), str)
+        and units(event["note"]) <= MAX_NOTE
+    )
+
+
+def merge_events(ours: list | None, theirs: list | None) -> tuple[list, int, int] | None:
+    """A file's events joined to ours (events.js, mergeEvents): the list, how many were added
+    and how many kept beside ours (a new id, learnt from the browser); None when too many."""
+    events = list(ours or [])
+    added = both = 0
+    for event in theirs or []:
+        same = next((kept for kept in events if kept["id"] == event["id"]), None)
+        if same is None:
+            events.append(copy.deepcopy(event))
+            added += 1
+        elif not any(_content(kept) == _content(event) for kept in events):
+            events.append({**copy.deepcopy(event), "id": None})
+            both += 1
+    return None if len(events) > MAX_EVENTS else (events, added, both)
+
+
+def _content(event: dict) -> dict:
+    return {key: value for key, value in event.items() if key != "id"}
 
 
 def units(text: str) -> int:
@@ -93,6 +141,15 @@ class Deleted:
 
 
 @dataclass
+class DeletedEvent:
+    """What a prospects tab keeps to undo the deletion of one of a prospect's outcomes."""
+
+    ident: str  # the prospect's
+    event: dict
+    index: int
+
+
+@dataclass
 class Model:
     """The store as it must be. Prospects are the stored dicts; a new one carries `"id": None`
     (and a new assessment `"updated": None`) until `learn` takes them from the browser."""
@@ -104,7 +161,7 @@ class Model:
 
     @classmethod
     def of(cls, value: dict) -> Model:
-        """The model of a stored value (format 1, 2 or 3; the reader's settings are kept as they
+        """The model of a stored value (format 1 to 4; the reader's settings are kept as they
         are, among the other keys)."""
         model = cls(
             extra={k: v for k, v in value.items() if k not in ("version", "prospects", "deleted")}
@@ -164,7 +221,47 @@ class Model:
         self.tombstones[ident] = None  # the time comes from the browser: see `Tabs.deleted`
         return deleted
 
-    def undo(self, deleted: Deleted) -> str:
+    def add_event(self, ident: str, kind: str, date: str, note: str = "") -> str:
+        """Record an outcome (events.js, addEvent); its id comes from the browser."""
+        prospect = self.find(ident)
+        if prospect is None:
+            return "gone"
+        events = prospect.setdefault("events", [])
+        if len(events) >= MAX_EVENTS:
+            return "full"
+        events.append({"id": None, "kind": kind, "date": date, "note": note})
+        return "added"
+
+    def edit_event(self, ident: str, event_id: str, **fields) -> str:
+        prospect = self.find(ident)
+        if prospect is None:
+            return "gone"
+        event = next((e for e in prospect.get("events", []) if e["id"] == event_id), None)
+        if event is None:
+            return "missing"
+        event.update(fields)
+        return "updated"
+
+    def delete_event(self, ident: str, event_id: str) -> DeletedEvent | None:
+        prospect = self.find(ident)
+        events = prospect.get("events", []) if prospect else []
+        index = next((i for i, e in enumerate(events) if e["id"] == event_id), None)
+        if index is None:
+            return None
+        return DeletedEvent(ident, copy.deepcopy(events.pop(index)), index)
+
+    def undo(self, deleted: Deleted | DeletedEvent) -> str:
+        if isinstance(deleted, DeletedEvent):
+            prospect = self.find(deleted.ident)
+            if prospect is None:
+                return "gone"
+            events = prospect.setdefault("events", [])
+            if any(e["id"] == deleted.event["id"] for e in events):
+                return "back"
+            if len(events) >= MAX_EVENTS:
+                return "full"
+            events.insert(min(deleted.index, len(events)), copy.deepcopy(deleted.event))
+            return "restored"
         ident = deleted.prospect["id"]
         if ident not in self.tombstones or self.tombstones[ident] != deleted.at:
             return "back" if self.find(ident) else "gone"
@@ -188,26 +285,56 @@ class Model:
         unreadable = [
             raw for raw, e in zip(body["prospects"], entries, strict=True) if not readable(e)
         ]
-        counts = {"added": 0, "updated": 0, "both": 0, "same": 0, "unreadable": len(unreadable)}
+        counts = {
+            "added": 0,
+            "updated": 0,
+            "both": 0,
+            "same": 0,
+            "unreadable": len(unreadable),
+            "outcomes": 0,
+            "outcomes-both": 0,
+        }
         suffix = SUFFIX[language]
+
+        def join(target: dict, entry: dict) -> bool:
+            merged = merge_events(target.get("events"), entry.get("events"))
+            if merged is None:
+                return False
+            events, added, both = merged
+            if added + both:
+                target["events"] = events
+            counts["outcomes"] += added
+            counts["outcomes-both"] += both
+            return True
+
         for entry in readable_entries:
             ours = self.find(entry["id"])
             name = clip(entry["name"], MAX_NAME - units(suffix)) + suffix
-            copied = any(p["name"] == name and same_assessment(p, entry) for p in self.prospects)
-            if ours is None and copied:
+            copy_ = next(
+                (p for p in self.prospects if p["name"] == name and same_assessment(p, entry)),
+                None,
+            )
+            if ours is None and copy_ is not None and join(copy_, entry):
                 counts["same"] += 1
-            elif ours is None:
+            elif ours is None and copy_ is None:
                 self.prospects.append(entry)
                 self.tombstones.pop(entry["id"], None)
                 counts["added"] += 1
             elif (
-                (ours["name"] == entry["name"])
-                if same_assessment(ours, entry)
-                else any(same_assessment(old, entry) for old in ours["history"])
+                ours is not None
+                and (
+                    (ours["name"] == entry["name"])
+                    if same_assessment(ours, entry)
+                    else any(same_assessment(old, entry) for old in ours["history"])
+                )
+                and join(ours, entry)
             ):
                 counts["same"] += 1
-            elif not same_assessment(ours, entry) and any(
-                same_assessment(old, ours) for old in entry["history"]
+            elif (
+                ours is not None
+                and not same_assessment(ours, entry)
+                and any(same_assessment(old, ours) for old in entry["history"])
+                and join(ours, entry)
             ):
                 merged = []
                 for old in (
@@ -219,9 +346,13 @@ class Model:
                         merged.append(old)
                 merged.sort(key=lambda old: -instant(old["updated"]))
                 merged = [old for old in merged if not same_assessment(old, entry)][:MAX_HISTORY]
-                self.prospects[self.prospects.index(ours)] = {**ours, **entry, "history": merged}
+                replaced = {**ours, **entry, "history": merged}
+                replaced.pop("events", None)
+                if "events" in ours:
+                    replaced["events"] = ours["events"]
+                self.prospects[self.prospects.index(ours)] = replaced
                 counts["updated"] += 1
-            elif copied:
+            elif copy_ is not None and join(copy_, entry):
                 counts["same"] += 1
             else:
                 self.prospects.append({**entry, "id": None, "name": name})
@@ -251,6 +382,11 @@ class Model:
             if readable(entry):
                 by_id.setdefault(entry["id"], entry)
         for index, prospect in enumerate(self.prospects):
+            # Every event id the model knows is kept where it was; new ones are learnt.
+            known = [event["id"] for event in prospect.get("events", [])]
+            kept = [event["id"] for event in by_id[prospect["id"]].get("events", [])]
+            assert len(known) == len(kept), (known, kept)
+            assert all(a is None or a == b for a, b in zip(known, kept, strict=True)), (known, kept)
             self.prospects[index] = copy.deepcopy(by_id[prospect["id"]])
         self.tombstones = dict(stored.get("deleted") or {})
 
@@ -265,7 +401,7 @@ class Model:
 
 
 def stored_shape(stored: dict) -> dict:
-    """The same for a stored value (format 2 or 3)."""
+    """The same for a stored value (format 2 to 4)."""
     readable_ones = [p for p in stored["prospects"] if readable(p)]
     return {
         "prospects": sorted((_shape(p) for p in readable_ones), key=repr),
@@ -279,13 +415,17 @@ def _shape(prospect: dict):
     extra = {
         k: v
         for k, v in prospect.items()
-        if k not in ("id", "name", "created", "updated", "answers", "history")
+        if k not in ("id", "name", "created", "updated", "answers", "history", "events")
     }
     return (
         prospect["name"],
         json.dumps(prospect["answers"], sort_keys=True),
         tuple(json.dumps(old["answers"], sort_keys=True) for old in prospect["history"]),
         json.dumps(extra, sort_keys=True),
+        # Events in their order, without ids (new ones are learnt); `learn` checks the known ids.
+        None
+        if "events" not in prospect
+        else tuple(json.dumps(_content(e), sort_keys=True) for e in prospect["events"]),
     )
 
 
@@ -321,8 +461,8 @@ def _answers(value) -> bool:
 
 
 def prospect(ident, name, answers, updated="2026-01-01T00:00:00.000Z", history=(), **extra) -> dict:
-    """A stored prospect (format 2 and 3), created on 1 January 2026, with any `extra` keys (a newer
-    version's)."""
+    """A stored prospect (format 2 to 4), created on 1 January 2026, with any `extra` keys (its
+    `events`, or a newer version's)."""
     return {
         "id": ident,
         "name": name,
@@ -434,6 +574,11 @@ def export_body(prospects: list, version: int = VERSION) -> dict:
         "prospects": prospects,
     }
 
+
+# The outcomes a prospects page shows: prospect id, event id, kind and date, for every prospect.
+_OUTCOMES = """() => [...document.querySelectorAll("[data-outcomes-for] [data-outcome]")]
+  .map((item) => [item.closest("[data-outcomes-for]").getAttribute("data-outcomes-for"),
+    ...["data-outcome", "data-kind", "data-date"].map((name) => item.getAttribute(name))])"""
 
 # The rows a prospects page shows: id, name and how many earlier assessments.
 _ROWS = """() => [...document.querySelectorAll("[data-saved-prospect]")].map((row) => [
@@ -567,6 +712,44 @@ class Tab:
     def rows(self) -> list:
         return self.page.evaluate(_ROWS)
 
+    def outcomes(self) -> list:
+        """Every outcome the page lists: [prospect id, event id, kind, date], sorted."""
+        return sorted(self.page.evaluate(_OUTCOMES))
+
+    def outcome_form(self, ident: str):
+        """The form that records an outcome on prospect `ident`, its disclosure opened."""
+        self.page.bring_to_front()
+        row = self.page.locator(f'[data-outcomes-for="{ident}"]')
+        row.locator("[data-outcomes]").evaluate("(details) => (details.open = true)")
+        return row.locator("[data-outcome-add]")
+
+    def add_event(self, ident: str, kind: str, date: str, note: str = "") -> None:
+        form = self.outcome_form(ident)
+        form.locator("[data-outcome-kind]").select_option(kind)
+        form.locator("[data-outcome-date]").fill(date)
+        form.locator("[data-outcome-note]").fill(note)
+        form.locator("button[type=submit]").click()
+        idle(self.page)
+
+    def edit_event(self, ident: str, event_id: str, **fields) -> None:
+        form = self.outcome_form(ident)
+        self.page.locator(f'[data-outcome="{event_id}"] [data-action="outcome-edit"]').click()
+        if "kind" in fields:
+            form.locator("[data-outcome-kind]").select_option(fields["kind"])
+        if "date" in fields:
+            form.locator("[data-outcome-date]").fill(fields["date"])
+        if "note" in fields:
+            form.locator("[data-outcome-note]").fill(fields["note"])
+        form.locator("button[type=submit]").click()
+        idle(self.page)
+
+    def delete_event(self, event_id: str) -> None:
+        self.page.bring_to_front()
+        item = self.page.locator(f'[data-outcome="{event_id}"]')
+        item.locator("xpath=ancestor::details[1]").evaluate("(details) => (details.open = true)")
+        item.locator('[data-action="outcome-delete"]').click()
+        idle(self.page)
+
 
 class Tabs:
     """Several tabs of one browser context, and the model they must agree with."""
@@ -579,9 +762,12 @@ class Tabs:
         """Wait until every prospects tab shows what is stored (one database for every tab)."""
 
         def agreed():
-            expected = _rows(stored(self.tabs[0].page))
+            value = stored(self.tabs[0].page)
+            expected, outcomes = _rows(value), _outcomes(value)
             return all(
-                sorted(tab.rows()) == expected for tab in self.tabs if tab.kind == "prospects"
+                sorted(tab.rows()) == expected and tab.outcomes() == outcomes
+                for tab in self.tabs
+                if tab.kind == "prospects"
             )
 
         poll(agreed, "every tab shows what is stored", timeout)
@@ -622,14 +808,48 @@ class Tabs:
         assert tab.status() == _t(tab, "prospects.deleted").format(name=deleted.prospect["name"])
 
     def undo(self, tab: Tab) -> str:
-        outcome = self.model.undo(tab.deleted)
+        deleted = tab.deleted
+        outcome = self.model.undo(deleted)
         tab.undo()
         self.written = True
         self.check()
-        key = "prospects.restored" if outcome == "restored" else "prospects.undo." + outcome
-        assert tab.status() == _t(tab, key).format(name=tab.deleted.prospect["name"])
+        if isinstance(deleted, DeletedEvent):
+            key = "prospects.outcome." + (
+                "restored" if outcome == "restored" else "undo." + outcome
+            )
+            name = self.model.find(deleted.ident) or {"name": ".+"}
+            assert _matches(tab.status(), _t(tab, key), name=name["name"])
+        else:
+            key = "prospects.restored" if outcome == "restored" else "prospects.undo." + outcome
+            assert tab.status() == _t(tab, key).format(name=deleted.prospect["name"])
         tab.deleted = None
         return outcome
+
+    def add_event(self, tab: Tab, ident: str, kind: str, date: str, note: str = "") -> str:
+        """Record an outcome in a prospects tab; the new event's id."""
+        before = {e["id"] for e in (self.model.find(ident) or {}).get("events", [])}
+        result = self.model.add_event(ident, kind, date, note)
+        tab.add_event(ident, kind, date, note)
+        self.written = True
+        self.check()
+        if result != "added":
+            return ""
+        (new,) = [e["id"] for e in self.model.find(ident)["events"] if e["id"] not in before]
+        return new
+
+    def edit_event(self, tab: Tab, ident: str, event_id: str, **fields) -> None:
+        assert self.model.edit_event(ident, event_id, **fields) == "updated"
+        tab.edit_event(ident, event_id, **fields)
+        self.written = True
+        self.check()
+
+    def delete_event(self, tab: Tab, ident: str, event_id: str) -> None:
+        deleted = self.model.delete_event(ident, event_id)
+        tab.delete_event(event_id)
+        self.written = True
+        self.check()
+        if deleted is not None:
+            tab.deleted = deleted
 
     def clear(self, tab: Tab) -> None:
         self.model.clear()
@@ -661,10 +881,11 @@ def import_summary(language: str, counts: dict) -> str:
     from quiz.site.strings import translator
 
     t = translator(language)
+    kinds = ("added", "updated", "both", "same", "unreadable", "outcomes", "outcomes-both")
     parts = [
         plural(t, f"prospects.import.{kind}", counts[kind], language)
-        for kind in ("added", "updated", "both", "same", "unreadable")
-        if counts[kind]
+        for kind in kinds
+        if counts.get(kind)
     ]
     return " ".join([t("prospects.import.done"), *parts]) if parts else t("prospects.import.empty")
 
@@ -675,6 +896,16 @@ def plural(t, key: str, count: int, language: str) -> str:
     return t(f"{key}.{form}").format(count=count)
 
 
+def _matches(text: str, template: str, **values) -> bool:
+    """Whether a message is `template` with these values, and anything in its other
+    placeholders (a date formatted in the page's language, say)."""
+    pattern = re.escape(template)
+    for key in re.findall(r"\{(\w+)\}", template):
+        value = values.get(key)
+        pattern = pattern.replace(re.escape("{" + key + "}"), re.escape(value) if value else ".+")
+    return re.fullmatch(pattern, text) is not None
+
+
 def _t(tab: Tab, key: str) -> str:
     from quiz.site.strings import translator
 
@@ -683,6 +914,17 @@ def _t(tab: Tab, key: str) -> str:
 
 def _canonical(entry) -> str:
     return json.dumps(entry, sort_keys=True, ensure_ascii=False)
+
+
+def _outcomes(value) -> list:
+    if value is None:
+        return []
+    return sorted(
+        [p["id"], e["id"], e["kind"], e["date"]]
+        for p in value["prospects"]
+        if readable(p)
+        for e in p.get("events", [])
+    )
 
 
 def _rows(value) -> list:
