@@ -60,6 +60,15 @@ export function message(strings, key, values) {
   return format(strings[key], resolved);
 }
 
+/** A message for a count, in the page's language: `key.one` or `key.other` (Intl.PluralRules,
+    made once). */
+let plurals = null;
+export function counted(strings, key, count) {
+  plurals = plurals || new Intl.PluralRules(document.documentElement.lang || "en");
+  const form = plurals.select(count);
+  return format(strings[key + "." + form] || strings[key + ".other"], { count: count });
+}
+
 /** A score as the page shows it: the number, or the given text when unknown. */
 export function shown(value, unknown) {
   return value === null ? unknown : String(value);
@@ -72,6 +81,17 @@ export function formatDate(date, style = { dateStyle: "medium", timeStyle: "shor
   const key = JSON.stringify(style);
   if (!formatters.has(key)) formatters.set(key, new Intl.DateTimeFormat(document.documentElement.lang || "en", style));
   return formatters.get(key).format(new Date(date));
+}
+
+/** GOV.UK's error summary, on a click in it: a link to a field focuses that field and brings its
+    label into view (`.crf-field`, the field's box). For the prospects page's forms. */
+export function followFieldLink(event) {
+  const link = event.target.closest("a[href^='#']");
+  if (!link) return;
+  event.preventDefault();
+  const input = document.getElementById(link.getAttribute("href").slice(1));
+  input.focus({ preventScroll: true });
+  input.closest(".crf-field").scrollIntoView({ block: "start" });
 }
 
 export function notify(element, text) {

@@ -1,14 +1,16 @@
-/* The saved-prospects page: list with each prospect's history, compare, delete with undo,
-   export, import, delete all, and the reader's own terms (settings.js); kept in step with every other tab through `storage` events (each
+/* The saved-prospects page: list with each prospect's history and outcomes (outcomes.js), compare,
+   delete with undo, export, import, delete all, and the reader's own terms (settings.js); kept in step with every other tab through `storage` events (each
    change sets a localStorage key, store.js). The
    widget is the `[data-prospects]` element; every part the script touches is inside it. */
 
 import { InputError } from "./errors.js";
-import { boot, busy, format, formatDate, message, required, shown, slot } from "./dom.js";
+import { boot, busy, counted, format, formatDate, message, required, shown, slot } from "./dom.js";
 import { score, topConcerns } from "./scoring.js";
-import { SITE_KEYS, limitNames, readStore, settingsOf, toMap, updateStore } from "./store.js";
+import { MAX_EVENTS, SITE_KEYS, limitNames, readStore, settingsOf, toMap, updateStore } from "./store.js";
 import { clearStore, deleteProspect, deleteUnreadable, exportBody, instant, mergeImport, parseExport, restoreProspect, shownEntry } from "./archive.js";
 import { mergeSettings, settingsForm, showSettings, writeSettings } from "./settings.js";
+import { restoreEvent } from "./events.js";
+import { outcomesRow, showOutcomes } from "./outcomes.js";
 
 const MAX_IMPORT_BYTES = 1024 * 1024;
 // Rows shown at first, and added by each "Show more": thousands of rows would take seconds to lay
@@ -22,8 +24,9 @@ const ROWS_AT_ONCE = 50;
  * @returns {Promise} resolved once the list shows what is stored
  */
 function initProspects(root, data) {
-  limitNames(data.nameMax, data.terms);
+  limitNames(data.nameMax, data.terms, data.outcomes);
   const template = required(root, "template[data-prospect-template]");
+  const kinds = required(template.content, "[data-outcome-kind]");
   const page = {
     root: root, // aria-busy while the store is read or changed
     data: data,
@@ -40,6 +43,8 @@ function initProspects(root, data) {
       shownCount: required(root, "[data-prospects-shown]"),
       moreButton: required(root, '[data-action="show-more"]'),
       template: template,
+      outcomesTemplate: required(template.content, "[data-outcomes-row]"),
+      eventTemplate: required(template.content, "template[data-outcome-template]"),
       unreadable: required(root, "[data-unreadable]"),
       unreadableList: required(root, "[data-unreadable-list]"),
       unreadableTemplate: required(root, "template[data-unreadable-template]"),
@@ -57,8 +62,12 @@ function initProspects(root, data) {
     fileSettings: null, // an import's settings that differ from the stored ones, to take instead
     shown: ROWS_AT_ONCE, // how many rows, newest first
     problem: "",
-    deleted: null, // what undo needs: the last deleted prospect, its place and its tombstone's time
+    deleted: null, // what undo needs: the last deleted prospect (its place, its tombstone's time) or event
+    kindLabels: new Map([...kinds.querySelectorAll("option[value]:not([value=''])")].map((option) => [option.value, option.textContent])),
   };
+  page.act = (edit, done) => change(page, edit, done);
+  page.say = (text) => say(page, text);
+  page.offerUndo = (deleted, text) => offerUndo(page, deleted, text);
   required(template.content, "[data-history]");
   const on = (action, handler, type) => required(root, '[data-action="' + action + '"]').addEventListener(type || "click", handler);
   on("undo", () => undo(page));
@@ -122,34 +131,30 @@ function say(page, text) {
   page.parts.status.textContent = text;
 }
 
-/** A message for a count, in the page's language: `key.one` or `key.other` (Intl.PluralRules,
-    made once). */
-let plurals = null;
-function counted(strings, key, count) {
-  plurals = plurals || new Intl.PluralRules(document.documentElement.lang || "en");
-  const form = plurals.select(count);
-  return format(strings[key + "." + form] || strings[key + ".other"], { count: count });
-}
-
-/** One row per prospect, newest first, as many as `page.shown`. Rows are kept by id, so a
-    re-render keeps what a reader ticked or opened. */
+/** One row per prospect, newest first, as many as `page.shown`, each followed by its outcomes'
+    row. Rows are kept by id, so a re-render keeps what a reader ticked, opened or typed. */
 function renderList(page) {
   const { parts, strings } = page;
   const prospects = page.store.prospects
     .map((prospect) => [instant(prospect.updated), prospect])
     .sort((a, b) => b[0] - a[0])
     .map((pair) => pair[1]);
-  const rows = new Map([...parts.list.children].map((row) => [row.getAttribute("data-id"), row]));
+  const rows = new Map([...parts.list.querySelectorAll("[data-saved-prospect]")].map((row) => [row.getAttribute("data-id"), row]));
   // Walk the rows once, in order (an index into the live list would walk it again each time).
   let next = parts.list.firstElementChild;
   for (const prospect of prospects.slice(0, page.shown)) {
     const row = rows.get(prospect.id) || newRow(page, prospect.id);
     rows.delete(prospect.id);
     fillRow(page, row, prospect);
-    if (row === next) next = next.nextElementSibling;
-    else parts.list.insertBefore(row, next);
+    for (const part of [row, row.outcomes]) {
+      if (part === next) next = next.nextElementSibling;
+      else parts.list.insertBefore(part, next);
+    }
   }
-  rows.forEach((row) => row.remove());
+  rows.forEach((row) => {
+    row.remove();
+    row.outcomes.remove();
+  });
   const total = prospects.length;
   const shown = Math.min(total, page.shown);
   parts.more.hidden = shown === total;
@@ -163,10 +168,10 @@ function renderList(page) {
 
 /** The next rows, and the reader taken to the first of them (its name, a row heading). */
 function showMore(page) {
-  const first = page.parts.list.children.length;
+  const first = page.parts.list.querySelectorAll("[data-saved-prospect]").length;
   page.shown = first + ROWS_AT_ONCE;
   renderList(page);
-  const row = page.parts.list.children[first];
+  const row = page.parts.list.querySelectorAll("[data-saved-prospect]")[first];
   if (row) slot(row, "name").focus();
 }
 
@@ -198,6 +203,7 @@ function newRow(page, id) {
   row.setAttribute("data-id", id);
   required(row, "[data-compare]").value = id;
   required(row, '[data-action="delete"]').addEventListener("click", () => remove(page, id));
+  row.outcomes = outcomesRow(page, id);
   return row;
 }
 
@@ -215,6 +221,7 @@ function fillRow(page, row, prospect) {
   slot(row, "history-none").hidden = !history.hidden;
   slot(history, "history-summary").textContent = counted(strings, "prospects.history.summary", prospect.history.length);
   slot(history, "history-list").replaceChildren(...prospect.history.map((entry) => historyItem(page, entry)));
+  showOutcomes(page, row.outcomes, prospect);
 }
 
 /** One earlier assessment: its date, verdict and score. */
@@ -235,21 +242,27 @@ function historyItem(page, entry) {
 function remove(page, id) {
   change(page, (store) => deleteProspect(store, id), (deleted) => {
     if (!deleted) return; // another tab deleted it first; the list already shows that
-    page.deleted = deleted;
     page.parts.comparison.hidden = true;
-    say(page, format(page.strings["prospects.deleted"], { name: deleted.prospect.name }));
-    page.parts.undoRow.hidden = false;
-    page.parts.undoRow.querySelector("button").focus();
+    offerUndo(page, deleted, format(page.strings["prospects.deleted"], { name: deleted.prospect.name }));
   });
+}
+
+/** Say what was deleted (a prospect, or one of its outcomes) and offer to undo it. */
+function offerUndo(page, deleted, text) {
+  page.deleted = deleted;
+  say(page, text);
+  page.parts.undoRow.hidden = false;
+  page.parts.undoRow.querySelector("button").focus();
 }
 
 function undo(page) {
   const deleted = page.deleted;
   if (!deleted || page.undoing) return;
   page.undoing = true; // a second click waits for nothing: this one restores
-  change(page, (store) => restoreProspect(store, deleted), (outcome) => {
-    const key = outcome === "restored" ? "prospects.restored" : "prospects.undo." + outcome;
-    say(page, format(page.strings[key], { name: deleted.prospect.name }));
+  const event = "event" in deleted; // one of a prospect's outcomes (outcomes.js), or a prospect
+  change(page, (store) => (event ? restoreEvent(store, deleted) : restoreProspect(store, deleted)), (outcome) => {
+    const key = (event ? "prospects.outcome." : "prospects.") + (outcome === "restored" ? "restored" : "undo." + outcome);
+    say(page, format(page.strings[key], { name: event ? deleted.name : deleted.prospect.name, outcome: deleted.text, max: MAX_EVENTS }));
     page.deleted = null;
     page.parts.undoRow.hidden = true;
   }).finally(() => (page.undoing = false));
@@ -345,9 +358,10 @@ async function importFile(page) {
   }
 }
 
-/** "Imported the file.", one sentence per kind of entry it held, and what became of its settings. */
+/** "Imported the file.", one sentence per kind of entry it held, then about the outcomes it added
+    to prospects already here, and what became of its settings. */
 function importSummary(strings, counts) {
-  const kinds = ["added", "updated", "both", "same", "unreadable"].filter((kind) => counts[kind] > 0);
+  const kinds = ["added", "updated", "both", "same", "unreadable", "outcomes", "outcomes-both"].filter((kind) => counts[kind] > 0);
   const settings = counts.settings || {};
   const said = ["differ", "taken", "same", "unreadable"].filter((kind) => settings[kind] && (kind !== "same" || !settings.differ));
   if (kinds.length === 0 && said.length === 0) return strings["prospects.import.empty"];

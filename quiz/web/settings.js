@@ -4,7 +4,7 @@
    (store.js, settingsOf); what the quiz page does with them is result.js's and message.js's.
    Prospects page only. */
 
-import { byAttribute, format, required } from "./dom.js";
+import { byAttribute, followFieldLink, format, required } from "./dom.js";
 import { isPlainObject, settingsOf, validName, validTerm } from "./store.js";
 
 const SIGNATURE = "signature";
@@ -44,15 +44,7 @@ export function settingsForm(page, change) {
     state.saved.hidden = true;
     countLines(page, state, false);
   });
-  // GOV.UK pattern: a link in the error summary focuses its field and shows its label.
-  state.errors.addEventListener("click", (event) => {
-    const link = event.target.closest("a[href^='#']");
-    if (!link) return;
-    event.preventDefault();
-    const input = document.getElementById(link.getAttribute("href").slice(1));
-    input.focus({ preventScroll: true });
-    input.closest(".crf-field").scrollIntoView({ block: "start" });
-  });
+  state.errors.addEventListener("click", followFieldLink);
   form.hidden = false;
   return state;
 }

@@ -37,6 +37,14 @@ def test_every_key_used_in_a_template_exists():
     assert used <= set(load_strings()["en"])
 
 
+def test_every_outcome_of_the_quiz_has_a_label_in_each_language_and_nothing_else_does():
+    from tests.support.quiz import QUIZ
+
+    for language, strings in load_strings().items():
+        labels = {key.removeprefix("outcome.") for key in strings if key.startswith("outcome.")}
+        assert labels == {outcome.id for outcome in QUIZ.outcomes}, language
+
+
 def test_translator_falls_back_to_english_and_rejects_unknown_keys(tmp_path):
     path = tmp_path / "strings.yml"
     path.write_text(

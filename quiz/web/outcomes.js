@@ -1,0 +1,236 @@
+/* A saved prospect's outcomes on the prospects page: what happened after screening, listed in the
+   order it happened (a decision first, then how the work went, which reads as the story it is,
+   and puts the newest right above the form that adds the next), each changed or deleted where it
+   stands, deletions undone as a prospect's are; and the form that records another, with GOV.UK's
+   error summary and inline errors. Each prospect's outcomes are the second row of its pair in the
+   list (partials/outcomes.html). Every change is one updateStore() transaction (events.js).
+   Prospects page only. */
+
+import { counted, followFieldLink, format, formatDate, required, slot } from "./dom.js";
+import { MAX_EVENTS, MAX_NOTE, validDate } from "./store.js";
+import { addEvent, byDate, deleteEvent, editEvent } from "./events.js";
+
+const FIELDS = ["kind", "date", "note"];
+const DAY = { dateStyle: "medium", timeZone: "UTC" }; // a stored day is a calendar day: never shifted
+
+/**
+ * A prospect's outcomes row, made once per prospect: its fields' ids, the form and its listeners.
+ * @param {Object} page the prospects page's state (prospects.js): `act` changes the store and
+ *   shows it again, `say` writes the status line, `offerUndo` offers to undo a deletion
+ * @param {string} id the prospect's id
+ * @returns {Element} the row, its state as `state`
+ */
+export function outcomesRow(page, id) {
+  const strings = page.strings;
+  const row = page.parts.outcomesTemplate.cloneNode(true);
+  row.setAttribute("data-outcomes-for", id);
+  const form = required(row, "[data-outcome-add]");
+  const errors = required(form, "[data-outcome-errors]");
+  const state = {
+    page: page,
+    id: id,
+    row: row,
+    form: form,
+    details: required(row, "[data-outcomes]"),
+    list: slot(row, "outcomes-list"),
+    legend: slot(form, "outcome-legend"),
+    submit: slot(form, "outcome-submit"),
+    cancel: required(form, '[data-action="outcome-cancel"]'),
+    errors: errors,
+    errorsHeading: required(errors, "[data-outcome-errors-heading]"),
+    inputs: {
+      kind: required(form, "[data-outcome-kind]"),
+      date: required(form, "[data-outcome-date]"),
+      note: required(form, "[data-outcome-note]"),
+    },
+    editing: null, // the id of the event the form changes; null while it adds one
+  };
+  for (const name of FIELDS) {
+    const input = state.inputs[name];
+    const field = input.closest(".crf-field");
+    input.id = "outcome-" + name + "-" + id;
+    required(field, "label").htmlFor = input.id;
+    required(field, ".crf-error-message").id = input.id + "-error";
+    const link = required(errors, '[data-error-for="' + name + '"] a');
+    link.href = "#" + input.id;
+    link.textContent = strings["prospects.outcome." + name + ".error"] || "";
+  }
+  const hint = required(form, ".crf-hint");
+  hint.id = state.inputs.note.id + "-hint";
+  hint.textContent = format(strings["prospects.outcome.note.hint"], { max: MAX_NOTE });
+  const full = required(errors, '[data-error-for="full"]');
+  full.textContent = format(full.textContent, { max: MAX_EVENTS });
+  clearForm(state);
+  showErrors(state, [], 0);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submit(page, state);
+  });
+  state.cancel.addEventListener("click", () => {
+    const editing = state.editing;
+    clearForm(state);
+    showErrors(state, [], 0);
+    (editButton(state, editing) || state.inputs.kind).focus();
+  });
+  errors.addEventListener("click", followFieldLink);
+  row.state = state;
+  return row;
+}
+
+/** Show a prospect's outcomes in its row: the summary (how many, and the latest) and the list,
+    in the order they happened. The form is left as the reader has it. */
+export function showOutcomes(page, row, prospect) {
+  const state = row.state;
+  const strings = page.strings;
+  const events = byDate(prospect.events);
+  slot(row, "outcomes-name").textContent = format(strings["prospects.outcomes.name"], { name: prospect.name });
+  slot(row, "outcomes-summary").textContent = events.length
+    ? format(counted(strings, "prospects.outcomes.summary", events.length), { latest: said(page, events[events.length - 1]) })
+    : strings["prospects.outcomes.none"];
+  state.list.replaceChildren(...events.map((event) => eventItem(page, state, prospect, event)));
+  state.list.hidden = events.length === 0;
+}
+
+/** One recorded event: what, when, the note, and its two buttons. */
+function eventItem(page, state, prospect, event) {
+  const strings = page.strings;
+  const item = page.parts.eventTemplate.content.firstElementChild.cloneNode(true);
+  const text = said(page, event);
+  item.setAttribute("data-outcome", event.id);
+  item.setAttribute("data-kind", event.kind);
+  item.setAttribute("data-date", event.date);
+  slot(item, "outcome-text").textContent = text;
+  slot(item, "outcome-note").textContent = event.note;
+  const edit = required(item, '[data-action="outcome-edit"]');
+  const remove = required(item, '[data-action="outcome-delete"]');
+  edit.setAttribute("aria-label", format(strings["prospects.outcome.edit.label"], { outcome: text }));
+  remove.setAttribute("aria-label", format(strings["prospects.outcome.delete.label"], { outcome: text }));
+  edit.addEventListener("click", () => startEditing(page, state, event));
+  remove.addEventListener("click", () =>
+    page.act(
+      (store) => deleteEvent(store, state.id, event.id),
+      (deleted) => {
+        if (!deleted) return; // deleted in another tab meanwhile: the list already shows it
+        if (state.editing === event.id) clearForm(state);
+        page.offerUndo({ ...deleted, name: prospect.name, text: text }, format(strings["prospects.outcome.deleted"], { outcome: text, name: prospect.name }));
+      }
+    )
+  );
+  return item;
+}
+
+/** The form set to change an event, filled with it. */
+function startEditing(page, state, event) {
+  showErrors(state, [], 0);
+  state.editing = event.id;
+  state.inputs.kind.value = event.kind;
+  state.inputs.date.value = event.date;
+  state.inputs.note.value = event.note;
+  labels(page, state);
+  state.details.open = true;
+  state.inputs.kind.focus();
+}
+
+/** Check the form; record or change the event, or show the errors. */
+function submit(page, state) {
+  const strings = page.strings;
+  const entered = read(page, state);
+  showErrors(state, entered.wrong, entered.fields.note.length);
+  if (entered.wrong.length) {
+    state.errorsHeading.focus();
+    return;
+  }
+  const editing = state.editing;
+  const name = (page.store.prospects.find((prospect) => prospect.id === state.id) || {}).name;
+  page.act(
+    (store) => (editing ? editEvent(store, state.id, editing, entered.fields) : addEvent(store, state.id, entered.fields)),
+    (result) => {
+      if (result === "full") {
+        showErrors(state, ["full"], 0);
+        state.errorsHeading.focus();
+      } else if (result === "gone") {
+        page.say(format(strings["prospects.outcome.gone"], { name: name }));
+      } else if (result === "missing") {
+        // Deleted in another tab while it was being changed: what was entered stays, to add anew.
+        state.editing = null;
+        labels(page, state);
+        page.say(strings["prospects.outcome.missing"]);
+        state.inputs.kind.focus();
+      } else {
+        const key = editing ? "prospects.outcome.updated" : "prospects.outcome.added";
+        page.say(format(strings[key], { outcome: said(page, result), name: name }));
+        clearForm(state);
+        if (editing) (editButton(state, editing) || state.inputs.kind).focus();
+      }
+    }
+  );
+}
+
+/** What the form holds, and which fields are wrong. The note is kept however long it is: a
+    note over the limit is an error to fix, never cut short. */
+function read(page, state) {
+  const { kind, date, note } = state.inputs;
+  const fields = { kind: kind.value, date: date.value, note: note.value.trim() };
+  const wrong = [];
+  if (!page.kindLabels.has(fields.kind)) wrong.push("kind");
+  if (!/^\d{4}-\d\d-\d\d$/.test(fields.date) || !validDate(fields.date + "T00:00:00Z") || fields.date > today()) wrong.push("date");
+  if (fields.note.length > MAX_NOTE) wrong.push("note");
+  return { fields: fields, wrong: wrong };
+}
+
+function showErrors(state, wrong, noteLength) {
+  for (const name of FIELDS) {
+    const input = state.inputs[name];
+    const on = wrong.includes(name);
+    const field = input.closest(".crf-field");
+    const message = required(field, ".crf-error-message");
+    field.classList.toggle("crf-field--error", on);
+    message.hidden = !on;
+    const hint = name === "note" ? input.id + "-hint" : "";
+    input.setAttribute("aria-describedby", (hint + (on ? " " + message.id : "")).trim());
+    if (!input.getAttribute("aria-describedby")) input.removeAttribute("aria-describedby");
+    if (on) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    state.errors.querySelector('[data-error-for="' + name + '"]').hidden = !on;
+  }
+  state.errors.querySelector('[data-error-for="full"]').hidden = !wrong.includes("full");
+  state.errors.hidden = wrong.length === 0;
+  if (wrong.includes("note")) {
+    const text = format(state.page.strings["prospects.outcome.note.error"], { max: MAX_NOTE, count: noteLength });
+    slot(state.form, "note-error").textContent = text;
+    required(state.errors, '[data-error-for="note"] a').textContent = text;
+  }
+}
+
+/** Back to adding: the fields emptied, the date today's. */
+function clearForm(state) {
+  state.editing = null;
+  state.inputs.kind.value = "";
+  state.inputs.date.value = today();
+  state.inputs.date.max = today();
+  state.inputs.note.value = "";
+  labels(state.page, state);
+}
+
+/** The form's legend and buttons for what it does: add, or change an event. */
+function labels(page, state) {
+  const strings = page.strings;
+  state.legend.textContent = strings[state.editing ? "prospects.outcome.change" : "prospects.outcome.add"];
+  state.submit.textContent = strings[state.editing ? "prospects.outcome.update" : "prospects.outcome.save"];
+  state.cancel.hidden = !state.editing;
+}
+
+function editButton(state, eventId) {
+  return eventId && state.list.querySelector('[data-outcome="' + eventId + '"] [data-action="outcome-edit"]');
+}
+
+/** An event as the page says it: its kind's label and its day, in the page's language. */
+function said(page, event) {
+  return format(page.strings["prospects.outcome.entry"], { kind: page.kindLabels.get(event.kind), date: formatDate(event.date, DAY) });
+}
+
+/** Today's date where the reader is, as "YYYY-MM-DD". */
+function today() {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
