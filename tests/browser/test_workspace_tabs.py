@@ -1,5 +1,6 @@
 """Tabs of one browser: every pair of operations (save, delete, undo, import, clear, export),
-one in each of two tabs, in both orders; then random interleavings in three tabs. Nothing is
+one in each of two tabs, in both orders; then random interleavings in three tabs, outcomes
+recorded and deleted among them. Nothing is
 lost or brought back, and each tab shows the others' changes without a reload. What must be
 stored is said by the reference model (tests/support/workspace.py)."""
 
@@ -44,6 +45,7 @@ ALPHA = prospect(
     "2026-03-01T10:00:00.000Z",
     [{"updated": "2026-02-01T10:00:00.000Z", "answers": GOOD}],
     colour="kept by every write",
+    events=[{"id": "e-alphasigned", "kind": "signed", "date": "2026-03-02", "note": ""}],
 )
 BETA = prospect("p-betabetabe", "Beta", GOOD, "2026-03-02T10:00:00.000Z")
 GAMMA = prospect("p-gammagamma", "Gamma", BAD, "2026-03-03T10:00:00.000Z")
@@ -150,6 +152,8 @@ STEPS = (
         _delete,
         _undo,
         _undo,
+        st.tuples(st.just("outcome"), _tab, _pick, st.sampled_from(["signed", "paid-late"])),
+        st.tuples(st.just("drop outcome"), _tab, _pick),
         st.tuples(st.just("clear"), _tab),
         st.tuples(st.just("export"), _tab),
         st.tuples(
@@ -216,6 +220,12 @@ def test_any_interleaving_in_three_tabs_agrees_with_the_model(three_tabs, base_u
             tabs.save(quiz)
         elif kind == "delete" and live:
             tabs.delete(tabs.tabs[args[0]], live[args[1] % len(live)])
+        elif kind == "outcome" and live:
+            day = f"2026-0{1 + args[1] % 9}-1{args[1] % 10}"
+            tabs.add_event(tabs.tabs[args[0]], live[args[1] % len(live)], args[2], day, "a note")
+        elif kind == "drop outcome" and _events(tabs):
+            ident, event_id = _events(tabs)[args[1] % len(_events(tabs))]
+            tabs.delete_event(tabs.tabs[args[0]], ident, event_id)
         elif kind == "undo" and tabs.tabs[args[0]].deleted:
             tabs.undo(tabs.tabs[args[0]])
         elif kind == "clear":
@@ -233,6 +243,11 @@ def test_any_interleaving_in_three_tabs_agrees_with_the_model(three_tabs, base_u
             continue
         event(kind)
     assert watch.problems == []
+
+
+def _events(tabs: Tabs) -> list:
+    """Every recorded event, as (prospect id, event id)."""
+    return [(p["id"], e["id"]) for p in tabs.model.prospects for e in p.get("events", [])]
 
 
 def _variant(body: dict, how: str, salt: int) -> dict:

@@ -26,6 +26,7 @@ VERSIONS = (1, 2, 3, 4)  # the formats this version reads
 MAX_HISTORY = 10
 MAX_EVENTS = 100
 MAX_NOTE = 280
+NO_OUTCOMES = {"outcomes": 0, "outcomes-both": 0}  # an import's counts when it adds no event
 KINDS = frozenset(outcome.id for outcome in QUIZ.outcomes)  # from their one source, quiz.yml
 MAX_NAME = NAME_MAX  # the longest prospect name, from its one source
 SUFFIX = {"en": " (imported)", "ko": " (가져옴)"}
