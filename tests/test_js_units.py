@@ -118,7 +118,10 @@ def reference_cases() -> dict:
     cases = {}
     for language in ("en", "ko"):
         # The island the browser gets, made once: the reference drafts from the same blocks.
-        data = QuizView(QUIZ, language, messages=MESSAGES).browser_data(messages=True)
+        view = QuizView(QUIZ, language, messages=MESSAGES)
+        data = view.browser_data(messages=True)
+        # The kinds of outcome, which only the other pages' islands carry (events.js).
+        data["outcomes"] = view.browser_data()["outcomes"]
         rows = []
         for index, answers in enumerate(sets):
             result = score(QUIZ, answers, own_lines=own[index])

@@ -139,9 +139,9 @@ class QuizView:
         """The JSON island, the scripts' one source: every number and name they use, and the few
         strings they format. An option carries `unsure`, `least` or `dealbreaker` only when it has
         them. With `messages` (the quiz page), the message blocks in this language
-        (`browser_messages`). Every page that reads saved prospects gets the `outcomes`: what a
-        prospect may record, and so which saved prospects are readable (store.js). `address` is
-        the page's own on the published site, for share links made offline."""
+        (`browser_messages`); every other page gets the `outcomes`, what a prospect may record,
+        for the pages that read a prospect's outcomes (events.js): the quiz page never does.
+        `address` is the page's own on the published site, for share links made offline."""
         t = translator(self.language)
         data = {
             "address": address,
@@ -173,9 +173,10 @@ class QuizView:
                 key: t(key) for key in load_strings()["en"] if key.startswith(BROWSER_PREFIXES)
             },
         }
-        data["outcomes"] = [o.model_dump(exclude_none=True) for o in self.quiz.outcomes]
         if messages:
             data["messages"] = browser_messages(self.messages, self.language, self.quiz)
+        else:
+            data["outcomes"] = [o.model_dump(exclude_none=True) for o in self.quiz.outcomes]
         return data
 
     def worked_example(self) -> dict | None:

@@ -5,8 +5,8 @@
    Prospects page only. */
 
 import { InputError } from "./errors.js";
-import { ID, MAX_HISTORY, SITE_KEYS, STORE_VERSION, VERSIONS, announce, clip, fromVersion1, isPlainObject, newId, sameAnswers, transact, validDate, validProspect } from "./store.js";
-import { mergeEvents } from "./events.js";
+import { ID, MAX_HISTORY, SITE_KEYS, STORE_VERSION, announce, clip, fromVersion1, isPlainObject, newId, sameAnswers, transact, validDate, validProspect } from "./store.js";
+import { mergeEvents, readEvents } from "./events.js";
 
 const EXPORT_FORMAT = "client-red-flags/prospects";
 const TOMBSTONE_DAYS = 30;
@@ -142,7 +142,7 @@ export function parseExport(text) {
     throw new InputError("reason.format");
   }
   if (parsed.version > STORE_VERSION) throw new InputError("reason.version");
-  if (!VERSIONS.includes(parsed.version)) throw new InputError("reason.format");
+  if (![1, 2, 3, STORE_VERSION].includes(parsed.version)) throw new InputError("reason.format");
   if (!keepable(parsed.settings)) throw new InputError("reason.deep");
   const file = { prospects: [], unreadable: [], settings: parsed.settings };
   for (const entry of parsed.prospects) {
@@ -160,24 +160,31 @@ export function parseExport(text) {
  * ours is newer and replaces ours, which goes into its history; one that ours already holds is
  * already here; any other difference keeps both, the file's renamed with `suffix` and a new id.
  * Wherever the file's prospect joins one here (ours, or the copy an earlier import kept), its
- * outcomes join that one's (events.js, mergeEvents); were they too many, the file's is kept as a
- * copy. Unreadable entries are kept as they are, once.
+ * readable outcomes join that one's (events.js, mergeEvents); were they too many, or could ours
+ * not be read as a list, the file's is kept as a copy. The file's unreadable outcomes are left out,
+ * and counted. Unreadable entries are kept as they are, once.
  * @returns {{added: number, updated: number, both: number, same: number, unreadable: number,
- *   outcomes: number, "outcomes-both": number}}
+ *   outcomes: number, "outcomes-both": number, "outcomes-unreadable": number}}
  */
 export function mergeImport(store, file, suffix, nameMax) {
-  const counts = { added: 0, updated: 0, both: 0, same: 0, unreadable: file.unreadable.length, outcomes: 0, "outcomes-both": 0 };
+  const counts = { added: 0, updated: 0, both: 0, same: 0, unreadable: file.unreadable.length, outcomes: 0, "outcomes-both": 0, "outcomes-unreadable": 0 };
   const graves = tombstones(store);
   // The file's events joined to `target`'s (changed in place); false when they would be too many.
   const join = (target, entry) => {
-    const merged = mergeEvents(target.events, entry.events);
+    const merged = mergeEvents(target.events, entry.events || []);
     if (!merged) return false;
     if (merged.added + merged.both > 0) target.events = merged.events;
     counts.outcomes += merged.added;
     counts["outcomes-both"] += merged.both;
     return true;
   };
-  for (const entry of file.prospects) {
+  for (let entry of file.prospects) {
+    const read = readEvents(entry.events);
+    if (read.unreadable.length) {
+      counts["outcomes-unreadable"] += read.unreadable.length;
+      entry = { ...entry, events: read.readable };
+      if (!read.readable.length) delete entry.events;
+    }
     const index = store.prospects.findIndex((prospect) => prospect.id === entry.id);
     const ours = store.prospects[index];
     const name = clip(entry.name, nameMax - suffix.length) + suffix;

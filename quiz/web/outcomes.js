@@ -2,13 +2,14 @@
    order it happened (a decision first, then how the work went, which reads as the story it is,
    and puts the newest right above the form that adds the next), each changed or deleted where it
    stands, deletions undone as a prospect's are; and the form that records another, with GOV.UK's
-   error summary and inline errors. Each prospect's outcomes are the second row of its pair in the
-   list (partials/outcomes.html). Every change is one updateStore() transaction (events.js).
-   Prospects page only. */
+   error summary and inline errors. Outcomes that cannot be read (events.js, readEvents) are
+   never shown nor changed: the row says how many there are, and offers to delete them. Each
+   prospect's outcomes are the second row of its pair in the list (partials/outcomes.html). Every
+   change is one updateStore() transaction (events.js). Prospects page only. */
 
 import { counted, followFieldLink, format, formatDate, required, slot } from "./dom.js";
-import { MAX_EVENTS, MAX_NOTE, validDate } from "./store.js";
-import { addEvent, byDate, deleteEvent, editEvent } from "./events.js";
+import { validDate } from "./store.js";
+import { MAX_EVENTS, MAX_NOTE, addEvent, byDate, deleteEvent, deleteUnreadableEvents, editEvent, readEvents, shownEvent } from "./events.js";
 
 const FIELDS = ["kind", "date", "note"];
 const DAY = { dateStyle: "medium", timeZone: "UTC" }; // a stored day is a calendar day: never shifted
@@ -32,6 +33,8 @@ export function outcomesRow(page, id) {
     row: row,
     form: form,
     details: required(row, "[data-outcomes]"),
+    unreadable: required(row, "[data-outcomes-unreadable]"),
+    unreadableTexts: [], // the unreadable outcomes shown, as JSON text (deleteUnreadableEvents)
     list: slot(row, "outcomes-list"),
     legend: slot(form, "outcome-legend"),
     submit: slot(form, "outcome-submit"),
@@ -73,16 +76,24 @@ export function outcomesRow(page, id) {
     (editButton(state, editing) || state.inputs.kind).focus();
   });
   errors.addEventListener("click", followFieldLink);
+  required(row, '[data-action="outcome-delete-unreadable"]').addEventListener("click", () => deleteUnreadable(page, state));
   row.state = state;
   return row;
 }
 
-/** Show a prospect's outcomes in its row: the summary (how many, and the latest) and the list,
-    in the order they happened. The form is left as the reader has it. */
+/** Show a prospect's outcomes in its row: how many could not be read, if any, the summary (how
+    many, and the latest) and the list, in the order they happened. The form is left as the
+    reader has it. */
 export function showOutcomes(page, row, prospect) {
   const state = row.state;
   const strings = page.strings;
-  const events = byDate(prospect.events);
+  const read = readEvents(prospect.events);
+  const events = byDate(read.readable);
+  const unreadable = read.unreadable.length;
+  state.unreadableTexts = read.unreadable.map(shownEvent);
+  state.unreadable.hidden = unreadable === 0;
+  slot(state.unreadable, "outcomes-unreadable").textContent = unreadable ? counted(strings, "prospects.outcomes.unreadable", unreadable) : "";
+  required(state.unreadable, "button").setAttribute("aria-label", format(strings["prospects.outcomes.unreadable.delete.label"], { name: prospect.name }));
   slot(row, "outcomes-name").textContent = format(strings["prospects.outcomes.name"], { name: prospect.name });
   slot(row, "outcomes-summary").textContent = events.length
     ? format(counted(strings, "prospects.outcomes.summary", events.length), { latest: said(page, events[events.length - 1]) })
@@ -119,6 +130,18 @@ function eventItem(page, state, prospect, event) {
   return item;
 }
 
+/** Delete the prospect's outcomes that could not be read, as shown; say so. */
+function deleteUnreadable(page, state) {
+  const name = (page.store.prospects.find((prospect) => prospect.id === state.id) || {}).name;
+  page.act(
+    (store) => deleteUnreadableEvents(store, state.id, state.unreadableTexts),
+    (count) => {
+      page.say(count ? format(counted(page.strings, "prospects.outcomes.unreadable.deleted", count), { name: name }) : page.strings["prospects.outcomes.unreadable.gone"]);
+      required(state.details, "summary").focus(); // the button is gone: the outcomes that are left
+    }
+  );
+}
+
 /** The form set to change an event, filled with it. */
 function startEditing(page, state, event) {
   showErrors(state, [], 0);
@@ -145,8 +168,8 @@ function submit(page, state) {
   page.act(
     (store) => (editing ? editEvent(store, state.id, editing, entered.fields) : addEvent(store, state.id, entered.fields)),
     (result) => {
-      if (result === "full") {
-        showErrors(state, ["full"], 0);
+      if (result === "full" || result === "blocked") {
+        showErrors(state, [result], 0);
         state.errorsHeading.focus();
       } else if (result === "gone") {
         page.say(format(strings["prospects.outcome.gone"], { name: name }));
@@ -193,7 +216,7 @@ function showErrors(state, wrong, noteLength) {
     else input.removeAttribute("aria-invalid");
     state.errors.querySelector('[data-error-for="' + name + '"]').hidden = !on;
   }
-  state.errors.querySelector('[data-error-for="full"]').hidden = !wrong.includes("full");
+  for (const name of ["full", "blocked"]) state.errors.querySelector('[data-error-for="' + name + '"]').hidden = !wrong.includes(name);
   state.errors.hidden = wrong.length === 0;
   if (wrong.includes("note")) {
     const text = format(state.page.strings["prospects.outcome.note.error"], { max: MAX_NOTE, count: noteLength });

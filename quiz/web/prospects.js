@@ -6,10 +6,10 @@
 import { InputError } from "./errors.js";
 import { boot, busy, counted, format, formatDate, message, required, shown, slot } from "./dom.js";
 import { score, topConcerns } from "./scoring.js";
-import { MAX_EVENTS, SITE_KEYS, limitNames, readStore, settingsOf, toMap, updateStore } from "./store.js";
+import { SITE_KEYS, limitNames, readStore, settingsOf, toMap, updateStore } from "./store.js";
 import { clearStore, deleteProspect, deleteUnreadable, exportBody, instant, mergeImport, parseExport, restoreProspect, shownEntry } from "./archive.js";
 import { mergeSettings, settingsForm, showSettings, writeSettings } from "./settings.js";
-import { restoreEvent } from "./events.js";
+import { MAX_EVENTS, knownKinds, restoreEvent } from "./events.js";
 import { outcomesRow, showOutcomes } from "./outcomes.js";
 
 const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -24,7 +24,8 @@ const ROWS_AT_ONCE = 50;
  * @returns {Promise} resolved once the list shows what is stored
  */
 function initProspects(root, data) {
-  limitNames(data.nameMax, data.terms, data.outcomes);
+  limitNames(data.nameMax, data.terms);
+  knownKinds(data.outcomes);
   const template = required(root, "template[data-prospect-template]");
   const kinds = required(template.content, "[data-outcome-kind]");
   const page = {
@@ -359,9 +360,9 @@ async function importFile(page) {
 }
 
 /** "Imported the file.", one sentence per kind of entry it held, then about the outcomes it added
-    to prospects already here, and what became of its settings. */
+    to prospects already here and those it left out, unreadable, and what became of its settings. */
 function importSummary(strings, counts) {
-  const kinds = ["added", "updated", "both", "same", "unreadable", "outcomes", "outcomes-both"].filter((kind) => counts[kind] > 0);
+  const kinds = ["added", "updated", "both", "same", "unreadable", "outcomes", "outcomes-both", "outcomes-unreadable"].filter((kind) => counts[kind] > 0);
   const settings = counts.settings || {};
   const said = ["differ", "taken", "same", "unreadable"].filter((kind) => settings[kind] && (kind !== "same" || !settings.differ));
   if (kinds.length === 0 && said.length === 0) return strings["prospects.import.empty"];

@@ -20,7 +20,7 @@ import { journey, keepDraft, resume, shareLink } from "./journey.js";
  * @returns {Promise} resolved once the link in the address, if any, is open
  */
 function initQuiz(root, data) {
-  limitNames(data.nameMax, data.terms, data.outcomes);
+  limitNames(data.nameMax, data.terms);
   const quiz = quizState(root, data);
   listen(quiz);
   journey(quiz);

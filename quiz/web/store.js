@@ -2,7 +2,10 @@
    versioned value, read as untrusted. Every read and write is one IndexedDB transaction
    (transact()), which the browser runs one after another across every tab of the site, so no two
    changes ever cross. Used by the quiz page (save, re-assess) and the prospects page. Format:
-   README.md, "Workspace test contract". */
+   README.md, "Workspace test contract". A prospect's outcomes (format 4, `events`) are no concern
+   of this module: it keeps them as they are, like any key it does not know, and a prospect's
+   readability never depends on them. The pages that show them read them event by event
+   (events.js), a module the quiz page does not load. */
 
 import { InputError } from "./errors.js";
 
@@ -15,29 +18,22 @@ const STORE_KEY = SITE_KEYS + "prospects";
 // localStorage: where versions before IndexedDB kept the prospects (read once and moved), and a
 // value each change sets so that the other tabs' `storage` event tells them to read again.
 const CHANGED = SITE_KEYS + "changed";
-export const STORE_VERSION = 4;
-// The formats this version reads (and writes as STORE_VERSION on the first change).
-export const VERSIONS = [1, 2, 3, STORE_VERSION];
+export const STORE_VERSION = 4; // formats 1 to 3 are read as 4, and written as 4
 export const MAX_HISTORY = 10;
-export const MAX_EVENTS = 100; // a prospect's outcomes (format 4)
-export const MAX_NOTE = 280; // an outcome's note, in UTF-16 units
 export const ID = /^p-[a-z0-9]{8,24}$/;
-export const EVENT_ID = /^e-[a-z0-9]{8,24}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\d\d)$/;
 
 let opening = null;
 let nameMax = 0; // the longest prospect name, from the page's island: limitNames()
 let termLimits = {}; // each figure of the reader's terms: [lowest, highest], from the island
-let kinds = []; // what an outcome may be: quiz.yml's `outcomes`, by id, from the island
 
-/** Take the longest prospect name (quiz/drafting.py's NAME_MAX, its one source), the limits
-    of the reader's terms (quiz/your_terms.py) and the kinds of outcome (quiz.yml's `outcomes`)
-    from the page's island; every page that reads the store calls it first. */
-export function limitNames(max, terms, outcomes) {
+/** Take the longest prospect name (quiz/drafting.py's NAME_MAX, its one source) and the limits
+    of the reader's terms (quiz/your_terms.py) from the page's island; every page that reads the
+    store calls it first. */
+export function limitNames(max, terms) {
   nameMax = max;
   termLimits = terms;
-  kinds = outcomes.map((outcome) => outcome.id);
 }
 
 /** The site's database, opened once per page (again after a failure, after the browser closed
@@ -156,7 +152,7 @@ export function storeOf(value, objects) {
     return setAside(store, value, objects);
   }
   store.raw = parsed;
-  if (!VERSIONS.includes(parsed.version)) return setAside(store, value, objects);
+  if (![1, 2, 3, STORE_VERSION].includes(parsed.version)) return setAside(store, value, objects);
   const seen = new Set();
   for (const entry of parsed.prospects) {
     const prospect = parsed.version === 1 ? fromVersion1(entry) : entry;
@@ -255,27 +251,13 @@ export function validTerm(key, value) {
   return value === (value | 0) && value >= termLimits[key][0] && value <= termLimits[key][1];
 }
 
-/** Whether an untrusted value is a well-formed saved prospect (format 2 and later): its
-    outcomes, if any (format 4), each well-formed too. */
+/** Whether an untrusted value is a well-formed saved prospect (format 2 and later). Its `events`
+    (format 4) are not looked at: one damaged outcome never hides a whole client (events.js). */
 export function validProspect(value) {
   return (
     validAssessment(value) && typeof value.id === "string" && ID.test(value.id) &&
     validName(value.name) && validDate(value.created) &&
-    validList(value.history, MAX_HISTORY, validAssessment) && (value.events === undefined || validList(value.events, MAX_EVENTS, validEvent))
-  );
-}
-
-/** Whether an untrusted value is a list of at most `max` items, each `valid`. */
-function validList(value, max, valid) {
-  return Array.isArray(value) && value.length <= max && value.every(valid);
-}
-
-/** Whether an untrusted value is an outcome: an id, a known kind, a real calendar day
-    ("YYYY-MM-DD") and a note of at most MAX_NOTE units (may be empty); other keys are kept. */
-export function validEvent(value) {
-  return (
-    isPlainObject(value) && typeof value.id === "string" && EVENT_ID.test(value.id) && kinds.includes(value.kind) &&
-    typeof value.date === "string" && validDate(value.date + "T00:00:00Z") && typeof value.note === "string" && value.note.length <= MAX_NOTE
+    Array.isArray(value.history) && value.history.length <= MAX_HISTORY && value.history.every(validAssessment)
   );
 }
 

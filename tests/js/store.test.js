@@ -1,14 +1,15 @@
 /* The store's reading rules (store.js, storeOf): the version decides before the shape, nothing
-   unreadable is dropped, formats 1 to 3 read as format 4; a prospect's outcomes (validEvent) and
-   the changes made to them (events.js), also by an import (archive.js, mergeImport); the
+   unreadable is dropped, formats 1 to 3 read as format 4, a prospect readable whatever its
+   outcomes hold; its outcomes read one by one (events.js, readEvents) and the changes made to
+   them, also by an import (archive.js, mergeImport), which keep the unreadable ones; the
    reader's settings read as untrusted (settingsOf) and joined on import (settings.js); and the
    pure helpers it saves with. */
 
 import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
 
-import { MAX_EVENTS, STORE_VERSION, clip, limitNames, recordAssessment, settingsOf, storeOf, validDate, validEvent, validProspect } from "../../quiz/web/store.js";
-import { addEvent, byDate, deleteEvent, editEvent, mergeEvents, restoreEvent } from "../../quiz/web/events.js";
+import { STORE_VERSION, clip, limitNames, recordAssessment, settingsOf, storeOf, validDate, validProspect } from "../../quiz/web/store.js";
+import { MAX_EVENTS, addEvent, byDate, deleteEvent, deleteUnreadableEvents, editEvent, knownKinds, mergeEvents, readEvents, readableEvents, restoreEvent, shownEvent, validEvent } from "../../quiz/web/events.js";
 import { mergeImport } from "../../quiz/web/archive.js";
 import { mergeSettings, writeSettings } from "../../quiz/web/settings.js";
 import { cases } from "./cases.js";
@@ -25,7 +26,8 @@ function objects() {
 const NEWER = STORE_VERSION + 1;
 
 beforeEach(() => {
-  limitNames(cases.en.data.nameMax, cases.en.data.terms, cases.en.data.outcomes);
+  limitNames(cases.en.data.nameMax, cases.en.data.terms);
+  knownKinds(cases.en.data.outcomes);
   globalThis.window = { crypto: globalThis.crypto };
 });
 
@@ -208,16 +210,67 @@ test("an outcome is an id, a known kind, a real calendar day and a short note", 
   }
 });
 
-test("a bad outcome, or outcomes that are not a list of at most 100, make the prospect unreadable, kept as it is", () => {
-  assert.ok(validProspect(WITH_EVENTS));
-  assert.ok(validProspect({ ...PROSPECT, events: [] }));
+test("a prospect is readable whatever its outcomes hold, and a write keeps them as they are", () => {
   const many = Array.from({ length: MAX_EVENTS + 1 }, (_, index) => ({ ...EVENT, id: "e-" + String(index).padStart(10, "0") }));
-  assert.ok(validProspect({ ...PROSPECT, events: many.slice(0, MAX_EVENTS) }));
-  for (const events of [many, { 0: EVENT }, "signed", null, [EVENT, { ...EVENT, kind: "ghosted" }]]) {
+  for (const events of [[], many, { 0: EVENT }, "signed", null, [EVENT, { ...EVENT, kind: "ghosted" }]]) {
     const entry = { ...PROSPECT, id: "p-cccccccccc", events: events };
+    assert.ok(validProspect(entry), JSON.stringify(events).slice(0, 60));
     const read = storeOf(JSON.stringify({ version: 4, prospects: [WITH_EVENTS, entry] }), objects());
-    assert.deepEqual([read.prospects, read.invalid], [[WITH_EVENTS], [entry]], JSON.stringify(events).slice(0, 60));
+    assert.deepEqual([read.prospects, read.invalid], [[WITH_EVENTS, entry], []]);
+    // The quiz page's save, which never looks at them.
+    recordAssessment(read, entry.id, "Alpha", { "q-one": "no" });
+    assert.deepEqual(read.prospects[1].events, events);
   }
+  limitNames(cases.en.data.nameMax, cases.en.data.terms);
+  knownKinds([]); // the quiz page knows no kind of outcome: no prospect is unreadable for that
+  assert.deepEqual(storeOf(JSON.stringify({ version: 4, prospects: [WITH_EVENTS] }), objects()).prospects, [WITH_EVENTS]);
+});
+
+test("outcomes are read one by one: the well-formed ones used, the rest kept as they are", () => {
+  const ghost = { ...EVENT, id: "e-ghostghost", kind: "ghosted" };
+  const twin = { ...EVENT, note: "The same id again." };
+  const read = readEvents([ghost, EVENT, "noise", twin, WITH_EVENTS.events[1]]);
+  assert.deepEqual(read, { readable: [EVENT, WITH_EVENTS.events[1]], unreadable: [ghost, "noise", twin], list: true });
+  assert.deepEqual(readEvents(undefined), { readable: [], unreadable: [], list: true });
+  for (const events of [null, "signed", { 0: EVENT }, 7]) {
+    assert.deepEqual(readEvents(events), { readable: [], unreadable: [events], list: false });
+  }
+  assert.deepEqual(readableEvents({ ...PROSPECT, events: [ghost, EVENT] }), [EVENT]);
+  assert.deepEqual(readableEvents(PROSPECT), []);
+});
+
+test("changes to readable outcomes leave the unreadable ones in place", () => {
+  const ghost = { id: "e-ghostghost", kind: "ghosted", date: "2026-13-01", note: 7 };
+  const twin = { ...EVENT, note: "The same id again." };
+  const store = { prospects: [{ ...structuredClone(PROSPECT), events: [ghost, structuredClone(EVENT), twin] }] };
+  const events = () => store.prospects[0].events;
+  const added = addEvent(store, PROSPECT.id, { kind: "paid-late", date: "2026-05-01", note: "" });
+  assert.deepEqual(events(), [ghost, EVENT, twin, added]);
+  editEvent(store, PROSPECT.id, EVENT.id, { note: "Edited." });
+  assert.deepEqual(events(), [ghost, { ...EVENT, note: "Edited." }, twin, added]); // never its twin
+  assert.equal(editEvent(store, PROSPECT.id, ghost.id, { kind: "signed" }), "missing");
+  const deleted = deleteEvent(store, PROSPECT.id, EVENT.id);
+  assert.equal(deleted.index, 1);
+  assert.deepEqual(events(), [ghost, twin, added]);
+  // With the first gone, its twin reads as the one of that id: undo finds it "back".
+  assert.equal(restoreEvent(store, deleted), "back");
+  assert.equal(deleteEvent(store, PROSPECT.id, ghost.id), null);
+  // Deleting the unreadable ones the page showed, by their text: the readable ones stay.
+  assert.equal(deleteUnreadableEvents(store, PROSPECT.id, [shownEvent(ghost)]), 1);
+  assert.deepEqual(events(), [twin, added]);
+  assert.equal(deleteUnreadableEvents(store, PROSPECT.id, [shownEvent(ghost)]), 0);
+  assert.equal(deleteUnreadableEvents(store, "p-gonegonegone", [shownEvent(ghost)]), 0);
+});
+
+test("outcomes that are not a list block a new one until deleted, as a whole", () => {
+  const store = { prospects: [{ ...structuredClone(PROSPECT), events: { 0: EVENT } }] };
+  assert.equal(addEvent(store, PROSPECT.id, { kind: "signed", date: "2026-03-01", note: "" }), "blocked");
+  assert.equal(restoreEvent(store, { id: PROSPECT.id, event: EVENT, index: 0 }), "blocked");
+  assert.equal(deleteEvent(store, PROSPECT.id, EVENT.id), null);
+  assert.deepEqual(store.prospects[0].events, { 0: EVENT });
+  assert.equal(deleteUnreadableEvents(store, PROSPECT.id, [shownEvent({ 0: EVENT })]), 1);
+  assert.ok(!("events" in store.prospects[0]));
+  assert.equal(addEvent(store, PROSPECT.id, { kind: "signed", date: "2026-03-01", note: "" }).kind, "signed");
 });
 
 test("formats 2 and 3 read as format 4: every prospect, none with outcomes, nothing written", () => {
@@ -263,7 +316,6 @@ test("outcomes are listed in the order they happened: by date, then as recorded"
     { ...EVENT, id: "e-4444444444", date: "2026-05-01" },
   ];
   assert.deepEqual(byDate(events).map((event) => event.id), ["e-1111111111", "e-3333333333", "e-4444444444"]);
-  assert.deepEqual(byDate(undefined), []);
 });
 
 test("a file's outcomes join ours by id: new ones added, a conflict kept twice, once", () => {
@@ -280,7 +332,13 @@ test("a file's outcomes join ours by id: new ones added, a conflict kept twice, 
   assert.deepEqual({ ...kept, id: EVENT.id }, changed);
   // The same file again adds nothing: the conflict's copy is here already.
   assert.deepEqual(mergeEvents(merged.events, [EVENT, changed, fresh]), { events: merged.events, added: 0, both: 0 });
-  assert.deepEqual(mergeEvents(undefined, undefined), { events: [], added: 0, both: 0 });
+  assert.deepEqual(mergeEvents(undefined, []), { events: [], added: 0, both: 0 });
+  // Our unreadable ones stay first, in place, and match nothing; ours not a list takes nothing.
+  const ghost = { ...fresh, kind: "ghosted" };
+  const joined = mergeEvents([ghost, EVENT], [fresh, EVENT]);
+  assert.deepEqual(joined, { events: [ghost, EVENT, fresh], added: 1, both: 0 });
+  assert.deepEqual(mergeEvents("damaged", []), { events: "damaged", added: 0, both: 0 });
+  assert.equal(mergeEvents("damaged", [fresh]), null);
   const full = Array.from({ length: MAX_EVENTS }, (_, index) => ({ ...EVENT, id: "e-" + String(index).padStart(10, "0") }));
   assert.equal(mergeEvents(full, [fresh]), null);
 });
@@ -289,7 +347,7 @@ test("an import merges outcomes wherever the file's prospect joins one here, and
   const store = { raw: {}, prospects: [structuredClone(WITH_EVENTS)], invalid: [] };
   const theirs = { ...WITH_EVENTS, events: [{ ...EVENT, note: "Changed there." }, { ...EVENT, id: "e-cccccccccc", kind: "dispute", date: "2026-06-01" }] };
   const counts = mergeImport(store, { prospects: [theirs], unreadable: [] }, " (imported)", 120);
-  assert.deepEqual(counts, { added: 0, updated: 0, both: 0, same: 1, unreadable: 0, outcomes: 1, "outcomes-both": 1 });
+  assert.deepEqual(counts, { added: 0, updated: 0, both: 0, same: 1, unreadable: 0, outcomes: 1, "outcomes-both": 1, "outcomes-unreadable": 0 });
   assert.deepEqual(store.prospects.length, 1);
   assert.deepEqual(store.prospects[0].events.slice(0, 2), WITH_EVENTS.events);
   assert.deepEqual(store.prospects[0].events.length, 4);
@@ -299,6 +357,16 @@ test("an import merges outcomes wherever the file's prospect joins one here, and
   assert.deepEqual([again.updated, again.outcomes], [1, 1]);
   assert.deepEqual(store.prospects[0].answers, { "q-one": "no" });
   assert.equal(store.prospects[0].events.length, 5);
+  // The file's unreadable outcomes are left out, and counted; ours that are unreadable stay.
+  const ghost = { ...EVENT, id: "e-ghostghost", kind: "ghosted" };
+  store.prospects[0].events.push(ghost);
+  const before = structuredClone(store.prospects[0].events);
+  const damaged = { ...store.prospects[0], events: [ghost, "noise", { ...EVENT, id: "e-newnewnewn", kind: "dispute" }] };
+  const third = mergeImport(store, { prospects: [damaged, { ...PROSPECT, id: "p-ffffffffff", events: { 0: EVENT } }], unreadable: [] }, " (imported)", 120);
+  assert.deepEqual([third.same, third.added, third.outcomes, third["outcomes-unreadable"]], [1, 1, 1, 3]);
+  assert.deepEqual(store.prospects[0].events.slice(0, -1), before);
+  assert.equal(store.prospects[0].events.at(-1).id, "e-newnewnewn");
+  assert.ok(!("events" in store.prospects[1])); // added without what could not be read
   // A prospect without outcomes on both sides gains no `events` key.
   const plain = { raw: {}, prospects: [structuredClone(PROSPECT)], invalid: [] };
   mergeImport(plain, { prospects: [{ ...PROSPECT, updated: "2026-02-01T00:00:00.000Z", history: [{ updated: PROSPECT.updated, answers: PROSPECT.answers }] }], unreadable: [] }, " (imported)", 120);

@@ -46,6 +46,20 @@ def test_every_module_is_in_a_bundle():
     assert found == {path.name for path in WEB.glob("*.js")}
 
 
+def test_the_quiz_page_never_reads_a_prospects_outcomes():
+    """Outcomes are read, event by event, by events.js on the pages that show them; the quiz
+    page's bundle holds no such module and its island no kinds of outcome (README, "Workspace
+    test contract"), so the quiz page's script does not grow with them."""
+    from quiz.site.view import QuizView
+    from tests.support.quiz import MESSAGES, QUIZ
+
+    assert "events.js" not in bundled("quiz.js")
+    assert "events.js" in bundled("prospects.js")
+    view = QuizView(QUIZ, "en", messages=MESSAGES)
+    assert "outcomes" not in view.browser_data(messages=True)
+    assert [o["id"] for o in view.browser_data()["outcomes"]] == [o.id for o in QUIZ.outcomes]
+
+
 def test_the_modules_import_one_another_without_cycles():
     graph = imports()
 
