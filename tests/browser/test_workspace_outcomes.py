@@ -1,7 +1,8 @@
 """A saved prospect's outcomes (store format 4), in both languages: recorded, changed and deleted
 on several prospects, a deletion undone; the form's errors; tabs that add at once; export, delete
 all and import; older stores that gain outcomes, a newer one that stays read-only, and tampered
-outcomes kept aside as unreadable. What must be stored is said by the reference model
+outcomes kept as they are, beside the readable ones of a prospect still listed, until deleted;
+an import that leaves the file's unreadable ones out. What must be stored is said by the reference model
 (tests/support/workspace.py)."""
 
 from __future__ import annotations
@@ -251,7 +252,7 @@ def test_an_import_merges_outcomes_by_id_and_keeps_a_conflict_twice(
     file = export_body(
         [
             {**ALPHA, "events": changed + fresh},
-            {**GAMMA, "events": [LATE, *conflicts]},
+            {**GAMMA, "events": conflicts or [LATE]},  # an id names one event in a prospect
         ],
         version=4,
     )
@@ -313,31 +314,94 @@ def test_a_newer_store_is_read_only_and_refuses_an_outcome(browser, base_url, la
     context.close()
 
 
+PAID = {"id": "e-paidpaidpaid", "kind": "paid-on-time", "date": "2026-04-01", "note": "On time."}
 TAMPERED = {
-    "unknown kind": [{**SIGNED, "kind": "ghosted"}],
-    "31 February": [{**SIGNED, "date": "2026-02-31"}],
-    "a 10,000-character note": [{**SIGNED, "note": "x" * 10_000}],
+    "unknown kind": [PAID, {**SIGNED, "kind": "ghosted"}],
+    "31 February": [{**SIGNED, "date": "2026-02-31"}, PAID],
+    "a 10,000-character note": [PAID, {**SIGNED, "note": "x" * 10_000}, "noise"],
+    "an event with no id": [{k: v for k, v in SIGNED.items() if k != "id"}, PAID],
+    "the same id twice": [PAID, {**PAID, "note": "The same id again."}],
     "events not a list": {"e-signedsigned": SIGNED},
-    "an event with no id": [{k: v for k, v in SIGNED.items() if k != "id"}],
 }
 
 
 @LANGUAGES
 @pytest.mark.parametrize("events", TAMPERED.values(), ids=list(TAMPERED))
-def test_a_tampered_outcome_makes_its_prospect_unreadable_and_nothing_is_lost(
+def test_a_tampered_outcome_leaves_its_prospect_listed_and_nothing_is_lost(
     browser, base_url, language, events
 ):
+    """The prospect is listed as ever, with its readable outcomes and how many could not be
+    read; changes to the readable ones, and the quiz page's re-assessment, keep the others as
+    they are; the reader can delete them."""
     tampered = {**ALPHA, "events": copy.deepcopy(events)}
     value = {**SEED, "prospects": [tampered, BETA, GAMMA]}
     context, watch, tabs = _open(browser, base_url, value, language)
     tab = tabs.tabs[0]
     t = translator(language)
-    assert [ident for ident, _, _ in sorted(tab.rows())] == [BETA["id"], GAMMA["id"]]
-    assert tab.status() == t("work.storage.skipped").format(count=1)
-    entries = tab.page.locator("[data-unreadable-entry]")
-    assert entries.count() == 1 and "p-alphaalpha" in entries.inner_text()
-    tabs.add_event(tab, BETA["id"], "signed", "2026-03-10")  # a write keeps it as it is
-    assert next(p for p in stored(tab.page)["prospects"] if p["id"] == ALPHA["id"]) == tampered
+    assert sorted(ident for ident, _, _ in tab.rows()) == sorted(p["id"] for p in SEED["prospects"])
+    assert tab.status() == ""
+    assert tab.page.locator("[data-unreadable-entry]").count() == 0
+    is_list = isinstance(events, list)
+    bad = len(events) - 1 if is_list else 1
+    form = "one" if language == "en" and bad == 1 else "other"
+    shown = {ALPHA["id"]: t(f"prospects.outcomes.unreadable.{form}").format(count=bad)}
+    assert tab.unreadable_outcomes() == shown
+    assert [e for p, e, _, _ in tab.outcomes() if p == ALPHA["id"]] == ([PAID["id"]] if is_list else [])
+    settle(tab.page)
+    results = Axe().run(tab.page)
+    assert results.violations_count == 0, results.generate_snapshot()
+    # The quiz page re-assesses it, and keeps its outcomes byte for byte.
+    quiz_page = context.new_page()
+    watch.attach(quiz_page)
+    quiz = Tab(quiz_page, base_url, "quiz")
+    tabs.tabs.append(quiz)
+    quiz.reassess(ALPHA["id"], "Alpha")
+    tabs.save(quiz, BAD)
+    text = stored_text(quiz.page)
+    assert json.dumps(events, ensure_ascii=False, separators=(",", ":")) in text
+    if is_list:
+        # Recorded, changed and deleted beside them: they stay where they were.
+        new = tabs.add_event(tab, ALPHA["id"], "dispute", "2026-05-01", "Beside it.")
+        tabs.edit_event(tab, ALPHA["id"], PAID["id"], note="Changed.")
+        tabs.delete_event(tab, ALPHA["id"], new)
+        changed = [{**PAID, "note": "Changed."} if e == PAID else e for e in events]
+        assert tabs.model.find(ALPHA["id"])["events"] == changed
+    else:
+        # Not a list: nothing can be recorded until it goes.
+        before = stored_text(tab.page)
+        tab.add_event(ALPHA["id"], "dispute", "2026-05-01")
+        blocked = tab.outcome_form(ALPHA["id"]).locator('[data-error-for="blocked"]')
+        assert blocked.is_visible() and blocked.inner_text() == t("prospects.outcome.blocked")
+        assert stored_text(tab.page) == before
+    tabs.delete_unreadable_events(tab, ALPHA["id"])
+    message = t(f"prospects.outcomes.unreadable.deleted.{form}").format(count=bad, name="Alpha")
+    assert tab.status() == message
+    assert tab.unreadable_outcomes() == {}
+    assert (ALPHA["id"], ALPHA["name"]) in [(i, n) for i, n, _ in tab.rows()]
+    if not is_list:
+        assert "events" not in tabs.model.find(ALPHA["id"])
+        tabs.add_event(tab, ALPHA["id"], "dispute", "2026-05-01")
+    assert watch.problems == []
+    context.close()
+
+
+@LANGUAGES
+def test_an_import_leaves_out_the_files_unreadable_outcomes_and_says_how_many(
+    browser, base_url, language
+):
+    context, watch, tabs = _open(browser, base_url, SEED, language)
+    tab = tabs.tabs[0]
+    ghost = {**PAID, "kind": "ghosted"}
+    newcomer = prospect("p-newcomer01", "Newcomer", GOOD, events=[PAID, ghost, "noise"])
+    file = export_body([{**ALPHA, "events": [SIGNED, PAID, ghost]}, newcomer], version=4)
+    counts = tabs.import_(tab, file)  # the summary is checked against the model's counts
+    assert [counts[k] for k in ("added", "same", "outcomes", "outcomes-unreadable")] == [1, 1, 1, 3]
+    t = translator(language)
+    left_out = t("prospects.import.outcomes-unreadable.other").format(count=3)
+    assert tab.status().endswith(left_out)
+    assert tabs.model.find(ALPHA["id"])["events"] == [SIGNED, PAID]
+    assert tabs.model.find(newcomer["id"])["events"] == [PAID]
+    assert tab.unreadable_outcomes() == {}
     assert watch.problems == []
     context.close()
 

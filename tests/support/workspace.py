@@ -26,7 +26,8 @@ VERSIONS = (1, 2, 3, 4)  # the formats this version reads
 MAX_HISTORY = 10
 MAX_EVENTS = 100
 MAX_NOTE = 280
-NO_OUTCOMES = {"outcomes": 0, "outcomes-both": 0}  # an import's counts when it adds no event
+# An import's counts when it adds no event and leaves none out.
+NO_OUTCOMES = {"outcomes": 0, "outcomes-both": 0, "outcomes-unreadable": 0}
 KINDS = frozenset(outcome.id for outcome in QUIZ.outcomes)  # from their one source, quiz.yml
 MAX_NAME = NAME_MAX  # the longest prospect name, from its one source
 SUFFIX = {"en": " (imported)", "ko": " (가져옴)"}
@@ -42,13 +43,9 @@ _DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\
 
 def readable(entry) -> bool:
     """Whether an entry of a store or file (format 2 to 4) is a prospect (store.js,
-    validProspect): its events, if any, each an event."""
-    events = entry.get("events", []) if isinstance(entry, dict) else []
+    validProspect). Its events are not looked at: `read_events` reads them one by one."""
     return (
-        isinstance(events, list)
-        and len(events) <= MAX_EVENTS
-        and all(readable_event(event) for event in events)
-        and _assessment(entry)
+        _assessment(entry)
         and isinstance(entry.get("id"), str)
         and _ID.fullmatch(entry["id"]) is not None
         and isinstance(entry.get("name"), str)
@@ -77,23 +74,59 @@ def readable_event(event) -> bool:
     )
 
 
-def merge_events(ours: list | None, theirs: list | None) -> tuple[list, int, int] | None:
-    """A file's events joined to ours (events.js, mergeEvents): the list, how many were added
-    and how many kept beside ours (a new id, learnt from the browser); None when too many."""
-    events = list(ours or [])
+_ABSENT = object()  # a prospect without `events`
+
+
+def read_events(events=_ABSENT, model: bool = False) -> tuple[list, list, bool]:
+    """A prospect's `events` read one by one (events.js, readEvents): the readable ones, the
+    unreadable ones as they are (an id an earlier readable one has makes an event unreadable too),
+    and whether `events` is a list (when not, it is one unreadable value). In the `model`, an
+    event recorded but not yet learnt has the id None."""
+    if events is _ABSENT:
+        return [], [], True
+    if not isinstance(events, list):
+        return [], [events], False
+    readable_ones, unreadable, seen = [], [], set()
+    for event in events:
+        fresh = model and isinstance(event, dict) and "id" in event and event["id"] is None
+        if fresh or (readable_event(event) and event["id"] not in seen):
+            seen.add(event.get("id"))
+            readable_ones.append(event)
+        else:
+            unreadable.append(event)
+    return readable_ones, unreadable, True
+
+
+def events_of(prospect: dict, model: bool = False) -> tuple[list, list, bool]:
+    return read_events(prospect.get("events", _ABSENT), model)
+
+
+def merge_events(ours=_ABSENT, theirs: list = ()) -> tuple[object, int, int] | None:
+    """A file's readable events joined to ours (events.js, mergeEvents): the list (ours first,
+    unreadable ones too, in place), how many were added and how many kept beside ours (a new id,
+    learnt from the browser); None when too many, or when ours is not a list and the file adds."""
+    readable_ones, _, is_list = read_events(ours, model=True)
+    events = ([] if ours is _ABSENT else list(ours)) if is_list else ours
     added = both = 0
-    for event in theirs or []:
-        same = next((kept for kept in events if kept["id"] == event["id"]), None)
-        if same is None:
-            events.append(copy.deepcopy(event))
-            added += 1
-        elif not any(_content(kept) == _content(event) for kept in events):
-            events.append({**copy.deepcopy(event), "id": None})
+    for event in theirs:
+        kept = copy.deepcopy(event)
+        if any(known["id"] == event["id"] for known in readable_ones):
+            if any(_content(known) == _content(event) for known in readable_ones):
+                continue
+            kept["id"] = None
             both += 1
-    return None if len(events) > MAX_EVENTS else (events, added, both)
+        else:
+            added += 1
+        if not is_list:
+            return None
+        events.append(kept)
+        readable_ones.append(kept)
+    return None if is_list and len(events) > MAX_EVENTS else (events, added, both)
 
 
-def _content(event: dict) -> dict:
+def _content(event):
+    if not isinstance(event, dict):
+        return event
     return {key: value for key, value in event.items() if key != "id"}
 
 
@@ -228,6 +261,8 @@ class Model:
         if prospect is None:
             return "gone"
         events = prospect.setdefault("events", [])
+        if not isinstance(events, list):
+            return "blocked"
         if len(events) >= MAX_EVENTS:
             return "full"
         events.append({"id": None, "kind": kind, "date": date, "note": note})
@@ -237,28 +272,44 @@ class Model:
         prospect = self.find(ident)
         if prospect is None:
             return "gone"
-        event = next((e for e in prospect.get("events", []) if e["id"] == event_id), None)
-        if event is None:
+        index = _index(prospect, event_id)
+        if index is None:
             return "missing"
-        event.update(fields)
+        prospect["events"][index].update(fields)
         return "updated"
 
     def delete_event(self, ident: str, event_id: str) -> DeletedEvent | None:
         prospect = self.find(ident)
-        events = prospect.get("events", []) if prospect else []
-        index = next((i for i, e in enumerate(events) if e["id"] == event_id), None)
+        index = _index(prospect, event_id) if prospect else None
         if index is None:
             return None
-        return DeletedEvent(ident, copy.deepcopy(events.pop(index)), index)
+        return DeletedEvent(ident, copy.deepcopy(prospect["events"].pop(index)), index)
+
+    def delete_unreadable_events(self, ident: str) -> int:
+        """Delete a prospect's unreadable events (events.js, deleteUnreadableEvents): an `events`
+        that is not a list goes as a whole; how many went."""
+        prospect = self.find(ident)
+        if prospect is None:
+            return 0
+        _, unreadable, is_list = events_of(prospect, model=True)
+        if unreadable and not is_list:
+            del prospect["events"]
+        elif unreadable:
+            prospect["events"] = [
+                e for e in prospect["events"] if not any(e is u for u in unreadable)
+            ]
+        return len(unreadable)
 
     def undo(self, deleted: Deleted | DeletedEvent) -> str:
         if isinstance(deleted, DeletedEvent):
             prospect = self.find(deleted.ident)
             if prospect is None:
                 return "gone"
-            events = prospect.setdefault("events", [])
-            if any(e["id"] == deleted.event["id"] for e in events):
+            if _index(prospect, deleted.event["id"]) is not None:
                 return "back"
+            events = prospect.setdefault("events", [])
+            if not isinstance(events, list):
+                return "blocked"
             if len(events) >= MAX_EVENTS:
                 return "full"
             events.insert(min(deleted.index, len(events)), copy.deepcopy(deleted.event))
@@ -294,11 +345,12 @@ class Model:
             "unreadable": len(unreadable),
             "outcomes": 0,
             "outcomes-both": 0,
+            "outcomes-unreadable": 0,
         }
         suffix = SUFFIX[language]
 
         def join(target: dict, entry: dict) -> bool:
-            merged = merge_events(target.get("events"), entry.get("events"))
+            merged = merge_events(target.get("events", _ABSENT), entry.get("events", []))
             if merged is None:
                 return False
             events, added, both = merged
@@ -309,6 +361,13 @@ class Model:
             return True
 
         for entry in readable_entries:
+            # The file's unreadable events are left out, and counted.
+            readable_ones, unreadable_ones, _ = events_of(entry)
+            if unreadable_ones:
+                counts["outcomes-unreadable"] += len(unreadable_ones)
+                entry.pop("events")
+                if readable_ones:
+                    entry["events"] = readable_ones
             ours = self.find(entry["id"])
             name = clip(entry["name"], MAX_NAME - units(suffix)) + suffix
             copy_ = next(
@@ -384,8 +443,8 @@ class Model:
                 by_id.setdefault(entry["id"], entry)
         for index, prospect in enumerate(self.prospects):
             # Every event id the model knows is kept where it was; new ones are learnt.
-            known = [event["id"] for event in prospect.get("events", [])]
-            kept = [event["id"] for event in by_id[prospect["id"]].get("events", [])]
+            known = _event_ids(prospect)
+            kept = _event_ids(by_id[prospect["id"]])
             assert len(known) == len(kept), (known, kept)
             assert all(a is None or a == b for a, b in zip(known, kept, strict=True)), (known, kept)
             self.prospects[index] = copy.deepcopy(by_id[prospect["id"]])
@@ -424,10 +483,26 @@ def _shape(prospect: dict):
         tuple(json.dumps(old["answers"], sort_keys=True) for old in prospect["history"]),
         json.dumps(extra, sort_keys=True),
         # Events in their order, without ids (new ones are learnt); `learn` checks the known ids.
+        # Unreadable ones as they are; an `events` that is not a list, as it is.
         None
         if "events" not in prospect
-        else tuple(json.dumps(_content(e), sort_keys=True) for e in prospect["events"]),
+        else tuple(json.dumps(_content(e), sort_keys=True) for e in prospect["events"])
+        if isinstance(prospect["events"], list)
+        else json.dumps(prospect["events"], sort_keys=True),
     )
+
+
+def _index(prospect: dict, event_id: str) -> int | None:
+    """Where a prospect's readable event `event_id` is in its `events` (events.js, indexOf)."""
+    event = next((e for e in events_of(prospect, model=True)[0] if e["id"] == event_id), None)
+    return None if event is None else next(i for i, e in enumerate(prospect["events"]) if e is event)
+
+
+def _event_ids(prospect: dict) -> list:
+    events = prospect.get("events", [])
+    if not isinstance(events, list):
+        return []
+    return [e.get("id") if isinstance(e, dict) else repr(e) for e in events]
 
 
 def _assessment(value) -> bool:
@@ -744,6 +819,23 @@ class Tab:
         form.locator("button[type=submit]").click()
         idle(self.page)
 
+    def unreadable_outcomes(self) -> dict:
+        """What each prospect shows about its outcomes that could not be read, by prospect id."""
+        return dict(
+            self.page.evaluate(
+                """() => [...document.querySelectorAll("[data-outcomes-unreadable]:not([hidden])")]
+                .map((p) => [p.closest("[data-outcomes-for]").getAttribute("data-outcomes-for"),
+                  p.querySelector('[data-slot="outcomes-unreadable"]').textContent])"""
+            )
+        )
+
+    def delete_unreadable_events(self, ident: str) -> None:
+        self.page.bring_to_front()
+        self.page.locator(
+            f'[data-outcomes-for="{ident}"] [data-action="outcome-delete-unreadable"]'
+        ).click()
+        idle(self.page)
+
     def delete_event(self, event_id: str) -> None:
         self.page.bring_to_front()
         item = self.page.locator(f'[data-outcome="{event_id}"]')
@@ -765,8 +857,11 @@ class Tabs:
         def agreed():
             value = stored(self.tabs[0].page)
             expected, outcomes = _rows(value), _outcomes(value)
+            damaged = _damaged(value)
             return all(
-                sorted(tab.rows()) == expected and tab.outcomes() == outcomes
+                sorted(tab.rows()) == expected
+                and tab.outcomes() == outcomes
+                and sorted(tab.unreadable_outcomes()) == damaged
                 for tab in self.tabs
                 if tab.kind == "prospects"
             )
@@ -828,14 +923,15 @@ class Tabs:
 
     def add_event(self, tab: Tab, ident: str, kind: str, date: str, note: str = "") -> str:
         """Record an outcome in a prospects tab; the new event's id."""
-        before = {e["id"] for e in (self.model.find(ident) or {}).get("events", [])}
+        before = {e["id"] for e in events_of(self.model.find(ident) or {}, model=True)[0]}
         result = self.model.add_event(ident, kind, date, note)
         tab.add_event(ident, kind, date, note)
         self.written = True
         self.check()
         if result != "added":
             return ""
-        (new,) = [e["id"] for e in self.model.find(ident)["events"] if e["id"] not in before]
+        events = events_of(self.model.find(ident), model=True)[0]
+        (new,) = [e["id"] for e in events if e["id"] not in before]
         return new
 
     def edit_event(self, tab: Tab, ident: str, event_id: str, **fields) -> None:
@@ -851,6 +947,13 @@ class Tabs:
         self.check()
         if deleted is not None:
             tab.deleted = deleted
+
+    def delete_unreadable_events(self, tab: Tab, ident: str) -> int:
+        count = self.model.delete_unreadable_events(ident)
+        tab.delete_unreadable_events(ident)
+        self.written = True
+        self.check()
+        return count
 
     def clear(self, tab: Tab) -> None:
         self.model.clear()
@@ -882,7 +985,16 @@ def import_summary(language: str, counts: dict) -> str:
     from quiz.site.strings import translator
 
     t = translator(language)
-    kinds = ("added", "updated", "both", "same", "unreadable", "outcomes", "outcomes-both")
+    kinds = (
+        "added",
+        "updated",
+        "both",
+        "same",
+        "unreadable",
+        "outcomes",
+        "outcomes-both",
+        "outcomes-unreadable",
+    )
     parts = [
         plural(t, f"prospects.import.{kind}", counts[kind], language)
         for kind in kinds
@@ -924,8 +1036,15 @@ def _outcomes(value) -> list:
         [p["id"], e["id"], e["kind"], e["date"]]
         for p in value["prospects"]
         if readable(p)
-        for e in p.get("events", [])
+        for e in events_of(p)[0]
     )
+
+
+def _damaged(value) -> list:
+    """The prospects that hold outcomes that cannot be read, by id."""
+    if value is None:
+        return []
+    return sorted(p["id"] for p in value["prospects"] if readable(p) and events_of(p)[1])
 
 
 def _rows(value) -> list:
