@@ -2,8 +2,8 @@
 on several prospects, a deletion undone; the form's errors; tabs that add at once; export, delete
 all and import; older stores that gain outcomes, a newer one that stays read-only, and tampered
 outcomes kept as they are, beside the readable ones of a prospect still listed, until deleted;
-an import that leaves the file's unreadable ones out. What must be stored is said by the reference model
-(tests/support/workspace.py)."""
+an import that leaves the file's unreadable ones out. What must be stored is said by the
+reference model (tests/support/workspace.py)."""
 
 from __future__ import annotations
 
@@ -346,7 +346,9 @@ def test_a_tampered_outcome_leaves_its_prospect_listed_and_nothing_is_lost(
     form = "one" if language == "en" and bad == 1 else "other"
     shown = {ALPHA["id"]: t(f"prospects.outcomes.unreadable.{form}").format(count=bad)}
     assert tab.unreadable_outcomes() == shown
-    assert [e for p, e, _, _ in tab.outcomes() if p == ALPHA["id"]] == ([PAID["id"]] if is_list else [])
+    assert [e for p, e, _, _ in tab.outcomes() if p == ALPHA["id"]] == (
+        [PAID["id"]] if is_list else []
+    )
     settle(tab.page)
     results = Axe().run(tab.page)
     assert results.violations_count == 0, results.generate_snapshot()

@@ -495,7 +495,9 @@ def _shape(prospect: dict):
 def _index(prospect: dict, event_id: str) -> int | None:
     """Where a prospect's readable event `event_id` is in its `events` (events.js, indexOf)."""
     event = next((e for e in events_of(prospect, model=True)[0] if e["id"] == event_id), None)
-    return None if event is None else next(i for i, e in enumerate(prospect["events"]) if e is event)
+    return (
+        None if event is None else next(i for i, e in enumerate(prospect["events"]) if e is event)
+    )
 
 
 def _event_ids(prospect: dict) -> list:
