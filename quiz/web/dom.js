@@ -94,6 +94,20 @@ export function followFieldLink(event) {
   input.closest(".crf-field").scrollIntoView({ block: "start" });
 }
 
+/** Save `text` as a file named `name`, made here: a Blob's address on a hidden `<a download>`
+    (nothing is requested; the Content Security Policy restricts no download). */
+export function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type: type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 export function notify(element, text) {
   element.textContent = text;
   element.hidden = !text;

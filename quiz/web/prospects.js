@@ -4,7 +4,7 @@
    widget is the `[data-prospects]` element; every part the script touches is inside it. */
 
 import { InputError } from "./errors.js";
-import { boot, busy, counted, format, formatDate, message, required, shown, slot } from "./dom.js";
+import { boot, busy, counted, download, format, formatDate, message, required, shown, slot } from "./dom.js";
 import { score, topConcerns } from "./scoring.js";
 import { SITE_KEYS, limitNames, readStore, settingsOf, toMap, updateStore } from "./store.js";
 import { clearStore, deleteProspect, deleteUnreadable, exportBody, instant, mergeImport, parseExport, restoreProspect, shownEntry } from "./archive.js";
@@ -321,15 +321,7 @@ async function exportAll(page) {
     return;
   }
   const file = "client-red-flags-prospects-" + body.exported.slice(0, 10) + ".json";
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = file;
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+  download(file, text, "application/json");
   const done = format(counted(page.strings, "prospects.export.done", store.prospects.length), { file: file });
   const kept = Array.isArray(body.prospects) ? body.prospects.length - store.prospects.length : 0; // unreadable ones
   const unreadable = kept > 0 ? " " + counted(page.strings, "prospects.export.unreadable", kept) : "";
