@@ -11,6 +11,7 @@ import { clearStore, deleteProspect, deleteUnreadable, exportBody, instant, merg
 import { mergeSettings, settingsForm, showSettings, writeSettings } from "./settings.js";
 import { MAX_EVENTS, knownKinds, restoreEvent } from "./events.js";
 import { outcomesRow, showOutcomes } from "./outcomes.js";
+import { followUp } from "./followup.js";
 
 const MAX_IMPORT_BYTES = 1024 * 1024;
 // Rows shown at first, and added by each "Show more": thousands of rows would take seconds to lay
@@ -205,6 +206,7 @@ function newRow(page, id) {
   required(row, "[data-compare]").value = id;
   required(row, '[data-action="delete"]').addEventListener("click", () => remove(page, id));
   row.outcomes = outcomesRow(page, id);
+  followUp(page, row, id);
   return row;
 }
 
