@@ -25,6 +25,7 @@ SCRIPTS = {
     "assets/quiz.js": "quiz.js",
     "assets/prospects.js": "prospects.js",
     "assets/search.js": "search.js",
+    "assets/track.js": "track.js",
 }
 STYLES = {"assets/quiz.css": "quiz.css", "assets/pages.css": "pages.css"}
 # Properties of the scripts' own state (the quiz's parts and look-ups, the message's state, a

@@ -1,0 +1,116 @@
+"""The track record: how the verdicts on saved prospects held up, by the reader's own account.
+
+The reference for quiz/web/tally.js (the page `track-record/` computes the same in the browser;
+tests hold the two together). It reads a store as store.js reads it (README, "Workspace test
+contract", format 4): its readable prospects, each with the `events` the reader recorded, and
+the reader's own lines in `settings.lines`. The rule, one prospect at a time:
+
+- Events are taken by date, then in the order they were recorded. One the quiz does not know
+  (a kind that is not one of `outcomes`, a date that is not YYYY-MM-DD) is passed over.
+- The decision is the first event that `decides`. Without one the prospect is undecided and
+  left out of the table.
+- The band at decision: the assessment in effect on the decision's date, which is the newest of
+  the current assessment and its history whose `updated` falls (as a calendar day in UTC) on or
+  before that date; when none is that old, the oldest. It is scored as the quiz scores it, with
+  the reader's own lines.
+- How it went: a declined prospect is "declined". A signed one went "badly" when any event on
+  or after the decision's date went badly, else "well" when any went well, else it is "open".
+- Flags raised before: for an engagement that went well or badly, the concerns of the
+  assessment at decision (scoring.concerns, the flags the result explains), counted per flag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from quiz.model import BAND_IDS, Quiz
+from quiz.scoring import concerns, score
+
+
+@dataclass(frozen=True)
+class TrackRecord:
+    """Counts only. `bands`: band -> went -> how many decided prospects (WENT, in order);
+    `flags`: flag -> "badly"/"well" -> how many finished engagements it was raised before."""
+
+    bands: dict[str, dict[str, int]]
+    flags: dict[str, dict[str, int]]
+    saved: int
+    undecided: int
+
+
+def track_record(quiz: Quiz, store: Mapping) -> TrackRecord:
+    """The track record of a store's readable prospects (the caller leaves out what store.js
+    would not read)."""
+    bands = {band: dict.fromkeys(WENT, 0) for band in BAND_IDS}
+    flags = {flag.id: {"badly": 0, "well": 0} for flag in quiz.flags}
+    prospects = store.get("prospects") or []
+    lines = own_lines(store)
+    undecided = 0
+    for prospect in prospects:
+        classified = classify(quiz, prospect, lines)
+        if classified is None:
+            undecided += 1
+            continue
+        band, went, raised = classified
+        bands[band][went] += 1
+        for flag in raised:
+            flags[flag][went] += 1
+    return TrackRecord(bands, flags, len(prospects), undecided)
+
+
+def classify(quiz: Quiz, prospect: Mapping, lines: list) -> tuple[str, str, list[str]] | None:
+    """(band at decision, how it went, the flags raised before when it went well or badly), or
+    None for a prospect not decided yet."""
+    kinds = {outcome.id: outcome for outcome in quiz.outcomes}
+    events = sorted(
+        (
+            event
+            for event in prospect.get("events") or []
+            if isinstance(event, Mapping)
+            and event.get("kind") in kinds
+            and isinstance(event.get("date"), str)
+            and DAY.fullmatch(event["date"])
+        ),
+        key=lambda event: event["date"],
+    )
+    decision = next((event for event in events if kinds[event["kind"]].decides), None)
+    if decision is None:
+        return None
+    day = decision["date"]
+    result = score(quiz, _assessment_on(prospect, day)["answers"], lines)
+    if kinds[decision["kind"]].decides != "signed":
+        return result.band, "declined", []
+    results = {kinds[event["kind"]].went for event in events if event["date"] >= day}
+    went = "badly" if "badly" in results else "well" if "well" in results else "open"
+    raised = [flag.id for flag in concerns(quiz, result)] if went != "open" else []
+    return result.band, went, raised
+
+
+def own_lines(store: Mapping) -> list:
+    """The reader's own lines as the quiz reads them (store.js, settingsOf)."""
+    settings = store.get("settings")
+    lines = settings.get("lines") if isinstance(settings, Mapping) else None
+    return lines if isinstance(lines, list) else []
+
+
+def _assessment_on(prospect: Mapping, day: str) -> Mapping:
+    """The assessment in effect on `day`: the newest saved on or before it, else the oldest."""
+    assessments = [prospect, *prospect["history"]]
+    instants = [_instant(entry["updated"]) for entry in assessments]
+    before = [i for i, moment in enumerate(instants) if moment.date().isoformat() <= day]
+    if before:
+        return assessments[max(before, key=lambda i: (instants[i], -i))]
+    return assessments[min(range(len(assessments)), key=lambda i: (instants[i], i))]
+
+
+def _instant(date: str) -> datetime:
+    return datetime.fromisoformat(date.replace("Z", "+00:00")).astimezone(UTC)
+
+
+# How a decided prospect went, in the order the table shows it.
+WENT = ("well", "badly", "open", "declined")
+# An event's date: a calendar day.
+DAY = re.compile(r"\d{4}-\d\d-\d\d")
