@@ -197,6 +197,7 @@ ASSETS_BY_PAGE = {
     "quiz": {"quiz.js", "quiz.css"},
     "prospects": {"prospects.js", "quiz.css", "pages.css"},
     "checklist": {"quiz.css", "pages.css"},
+    "track-record": {"track.js", "quiz.css", "pages.css"},
 }
 
 

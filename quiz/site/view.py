@@ -10,6 +10,7 @@ from quiz.model import Quiz
 from quiz.scoring import MIN_CONCERNS, band, score
 from quiz.share import share_key
 from quiz.site.strings import load_strings, translator
+from quiz.track_record import WENT
 from quiz.your_terms import LINE_MIN_POINTS, SIGNATURE, TERM_LIMITS
 
 
@@ -94,6 +95,13 @@ class QuizView:
                 }
             )
         return fields
+
+    @property
+    def went(self) -> dict[str, str]:
+        """The track record's columns: how a decided prospect went (quiz/track_record.py), in
+        order, each with its label (`track.went.<id>`)."""
+        t = translator(self.language)
+        return {went: t(f"track.went.{went}") for went in WENT}
 
     @property
     def min_concerns(self) -> int:
