@@ -48,6 +48,7 @@ async function show(root, data) {
     drawBar(required(root, '[data-track-bar="' + band + '"]'), went, longest);
   }
   for (const kind in totals) put('[data-track-total="' + kind + '"]', totals[kind]);
+  for (const cell of root.querySelectorAll("[data-track-engagements]")) cell.textContent = totals[cell.getAttribute("data-track-engagements")];
   const flags = Object.entries(counts.flags);
   const widest = Math.max(1, ...flags.map(([, went]) => sum(went)));
   const rows = [];

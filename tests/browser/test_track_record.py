@@ -72,6 +72,10 @@ def test_a_year_of_clients_is_counted_as_the_reference_counts_it(watched, base_u
         assert watched.locator(
             f'[data-track-flag-bar="{flag}"] [data-slot="well"]'
         ).inner_text() == (str(went["well"]))
+    for went in ("badly", "well"):  # the flag table's own totals
+        assert watched.locator(f'[data-track-engagements="{went}"]').inner_text() == str(
+            sum(row[went] for row in reference["bands"].values())
+        )
     # The flags most often before a bad engagement come first.
     order = [r.get_attribute("data-track-flag") for r in watched.locator("[data-track-flag]").all()]
     badly = [reference["flags"][flag]["badly"] for flag in order]
