@@ -5,8 +5,10 @@ tests hold the two together). It reads a store as store.js reads it (README, "Wo
 contract", format 4): its readable prospects, each with the `events` the reader recorded, and
 the reader's own lines in `settings.lines`. The rule, one prospect at a time:
 
-- Events are taken by date, then in the order they were recorded. One the quiz does not know
-  (a kind that is not one of `outcomes`, a date that is not YYYY-MM-DD) is passed over.
+- Events are taken by date, then in the order they were recorded. Only readable ones count
+  (events.js, readEvents: an "e-" id not used by an earlier readable one, a kind of `outcomes`,
+  a real calendar day YYYY-MM-DD, a note of at most 280 UTF-16 units); the others are passed
+  over, as the prospects page sets them aside.
 - The decision is the first event that `decides`. Without one the prospect is undecided and
   left out of the table.
 - The band at decision: the assessment in effect on the decision's date, which is the newest of
@@ -24,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from quiz.model import BAND_IDS, Quiz
 from quiz.scoring import concerns, score
@@ -65,17 +67,7 @@ def classify(quiz: Quiz, prospect: Mapping, lines: list) -> tuple[str, str, list
     """(band at decision, how it went, the flags raised before when it went well or badly), or
     None for a prospect not decided yet."""
     kinds = {outcome.id: outcome for outcome in quiz.outcomes}
-    events = sorted(
-        (
-            event
-            for event in prospect.get("events") or []
-            if isinstance(event, Mapping)
-            and event.get("kind") in kinds
-            and isinstance(event.get("date"), str)
-            and DAY.fullmatch(event["date"])
-        ),
-        key=lambda event: event["date"],
-    )
+    events = sorted(readable_events(prospect, kinds), key=lambda event: event["date"])
     decision = next((event for event in events if kinds[event["kind"]].decides), None)
     if decision is None:
         return None
@@ -87,6 +79,40 @@ def classify(quiz: Quiz, prospect: Mapping, lines: list) -> tuple[str, str, list
     went = "badly" if "badly" in results else "well" if "well" in results else "open"
     raised = [flag.id for flag in concerns(quiz, result)] if went != "open" else []
     return result.band, went, raised
+
+
+def readable_events(prospect: Mapping, kinds: Mapping) -> list[Mapping]:
+    """A prospect's well-formed events in the order recorded (events.js, readEvents)."""
+    events = prospect.get("events")
+    if not isinstance(events, list):
+        return []
+    readable, seen = [], set()
+    for event in events:
+        if (
+            isinstance(event, Mapping)
+            and isinstance(event.get("id"), str)
+            and EVENT_ID.fullmatch(event["id"])
+            and event["id"] not in seen
+            and isinstance(event.get("kind"), str)
+            and event["kind"] in kinds
+            and isinstance(event.get("date"), str)
+            and _real_day(event["date"])
+            and isinstance(event.get("note"), str)
+            and len(event["note"].encode("utf-16-le", "surrogatepass")) // 2 <= MAX_NOTE
+        ):
+            seen.add(event["id"])
+            readable.append(event)
+    return readable
+
+
+def _real_day(text: str) -> bool:
+    if not DAY.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def own_lines(store: Mapping) -> list:
@@ -112,5 +138,7 @@ def _instant(date: str) -> datetime:
 
 # How a decided prospect went, in the order the table shows it.
 WENT = ("well", "badly", "open", "declined")
-# An event's date: a calendar day.
+# An event's date: a calendar day; its id; its note's length in UTF-16 units (events.js).
 DAY = re.compile(r"\d{4}-\d\d-\d\d")
+EVENT_ID = re.compile(r"e-[a-z0-9]{8,24}")
+MAX_NOTE = 280

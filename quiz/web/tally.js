@@ -4,10 +4,10 @@
 
 import { score, topConcerns } from "./scoring.js";
 import { toMap } from "./store.js";
+import { knownKinds, readableEvents } from "./events.js";
 
 // How a decided prospect went, in the order the table shows it.
 export const WENT = ["well", "badly", "open", "declined"];
-const DAY = /^\d{4}-\d\d-\d\d$/;
 
 /**
  * Count the track record of readable prospects.
@@ -18,6 +18,7 @@ const DAY = /^\d{4}-\d\d-\d\d$/;
  *   flag -> {badly, well}
  */
 export function tally(data, prospects, lines) {
+  knownKinds(data.outcomes);
   const bands = {};
   const flags = {};
   for (const band in data.bands) bands[band] = Object.fromEntries(WENT.map((went) => [went, 0]));
@@ -38,9 +39,7 @@ export function tally(data, prospects, lines) {
 /** [band at decision, how it went, the flags raised before], or null when not decided yet. */
 function classify(data, prospect, lines) {
   const kinds = new Map(data.outcomes.map((outcome) => [outcome.id, outcome]));
-  const events = (Array.isArray(prospect.events) ? prospect.events : [])
-    .filter((event) => event && kinds.has(event.kind) && DAY.test(event.date))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date)); // stable: then as recorded
+  const events = readableEvents(prospect).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date)); // stable: then as recorded
   const decision = events.find((event) => kinds.get(event.kind).decides);
   if (!decision) return null;
   const day = decision.date;
