@@ -219,6 +219,20 @@ def test_the_bundles_are_built_into_the_site_from_quiz_web(built_site):
     assert modules and not [path for module in modules for path in built_site.rglob(module)]
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_saved_prospects_and_the_track_record_link_to_each_other(built_site, language):
+    """A reader who has just recorded an outcome finds the track record, in the same language."""
+    root = built_site / ("" if language == "en" else "ko")
+    prospects, track = root / "prospects" / "index.html", root / "track-record" / "index.html"
+    link = _read(prospects, "data-prospects-track")[("data-prospects-track", "")]
+    assert link == translator(language)("track.from-prospects.link")
+    html = prospects.read_text(encoding="utf-8")
+    href = re.search(r'<a href="([^"]*)" data-prospects-track>', html).group(1)
+    assert (prospects.parent / href / "index.html").resolve() == track.resolve()
+    back = {(track.parent / url / "index.html").resolve() for _, _, url in parse(track).urls}
+    assert prospects.resolve() in back
+
+
 @pytest.mark.parametrize("prefix", ["", "ko/"])
 def test_the_name_field_takes_as_long_a_name_as_the_greeting_and_the_store(built_site, prefix):
     html = (built_site / prefix / "quiz" / "index.html").read_text(encoding="utf-8")
