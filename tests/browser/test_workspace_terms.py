@@ -96,9 +96,14 @@ def _submit(page, answers: dict) -> None:
 
 
 def _shown_note(page) -> str:
-    shown = [e for e in page.locator("[data-figures]").all() if e.is_visible()]
-    assert len(shown) == 1
-    return shown[0].get_attribute("data-figures")
+    # Both notes read in one go: the page switches them in one task, and two separate reads can
+    # straddle the switch and see both.
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll("[data-figures]")]
+          .filter((note) => note.checkVisibility()).map((note) => note.dataset.figures)"""
+    )
+    assert len(shown) == 1, shown
+    return shown[0]
 
 
 def _tick(page, line: str) -> None:
