@@ -19,13 +19,14 @@ export const WENT = ["well", "badly", "open", "declined"];
  */
 export function tally(data, prospects, lines) {
   knownKinds(data.outcomes);
+  const kinds = new Map(data.outcomes.map((outcome) => [outcome.id, outcome]));
   const bands = {};
   const flags = {};
   for (const band in data.bands) bands[band] = Object.fromEntries(WENT.map((went) => [went, 0]));
   for (const flag of data.flags) flags[flag.id] = { badly: 0, well: 0 };
   let undecided = 0;
   for (const prospect of prospects) {
-    const found = classify(data, prospect, lines);
+    const found = classify(data, kinds, prospect, lines);
     if (!found) {
       undecided++;
       continue;
@@ -37,8 +38,7 @@ export function tally(data, prospects, lines) {
 }
 
 /** [band at decision, how it went, the flags raised before], or null when not decided yet. */
-function classify(data, prospect, lines) {
-  const kinds = new Map(data.outcomes.map((outcome) => [outcome.id, outcome]));
+function classify(data, kinds, prospect, lines) {
   const events = readableEvents(prospect).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date)); // stable: then as recorded
   const decision = events.find((event) => kinds.get(event.kind).decides);
   if (!decision) return null;
