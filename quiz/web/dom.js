@@ -94,6 +94,17 @@ export function followFieldLink(event) {
   input.closest(".crf-field").scrollIntoView({ block: "start" });
 }
 
+/** Make the ids of a copy of a template its own: "__ID__" in every id, and in every attribute
+    that names one, becomes `id` (a row per prospect on the prospects page, each with its forms). */
+export function ownIds(root, id) {
+  for (const element of root.querySelectorAll("[id], [for], [name], [href^='#'], [aria-describedby]")) {
+    for (const name of ["id", "for", "name", "href", "aria-describedby"]) {
+      const value = element.getAttribute(name);
+      if (value) element.setAttribute(name, value.split("__ID__").join(id));
+    }
+  }
+}
+
 /** Save `text` as a file named `name`, made here: a Blob's address on a hidden `<a download>`
     (nothing is requested; the Content Security Policy restricts no download). */
 export function download(name, text, type) {

@@ -3,57 +3,36 @@
    made here (ics.js) and sent nowhere. The prospect's name goes into the file only when the
    reader ticks the box for it. Prospects page only. */
 
-import { download, format, required, slot } from "./dom.js";
-import { addDays, calendarText, fileName, realDate, uuid } from "./ics.js";
-
-const PARTS = ["day", "month", "year"];
+import { download, format, required } from "./dom.js";
+import { addDays, dateInput, today } from "./dates.js";
+import { calendarText, fileName, uuid } from "./ics.js";
 
 /**
- * Set up the follow-up form of one prospect's row.
+ * Set up the follow-up form of one prospect's outcomes row, its ids already its own (ownIds).
  * @param {Object} page the prospects page's state (prospects.js)
  * @param {Element} row the prospect's row, cloned from its template
  * @param {string} id the prospect's id
  */
 export function followUp(page, row, id) {
   const root = required(row, "[data-follow-up]");
-  // Each row's copy of the form gets ids and a radio group of its own.
-  for (const element of root.querySelectorAll("[id], [for], [name], [aria-describedby]")) {
-    for (const name of ["id", "for", "name", "aria-describedby"]) {
-      const value = element.getAttribute(name);
-      if (value) element.setAttribute(name, value.split("__ID__").join(id));
-    }
-  }
   const form = required(root, "form");
-  const inputs = PARTS.map((part) => required(form, '[data-date-part="' + part + '"]'));
-  const [y, m, d] = addDays(today(), 7).split("-");
-  [d, m, y].forEach((value, index) => (inputs[index].value = String(Number(value))));
+  const date = dateInput(required(form, "[data-date]"));
+  date.fill(addDays(today(), 7));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const prospect = page.store.prospects.find((candidate) => candidate.id === id);
-    if (prospect) save(page, form, inputs, prospect);
+    if (prospect) save(page, form, date, prospect);
   });
 }
 
 /** Check the date; download the file, or show GOV.UK's error on the date and nothing else. */
-function save(page, form, inputs, prospect) {
+function save(page, form, input, prospect) {
   const strings = page.strings;
-  const values = inputs.map((input) => input.value);
-  const date = realDate(...values);
-  const problem = values.every((value) => !value.trim()) ? "empty" : !date ? "real" : date < today() ? "past" : "";
-  const field = form.querySelector(".crf-field");
-  const error = required(field, ".crf-error-message");
-  field.classList.toggle("crf-field--error", !!problem);
-  error.hidden = !problem;
-  const group = required(field, "fieldset");
-  const hint = group.getAttribute("aria-describedby").split(" ")[0];
-  group.setAttribute("aria-describedby", problem ? hint + " " + error.id : hint);
-  for (const input of inputs) {
-    if (problem) input.setAttribute("aria-invalid", "true");
-    else input.removeAttribute("aria-invalid");
-  }
+  const { date, empty } = input.read();
+  const problem = empty ? "empty" : !date ? "real" : date < today() ? "past" : "";
+  input.error(problem && strings[problem === "real" ? "prospects.date.error.real" : "prospects.follow-up.error." + problem]);
   if (problem) {
-    slot(error, "follow-up-error").textContent = strings["prospects.follow-up.error." + problem];
-    form.querySelector("[data-date-part]").focus(); // the first of them as the page shows them
+    input.fields[0].focus();
     return;
   }
   const kind = required(form, "input[type=radio]:checked").value;
@@ -70,10 +49,4 @@ function save(page, form, inputs, prospect) {
   const file = fileName(kind, date, named ? prospect.name : "");
   download(file, text, "text/calendar;charset=utf-8");
   page.parts.status.textContent = format(strings["prospects.follow-up.done"], { file: file });
-}
-
-/** Today where the reader is, as "YYYY-MM-DD". */
-function today() {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((part) => String(part).padStart(2, "0")).join("-");
 }

@@ -3,13 +3,15 @@
    page, no clock and no randomness of its own (the caller gives the day, the time stamp and the
    id), so tests/js/ics.test.js checks it under Node. */
 
+import { addDays } from "./dates.js";
+
 const LIMIT = 75; // octets on a line, its line break not counted (RFC 5545, 3.1)
 
 /**
  * The file's text: one VCALENDAR with one all-day VEVENT and its reminder, CRLF line endings,
  * every line folded at 75 octets.
  * @param {{uid: string, stamp: Date, date: string, summary: string, description: string,
- *   language: string}} event `date` is "YYYY-MM-DD", a real day (`realDate`)
+ *   language: string}} event `date` is "YYYY-MM-DD", a real day (dates.js, `realDate`)
  * @returns {string}
  */
 export function calendarText(event) {
@@ -65,21 +67,6 @@ export function fold(line) {
     octets += size;
   }
   return out;
-}
-
-/** "YYYY-MM-DD" for a day, month and year typed in, or null when they are not a real day (30
-    February, month 13, a year not of four digits, or 9999, whose last day has no next day to end
-    on in four digits). Digits only, surrounding spaces allowed. */
-export function realDate(day, month, year) {
-  const [d, m, y] = [day, month, year].map((text) => (/^\s*\d{1,4}\s*$/.test(text) ? Number(text) : NaN));
-  if (!(y >= 1000 && y < 9999 && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate())) return null;
-  return addDays([y, m, d].join("-"), 0);
-}
-
-/** The day `count` days after "YYYY-MM-DD" (before, when negative), as "YYYY-MM-DD". */
-export function addDays(date, count) {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + count)).toISOString().slice(0, 10);
 }
 
 /** A version-4 UUID from 16 random bytes, for the event's UID: no host in it (RFC 7986, 5.3),

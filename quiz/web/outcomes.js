@@ -7,11 +7,11 @@
    prospect's outcomes are the second row of its pair in the list (partials/outcomes.html). Every
    change is one updateStore() transaction (events.js). Prospects page only. */
 
-import { counted, followFieldLink, format, formatDate, required, slot } from "./dom.js";
-import { validDate } from "./store.js";
+import { counted, followFieldLink, format, formatDate, ownIds, required, slot } from "./dom.js";
+import { dateInput, today } from "./dates.js";
 import { MAX_EVENTS, MAX_NOTE, addEvent, byDate, deleteEvent, deleteUnreadableEvents, editEvent, readEvents, shownEvent } from "./events.js";
 
-const FIELDS = ["kind", "date", "note"];
+const FIELDS = ["kind", "note"]; // and the date, GOV.UK's three fields (dates.js)
 const DAY = { dateStyle: "medium", timeZone: "UTC" }; // a stored day is a calendar day: never shifted
 
 /**
@@ -25,6 +25,7 @@ export function outcomesRow(page, id) {
   const strings = page.strings;
   const row = page.parts.outcomesTemplate.cloneNode(true);
   row.setAttribute("data-outcomes-for", id);
+  ownIds(row, id);
   const form = required(row, "[data-outcome-add]");
   const errors = required(form, "[data-outcome-errors]");
   const state = {
@@ -43,24 +44,12 @@ export function outcomesRow(page, id) {
     errorsHeading: required(errors, "[data-outcome-errors-heading]"),
     inputs: {
       kind: required(form, "[data-outcome-kind]"),
-      date: required(form, "[data-outcome-date]"),
       note: required(form, "[data-outcome-note]"),
     },
+    date: dateInput(required(form, "[data-outcome-date]")),
     editing: null, // the id of the event the form changes; null while it adds one
   };
-  for (const name of FIELDS) {
-    const input = state.inputs[name];
-    const field = input.closest(".crf-field");
-    input.id = "outcome-" + name + "-" + id;
-    required(field, "label").htmlFor = input.id;
-    required(field, ".crf-error-message").id = input.id + "-error";
-    const link = required(errors, '[data-error-for="' + name + '"] a');
-    link.href = "#" + input.id;
-    link.textContent = strings["prospects.outcome." + name + ".error"] || "";
-  }
-  const hint = required(form, ".crf-hint");
-  hint.id = state.inputs.note.id + "-hint";
-  hint.textContent = format(strings["prospects.outcome.note.hint"], { max: MAX_NOTE });
+  slot(form, "note-hint").textContent = format(strings["prospects.outcome.note.hint"], { max: MAX_NOTE });
   const full = required(errors, '[data-error-for="full"]');
   full.textContent = format(full.textContent, { max: MAX_EVENTS });
   clearForm(state);
@@ -147,7 +136,7 @@ function startEditing(page, state, event) {
   showErrors(state, [], 0);
   state.editing = event.id;
   state.inputs.kind.value = event.kind;
-  state.inputs.date.value = event.date;
+  state.date.fill(event.date);
   state.inputs.note.value = event.note;
   labels(page, state);
   state.details.open = true;
@@ -158,7 +147,7 @@ function startEditing(page, state, event) {
 function submit(page, state) {
   const strings = page.strings;
   const entered = read(page, state);
-  showErrors(state, entered.wrong, entered.fields.note.length);
+  showErrors(state, entered.wrong, entered.fields.note.length, entered.dateProblem);
   if (entered.wrong.length) {
     state.errorsHeading.focus();
     return;
@@ -192,16 +181,25 @@ function submit(page, state) {
 /** What the form holds, and which fields are wrong. The note is kept however long it is: a
     note over the limit is an error to fix, never cut short. */
 function read(page, state) {
-  const { kind, date, note } = state.inputs;
-  const fields = { kind: kind.value, date: date.value, note: note.value.trim() };
+  const { kind, note } = state.inputs;
+  const { date, empty } = state.date.read();
+  const fields = { kind: kind.value, date: date, note: note.value.trim() };
+  const dateProblem = empty ? "empty" : !date ? "real" : date > today() ? "future" : "";
   const wrong = [];
   if (!page.kindLabels.has(fields.kind)) wrong.push("kind");
-  if (!/^\d{4}-\d\d-\d\d$/.test(fields.date) || !validDate(fields.date + "T00:00:00Z") || fields.date > today()) wrong.push("date");
+  if (dateProblem) wrong.push("date");
   if (fields.note.length > MAX_NOTE) wrong.push("note");
-  return { fields: fields, wrong: wrong };
+  return { fields: fields, wrong: wrong, dateProblem: dateProblem };
 }
 
-function showErrors(state, wrong, noteLength) {
+/** GOV.UK's errors: the summary above the form, listing what is wrong, and each field's own
+    message. `dateProblem` says what is wrong with the date: "empty", "real" or "future". */
+function showErrors(state, wrong, noteLength, dateProblem) {
+  const strings = state.page.strings;
+  const dateText = wrong.includes("date") ? strings[dateProblem === "real" ? "prospects.date.error.real" : "prospects.outcome.date.error." + dateProblem] : "";
+  state.date.error(dateText);
+  required(state.errors, '[data-error-for="date"] a').textContent = dateText;
+  state.errors.querySelector('[data-error-for="date"]').hidden = !dateText;
   for (const name of FIELDS) {
     const input = state.inputs[name];
     const on = wrong.includes(name);
@@ -219,7 +217,7 @@ function showErrors(state, wrong, noteLength) {
   for (const name of ["full", "blocked"]) state.errors.querySelector('[data-error-for="' + name + '"]').hidden = !wrong.includes(name);
   state.errors.hidden = wrong.length === 0;
   if (wrong.includes("note")) {
-    const text = format(state.page.strings["prospects.outcome.note.error"], { max: MAX_NOTE, count: noteLength });
+    const text = format(strings["prospects.outcome.note.error"], { max: MAX_NOTE, count: noteLength });
     slot(state.form, "note-error").textContent = text;
     required(state.errors, '[data-error-for="note"] a').textContent = text;
   }
@@ -229,8 +227,7 @@ function showErrors(state, wrong, noteLength) {
 function clearForm(state) {
   state.editing = null;
   state.inputs.kind.value = "";
-  state.inputs.date.value = today();
-  state.inputs.date.max = today();
+  state.date.fill(today());
   state.inputs.note.value = "";
   labels(state.page, state);
 }
@@ -250,10 +247,4 @@ function editButton(state, eventId) {
 /** An event as the page says it: its kind's label and its day, in the page's language. */
 function said(page, event) {
   return format(page.strings["prospects.outcome.entry"], { kind: page.kindLabels.get(event.kind), date: formatDate(event.date, DAY) });
-}
-
-/** Today's date where the reader is, as "YYYY-MM-DD". */
-function today() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 }

@@ -206,7 +206,7 @@ function newRow(page, id) {
   required(row, "[data-compare]").value = id;
   required(row, '[data-action="delete"]').addEventListener("click", () => remove(page, id));
   row.outcomes = outcomesRow(page, id);
-  followUp(page, row, id);
+  followUp(page, row.outcomes, id);
   return row;
 }
 

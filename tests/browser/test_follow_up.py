@@ -62,12 +62,13 @@ def listing(browser, base_url):
 
 
 def _row(page):
-    return page.locator('[data-saved-prospect][data-id="p-followup01"]')
+    """The reminder's disclosure, in the prospect's outcomes row under it, across the table."""
+    return page.locator('[data-outcomes-for="p-followup01"] [data-follow-up]')
 
 
 def _open_form(page):
     row = _row(page)
-    row.locator("[data-follow-up] summary").click()
+    row.locator("summary").click()
     return row
 
 
@@ -202,7 +203,13 @@ def test_an_empty_impossible_or_past_date_is_refused_with_no_file(listing, langu
         row.locator('[data-action="follow-up-ics"]').click()
         poll(error.is_visible, "the error shows")
         assert " ".join(error.text_content().split()) == (
-            t("quiz.error.prefix") + " " + t(f"prospects.follow-up.error.{problem}")
+            t("quiz.error.prefix")
+            + " "
+            + t(
+                "prospects.date.error.real"
+                if problem == "real"
+                else f"prospects.follow-up.error.{problem}"
+            )
         )
         for part in ("day", "month", "year"):
             assert row.locator(f'[data-date-part="{part}"]').get_attribute("aria-invalid") == "true"
@@ -225,11 +232,11 @@ def test_an_empty_impossible_or_past_date_is_refused_with_no_file(listing, langu
 def test_the_form_works_from_the_keyboard_and_is_axe_clean(listing, language):
     page = listing(language, PLAIN[language])
     row = _row(page)
-    row.locator('[data-action="delete"]').focus()
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.locator('[data-outcomes-for="p-followup01"] [data-outcomes] > summary').focus()
+    page.keyboard.press("Tab")  # the outcomes' form is closed: the reminder's disclosure is next
+    assert page.evaluate("document.activeElement.parentElement.hasAttribute('data-follow-up')")
     page.keyboard.press("Enter")
-    assert row.locator("[data-follow-up]").get_attribute("open") is not None
+    assert row.get_attribute("open") is not None
     page.keyboard.press("Tab")  # the first kind, chosen
     page.keyboard.press("ArrowDown")  # the payment due date
     assert row.locator('input[type=radio][value="payment-due"]').is_checked()

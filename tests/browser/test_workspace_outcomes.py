@@ -23,11 +23,13 @@ from tests.support.workspace import (
     Tab,
     Tabs,
     export_body,
+    fill_date,
     idle,
     import_summary,
     poll,
     prospect,
     put_stored,
+    shown_date,
     stored,
     stored_text,
 )
@@ -88,7 +90,9 @@ def test_outcomes_are_recorded_changed_and_deleted_on_several_prospects(
         "Feb" in first.inner_text() or "2." in first.inner_text()
     )
     assert "어디까지 포함인지?" in first.inner_text()
-    summary = tab.page.locator(f'[data-outcomes-for="{BETA["id"]}"] summary').inner_text()
+    summary = tab.page.locator(
+        f'[data-outcomes-for="{BETA["id"]}"] [data-outcomes] > summary'
+    ).inner_text()
     assert (t("outcome.would-again") in summary) and ("2" in summary)
 
     # Changed in place, its id and other keys kept; deleted, and the deletion undone.
@@ -116,12 +120,15 @@ def test_the_form_refuses_a_bad_date_or_a_long_note_and_keeps_what_was_typed(
     before = stored_text(tab.page)
     form = tab.outcome_form(BETA["id"])
     kind, date, note = (form.locator(f"[data-outcome-{name}]") for name in ("kind", "date", "note"))
-    assert date.input_value() == tab.page.evaluate(
+    parts = date.locator("[data-date-part]")
+    first = "year" if language == "ko" else "day"  # the order the language writes a date in
+    assert parts.first.get_attribute("data-date-part") == first
+    assert shown_date(date) == tab.page.evaluate(
         "() => { const d = new Date(); return new Date(d - d.getTimezoneOffset() * 6e4)"
         ".toISOString().slice(0, 10); }"
     )
     long_note = "가" * 300
-    date.fill("")
+    fill_date(date, "")
     note.fill(long_note)
     form.locator("button[type=submit]").click()
     errors = form.locator("[data-outcome-errors]")
@@ -135,25 +142,39 @@ def test_the_form_refuses_a_bad_date_or_a_long_note_and_keeps_what_was_typed(
     assert form.locator('[data-error-for="note"]').inner_text() == t(
         "prospects.outcome.note.error"
     ).format(max=280, count=300)
-    for field in (kind, date, note):
+    assert form.locator('[data-error-for="date"]').inner_text() == t(
+        "prospects.outcome.date.error.empty"
+    )
+    for field in (kind, note, *parts.all()):
         assert field.get_attribute("aria-invalid") == "true"
+    for field in (kind, note, date):
         assert field.get_attribute("aria-describedby").endswith("-error")
-    # The summary's link takes the reader to the field.
+    # The summary's link takes the reader to the date's first field.
     form.locator('[data-error-for="date"] a').click()
-    assert _focused(date)
+    assert _focused(parts.first)
     assert note.input_value() == long_note  # never cut short
-    # A date after today is refused too; a note at the limit is fine.
+    # A day that does not exist, then one after today, are refused too, each saying why; a note
+    # at the limit is fine.
     kind.select_option("paid-on-time")
-    date.fill("2999-01-01")
     note.fill("가" * 280)
-    form.locator("button[type=submit]").click()
-    assert form.locator('[data-error-for="date"]').is_visible()
+    for typed, problem in (
+        ("2026-02-31", "prospects.date.error.real"),
+        ("2999-01-01", "prospects.outcome.date.error.future"),
+    ):
+        year, month, day = typed.split("-")
+        for part, value in (("year", year), ("month", month), ("day", day)):
+            date.locator(f'[data-date-part="{part}"]').fill(value)
+        form.locator("button[type=submit]").click()
+        assert form.locator('[data-error-for="date"]').inner_text() == t(problem)
+        assert " ".join(date.locator(".crf-error-message").inner_text().split()) == (
+            t("quiz.error.prefix") + " " + t(problem)
+        )
     assert form.locator('[data-error-for="note"]').is_hidden()
     assert kind.get_attribute("aria-invalid") is None
     assert stored_text(tab.page) == before  # nothing saved
     results = Axe().run(tab.page)
     assert results.violations_count == 0, results.generate_snapshot()
-    date.fill("2026-07-01")
+    fill_date(date, "2026-07-01")
     form.locator("button[type=submit]").click()
     idle(tab.page)
     tabs.model.add_event(BETA["id"], "paid-on-time", "2026-07-01", "가" * 280)

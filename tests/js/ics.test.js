@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { addDays, calendarText, escapeText, fileName, fold, realDate, uuid } from "../../quiz/web/ics.js";
+import { addDays, realDate } from "../../quiz/web/dates.js";
+import { calendarText, escapeText, fileName, fold, uuid } from "../../quiz/web/ics.js";
 
 const octets = (text) => Buffer.byteLength(text, "utf8");
 const unfold = (text) => text.replace(/\r\n /g, "");

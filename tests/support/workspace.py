@@ -596,6 +596,23 @@ def idle(page, timeout: float = 10.0) -> None:
     poll(lambda: page.evaluate(_IDLE), "the page is done with the store", timeout)
 
 
+def fill_date(fieldset, date: str) -> None:
+    """Type `date` ("YYYY-MM-DD", or "" for none) into GOV.UK's date input (the locator of its
+    fieldset, partials/date-input.html) as a reader would: the day and month without zeros."""
+    values = [str(int(part)) for part in date.split("-")] if date else ["", "", ""]
+    for part, value in zip(("year", "month", "day"), values, strict=True):
+        fieldset.locator(f'[data-date-part="{part}"]').fill(value)
+
+
+def shown_date(fieldset) -> str:
+    """The date a date input holds, as "YYYY-MM-DD" (its fields as typed, padded)."""
+    year, month, day = (
+        fieldset.locator(f'[data-date-part="{part}"]').input_value()
+        for part in ("year", "month", "day")
+    )
+    return f"{year}-{month:0>2}-{day:0>2}"
+
+
 def records(page) -> dict:
     """Every record of the site's database, by key."""
     return page.evaluate(_DATABASE, ["read", None, None])
@@ -804,7 +821,7 @@ class Tab:
     def add_event(self, ident: str, kind: str, date: str, note: str = "") -> None:
         form = self.outcome_form(ident)
         form.locator("[data-outcome-kind]").select_option(kind)
-        form.locator("[data-outcome-date]").fill(date)
+        fill_date(form.locator("[data-outcome-date]"), date)
         form.locator("[data-outcome-note]").fill(note)
         form.locator("button[type=submit]").click()
         idle(self.page)
@@ -815,7 +832,7 @@ class Tab:
         if "kind" in fields:
             form.locator("[data-outcome-kind]").select_option(fields["kind"])
         if "date" in fields:
-            form.locator("[data-outcome-date]").fill(fields["date"])
+            fill_date(form.locator("[data-outcome-date]"), fields["date"])
         if "note" in fields:
             form.locator("[data-outcome-note]").fill(fields["note"])
         form.locator("button[type=submit]").click()
