@@ -358,7 +358,8 @@ def test_the_note_beside_the_draft_says_where_its_figures_come_from(tabs, langua
     assert _shown_note(quiz_page) == "examples"
     link = quiz_page.locator('[data-figures="examples"] a')
     assert link.inner_text() == _t(language)("yours.examples.link")
-    link.click()
+    with quiz_page.expect_navigation():  # loaded: idle() alone passes on a page still parsing
+        link.click()
     idle(quiz_page)
     assert quiz_page.url.endswith(("" if language == "en" else "ko/") + "prospects/#your-terms")
     assert quiz_page.locator("#your-terms").is_visible()
