@@ -6,7 +6,7 @@
 import { InputError } from "./errors.js";
 import { boot, busy, counted, download, format, formatDate, message, required, shown, slot } from "./dom.js";
 import { score, topConcerns } from "./scoring.js";
-import { SITE_KEYS, limitNames, readStore, settingsOf, toMap, updateStore } from "./store.js";
+import { limitNames, onStoreChange, readStore, settingsOf, toMap, updateStore } from "./store.js";
 import { clearStore, deleteProspect, deleteUnreadable, exportBody, instant, mergeImport, parseExport, restoreProspect, shownEntry } from "./archive.js";
 import { mergeSettings, settingsForm, showSettings, writeSettings } from "./settings.js";
 import { MAX_EVENTS, knownKinds, restoreEvent } from "./events.js";
@@ -88,9 +88,7 @@ function initProspects(root, data) {
     page.parts.clearAll.focus();
   });
   // Another tab saved, deleted, imported or cleared: show what is stored now.
-  window.addEventListener("storage", (event) => {
-    if (event.key === null || event.key.startsWith(SITE_KEYS)) refresh(page);
-  });
+  onStoreChange(() => refresh(page));
   root.querySelectorAll("[data-data-actions], [data-import-field], [data-clear-actions]").forEach((element) => (element.hidden = false));
   page.settings = settingsForm(page, (edit, done) => change(page, edit, done));
   return refresh(page);

@@ -6,7 +6,7 @@
 
 import { InputError } from "./errors.js";
 import { boot, busy, byAttribute, format, formatDate, message, notify, required } from "./dom.js";
-import { SITE_KEYS, clip, limitNames, readStore, recordAssessment, settingsOf, toObject, updateStore } from "./store.js";
+import { clip, limitNames, onStoreChange, readStore, recordAssessment, settingsOf, toObject, updateStore } from "./store.js";
 import { messageState } from "./message.js";
 import { answers, followErrorLink, hideErrors, setError, updateProgress } from "./answers.js";
 import { land, render, renderChanges, showAnswers, showResult } from "./result.js";
@@ -182,7 +182,7 @@ function followStore(quiz) {
     else notify(quiz.parts.status, format(quiz.strings[typeof store.raw.deleted?.[editing.id] === "string" ? "work.gone" : "work.lost"], { name: editing.name }));
     renderChanges(quiz, answers(quiz));
   };
-  window.addEventListener("storage", (event) => (event.key === null || event.key.startsWith(SITE_KEYS)) && follow());
+  onStoreChange(follow);
   return follow();
 }
 

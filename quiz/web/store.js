@@ -202,6 +202,12 @@ export function announce() {
   }
 }
 
+/** Call `follow` whenever another tab changes what the site keeps: it announced a change, or
+    the site's keys were cleared (a `storage` event for one of them, or for all at once). */
+export function onStoreChange(follow) {
+  window.addEventListener("storage", (event) => (event.key === null || event.key.startsWith(SITE_KEYS)) && follow());
+}
+
 /**
  * Record an assessment in a fresh store (it is this call's own copy, so it is changed in
  * place): the prospect `id` gets these answers and the ones they replace go first in its

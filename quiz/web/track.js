@@ -3,7 +3,7 @@
    store. It only reads. The widget is the `[data-track]` element. */
 
 import { boot, busy, message, required } from "./dom.js";
-import { SITE_KEYS, limitNames, readStore, settingsOf } from "./store.js";
+import { limitNames, onStoreChange, readStore, settingsOf } from "./store.js";
 import { tally } from "./tally.js";
 
 /**
@@ -14,9 +14,7 @@ import { tally } from "./tally.js";
  */
 function initTrack(root, data) {
   limitNames(data.nameMax, data.terms);
-  window.addEventListener("storage", (event) => {
-    if (event.key === null || event.key.startsWith(SITE_KEYS)) show(root, data);
-  });
+  onStoreChange(() => show(root, data));
   return show(root, data);
 }
 
