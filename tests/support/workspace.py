@@ -586,7 +586,8 @@ _DATABASE = """async ([action, key, value]) => {
 
 # The page loaded (before that, its widgets may not be parsed yet, and "every widget" would hold
 # of none), every widget on it set up, and none reading or changing the store (aria-busy).
-_IDLE = """() => document.readyState === "complete" && ["data-prospects", "data-quiz-scope"].every((root) =>
+_IDLE = """() => document.readyState === "complete"
+  && ["data-prospects", "data-quiz-scope"].every((root) =>
     [...document.querySelectorAll("[" + root + "]")].every((e) => e.hasAttribute(root + "-ready")))
   && document.querySelector("[aria-busy='true']") === null"""
 
