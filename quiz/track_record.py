@@ -88,21 +88,27 @@ def readable_events(prospect: Mapping, kinds: Mapping) -> list[Mapping]:
         return []
     readable, seen = [], set()
     for event in events:
-        if (
-            isinstance(event, Mapping)
-            and isinstance(event.get("id"), str)
-            and EVENT_ID.fullmatch(event["id"])
-            and event["id"] not in seen
-            and isinstance(event.get("kind"), str)
-            and event["kind"] in kinds
-            and isinstance(event.get("date"), str)
-            and _real_day(event["date"])
-            and isinstance(event.get("note"), str)
-            and len(event["note"].encode("utf-16-le", "surrogatepass")) // 2 <= MAX_NOTE
-        ):
+        if readable_event(event, kinds) and event["id"] not in seen:
             seen.add(event["id"])
             readable.append(event)
     return readable
+
+
+def readable_event(event, kinds) -> bool:
+    """Whether a value is an outcome (events.js, validEvent): an "e-" id, a kind of `kinds`, a
+    real calendar day YYYY-MM-DD and a note of at most MAX_NOTE UTF-16 units; other keys are
+    kept. Whether its id is the first of its prospect's is readable_events' to say."""
+    return (
+        isinstance(event, Mapping)
+        and isinstance(event.get("id"), str)
+        and EVENT_ID.fullmatch(event["id"]) is not None
+        and isinstance(event.get("kind"), str)
+        and event["kind"] in kinds
+        and isinstance(event.get("date"), str)
+        and _real_day(event["date"])
+        and isinstance(event.get("note"), str)
+        and len(event["note"].encode("utf-16-le", "surrogatepass")) // 2 <= MAX_NOTE
+    )
 
 
 def _real_day(text: str) -> bool:

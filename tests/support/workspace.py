@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from quiz import track_record
 from quiz.drafting import NAME_MAX
 from tests.support.quiz import QUIZ
 
@@ -25,15 +26,13 @@ VERSION = 4
 VERSIONS = (1, 2, 3, 4)  # the formats this version reads
 MAX_HISTORY = 10
 MAX_EVENTS = 100
-MAX_NOTE = 280
+MAX_NOTE = track_record.MAX_NOTE
 # An import's counts when it adds no event and leaves none out.
 NO_OUTCOMES = {"outcomes": 0, "outcomes-both": 0, "outcomes-unreadable": 0}
 KINDS = frozenset(outcome.id for outcome in QUIZ.outcomes)  # from their one source, quiz.yml
 MAX_NAME = NAME_MAX  # the longest prospect name, from its one source
 SUFFIX = {"en": " (imported)", "ko": " (가져옴)"}
 _ID = re.compile(r"p-[a-z0-9]{8,24}")
-_EVENT_ID = re.compile(r"e-[a-z0-9]{8,24}")
-_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|[+-]\d\d:\d\d)")
 
@@ -59,19 +58,9 @@ def readable(entry) -> bool:
 
 
 def readable_event(event) -> bool:
-    """Whether a value is an outcome (store.js, validEvent): an id, a kind of quiz.yml's
-    `outcomes`, a real calendar day and a note of at most MAX_NOTE units; other keys are kept."""
-    return (
-        isinstance(event, dict)
-        and isinstance(event.get("id"), str)
-        and _EVENT_ID.fullmatch(event["id"]) is not None
-        and event.get("kind") in KINDS
-        and isinstance(event.get("date"), str)
-        and _DAY.fullmatch(event["date"]) is not None
-        and _date(event["date"] + "T00:00:00Z")
-        and isinstance(event.get("note"), str)
-        and units(event["note"]) <= MAX_NOTE
-    )
+    """Whether a value is an outcome (events.js, validEvent), by the rule the track record's
+    reference reads a store with (quiz/track_record.py): one rule in Python, as in the browser."""
+    return track_record.readable_event(event, KINDS)
 
 
 _ABSENT = object()  # a prospect without `events`
