@@ -22,11 +22,14 @@ check: $(READY) $(NODE_READY)
 	$(BIN)/python scripts/validate.py
 	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -m "not browser and not network" -q $(ARGS)
 
-# Every test, browser tests included, with every example: the README's test command and CI's.
+# The formatter's and the linter's checks, then every test, browser tests included, with every
+# example: the README's test command and CI's.
 # `make test ARGS="tests/browser/test_quiz.py -x"` runs a part of it. pytest-xdist spreads the test
 # files over the machine's cores (a file's tests stay together, sharing its fixtures; each core
 # builds the site once); `make test ARGS="-n 0"` runs them in one process.
 test: $(READY) system $(NODE_READY)
+	$(BIN)/ruff format --check --quiet .
+	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest -n auto --dist loadfile $(ARGS)
 
 build: $(SITE_READY) $(NODE_READY)
