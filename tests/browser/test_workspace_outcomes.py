@@ -62,15 +62,34 @@ def _open(browser, base_url, value, language="en", count=1, downloads=False):
     return context, watch, tabs
 
 
+@pytest.fixture
+def opened(browser, base_url):
+    """`_open` for a test, which returns the tabs (the last call's browser context and watch are
+    `opened.context` and `opened.watch`, to open another page). Afterwards, whether the test
+    passed or not, every context is closed, and then no page may have logged a problem or asked
+    another host."""
+    made = []
+
+    def open_(value, language="en", count=1, downloads=False):
+        context, watch, tabs = _open(browser, base_url, value, language, count, downloads)
+        made.append((context, watch))
+        open_.context, open_.watch = context, watch
+        return tabs
+
+    yield open_
+    for context, _ in made:
+        context.close()
+    for _, watch in made:
+        assert watch.problems == []
+
+
 def _focused(locator) -> bool:
     return locator.evaluate("(element) => element === document.activeElement")
 
 
 @LANGUAGES
-def test_outcomes_are_recorded_changed_and_deleted_on_several_prospects(
-    browser, base_url, language
-):
-    context, watch, tabs = _open(browser, base_url, SEED, language)
+def test_outcomes_are_recorded_changed_and_deleted_on_several_prospects(opened, language):
+    tabs = opened(SEED, language)
     tab = tabs.tabs[0]
     t = translator(language)
     new = tabs.add_event(tab, BETA["id"], "signed", "2026-03-10", "Three pages, 30 % deposit.")
@@ -106,15 +125,11 @@ def test_outcomes_are_recorded_changed_and_deleted_on_several_prospects(
     tabs.delete_event(tab, GAMMA["id"], LATE["id"])
     assert [e["kind"] for e in tabs.model.find(GAMMA["id"])["events"]] == ["dispute"]
     assert stored(tab.page)["note"] == "kept"
-    assert watch.problems == []
-    context.close()
 
 
 @LANGUAGES
-def test_the_form_refuses_a_bad_date_or_a_long_note_and_keeps_what_was_typed(
-    browser, base_url, language
-):
-    context, watch, tabs = _open(browser, base_url, SEED, language)
+def test_the_form_refuses_a_bad_date_or_a_long_note_and_keeps_what_was_typed(opened, language):
+    tabs = opened(SEED, language)
     tab = tabs.tabs[0]
     t = translator(language)
     before = stored_text(tab.page)
@@ -184,12 +199,10 @@ def test_the_form_refuses_a_bad_date_or_a_long_note_and_keeps_what_was_typed(
     settle(tab.page)
     results = Axe().run(tab.page)
     assert results.violations_count == 0, results.generate_snapshot()
-    assert watch.problems == []
-    context.close()
 
 
-def test_two_tabs_adding_outcomes_interleaved_lose_nothing(browser, base_url):
-    context, watch, tabs = _open(browser, base_url, SEED, count=2)
+def test_two_tabs_adding_outcomes_interleaved_lose_nothing(opened):
+    tabs = opened(SEED, count=2)
     one, two = tabs.tabs
     for round_ in range(3):
         tabs.add_event(one, ALPHA["id"], "paid-late", f"2026-07-0{round_ + 1}", f"one {round_}")
@@ -202,8 +215,6 @@ def test_two_tabs_adding_outcomes_interleaved_lose_nothing(browser, base_url):
     tabs.undo(two)
     tabs.add_event(one, BETA["id"], "paid-on-time", "2026-10-02")
     assert len(tabs.model.find(ALPHA["id"])["events"]) == 7
-    assert watch.problems == []
-    context.close()
 
 
 # Each of two tabs records an outcome on the same prospect at the same instant, by a timer.
@@ -215,8 +226,8 @@ _SUBMIT_AT = """([ident, kind, at]) => {
 }"""
 
 
-def test_outcomes_added_at_the_same_instant_in_two_tabs_are_all_kept(browser, base_url):
-    context, watch, tabs = _open(browser, base_url, SEED, count=2)
+def test_outcomes_added_at_the_same_instant_in_two_tabs_are_all_kept(opened):
+    tabs = opened(SEED, count=2)
     rounds = 10
     for _ in range(rounds):
         at = int(time.time() * 1000) + 300
@@ -229,13 +240,11 @@ def test_outcomes_added_at_the_same_instant_in_two_tabs_are_all_kept(browser, ba
     events = stored(tabs.tabs[0].page)["prospects"][1]["events"]
     assert sorted(e["kind"] for e in events) == ["dispute"] * rounds + ["paid-late"] * rounds
     assert len({e["id"] for e in events}) == 2 * rounds
-    assert watch.problems == []
-    context.close()
 
 
 @LANGUAGES
-def test_export_delete_all_and_import_restore_every_outcome(browser, base_url, language):
-    context, watch, tabs = _open(browser, base_url, SEED, language, downloads=True)
+def test_export_delete_all_and_import_restore_every_outcome(opened, language):
+    tabs = opened(SEED, language, downloads=True)
     tab = tabs.tabs[0]
     tabs.add_event(tab, BETA["id"], "signed", "2026-03-10", "Exported.")
     body = tabs.export(tab)
@@ -253,16 +262,12 @@ def test_export_delete_all_and_import_restore_every_outcome(browser, base_url, l
     }
     # The same file again is already here, outcomes and all.
     assert tabs.import_(tab, body)["same"] == 3
-    assert watch.problems == []
-    context.close()
 
 
 @LANGUAGES
 @pytest.mark.parametrize("count", [1, 2])
-def test_an_import_merges_outcomes_by_id_and_keeps_a_conflict_twice(
-    browser, base_url, language, count
-):
-    context, watch, tabs = _open(browser, base_url, SEED, language)
+def test_an_import_merges_outcomes_by_id_and_keeps_a_conflict_twice(opened, language, count):
+    tabs = opened(SEED, language)
     tab = tabs.tabs[0]
     changed = [{**SIGNED, "note": "Changed in the other browser."}]
     fresh = [
@@ -287,20 +292,16 @@ def test_an_import_merges_outcomes_by_id_and_keeps_a_conflict_twice(
     assert copy_["id"] != SIGNED["id"] and len(alpha) == 2 + count
     tabs.import_(tab, file)  # again: nothing more
     assert len(tabs.model.find(ALPHA["id"])["events"]) == len(alpha)
-    assert watch.problems == []
-    context.close()
 
 
 @LANGUAGES
 @pytest.mark.parametrize("version", [2, 3])
-def test_an_older_store_opens_with_every_prospect_and_gains_outcomes(
-    browser, base_url, language, version
-):
+def test_an_older_store_opens_with_every_prospect_and_gains_outcomes(opened, language, version):
     plain = [{k: v for k, v in p.items() if k != "events"} for p in (ALPHA, BETA, GAMMA)]
     value = {"version": version, "prospects": plain, "deleted": {}}
     if version == 3:
         value["settings"] = {"terms": {"deposit": 40}}
-    context, watch, tabs = _open(browser, base_url, value, language)
+    tabs = opened(value, language)
     tab = tabs.tabs[0]
     assert sorted(name for _, name, _ in tab.rows()) == sorted(p["name"] for p in plain)
     assert tab.status() == ""
@@ -310,8 +311,6 @@ def test_an_older_store_opens_with_every_prospect_and_gains_outcomes(
     assert written["version"] == 4
     assert [p for p in written["prospects"] if p["id"] != GAMMA["id"]] == plain[:2]
     assert written.get("settings") == value.get("settings")
-    assert watch.problems == []
-    context.close()
 
 
 @LANGUAGES
@@ -349,14 +348,14 @@ TAMPERED = {
 @LANGUAGES
 @pytest.mark.parametrize("events", TAMPERED.values(), ids=list(TAMPERED))
 def test_a_tampered_outcome_leaves_its_prospect_listed_and_nothing_is_lost(
-    browser, base_url, language, events
+    opened, base_url, language, events
 ):
     """The prospect is listed as ever, with its readable outcomes and how many could not be
     read; changes to the readable ones, and the quiz page's re-assessment, keep the others as
     they are; the reader can delete them."""
     tampered = {**ALPHA, "events": copy.deepcopy(events)}
     value = {**SEED, "prospects": [tampered, BETA, GAMMA]}
-    context, watch, tabs = _open(browser, base_url, value, language)
+    tabs = opened(value, language)
     tab = tabs.tabs[0]
     t = translator(language)
     assert sorted(ident for ident, _, _ in tab.rows()) == sorted(p["id"] for p in SEED["prospects"])
@@ -374,8 +373,8 @@ def test_a_tampered_outcome_leaves_its_prospect_listed_and_nothing_is_lost(
     results = Axe().run(tab.page)
     assert results.violations_count == 0, results.generate_snapshot()
     # The quiz page re-assesses it, and keeps its outcomes byte for byte.
-    quiz_page = context.new_page()
-    watch.attach(quiz_page)
+    quiz_page = opened.context.new_page()
+    opened.watch.attach(quiz_page)
     quiz = Tab(quiz_page, base_url, "quiz")
     tabs.tabs.append(quiz)
     quiz.reassess(ALPHA["id"], "Alpha")
@@ -404,15 +403,11 @@ def test_a_tampered_outcome_leaves_its_prospect_listed_and_nothing_is_lost(
     if not is_list:
         assert "events" not in tabs.model.find(ALPHA["id"])
         tabs.add_event(tab, ALPHA["id"], "dispute", "2026-05-01")
-    assert watch.problems == []
-    context.close()
 
 
 @LANGUAGES
-def test_an_import_leaves_out_the_files_unreadable_outcomes_and_says_how_many(
-    browser, base_url, language
-):
-    context, watch, tabs = _open(browser, base_url, SEED, language)
+def test_an_import_leaves_out_the_files_unreadable_outcomes_and_says_how_many(opened, language):
+    tabs = opened(SEED, language)
     tab = tabs.tabs[0]
     ghost = {**PAID, "kind": "ghosted"}
     newcomer = prospect("p-newcomer01", "Newcomer", GOOD, events=[PAID, ghost, "noise"])
@@ -425,14 +420,12 @@ def test_an_import_leaves_out_the_files_unreadable_outcomes_and_says_how_many(
     assert tabs.model.find(ALPHA["id"])["events"] == [SIGNED, PAID]
     assert tabs.model.find(newcomer["id"])["events"] == [PAID]
     assert tab.unreadable_outcomes() == {}
-    assert watch.problems == []
-    context.close()
 
 
-def test_the_quiz_page_re_assesses_a_prospect_and_leaves_its_outcomes(browser, base_url):
-    context, watch, tabs = _open(browser, base_url, SEED)
-    quiz_page = context.new_page()
-    watch.attach(quiz_page)
+def test_the_quiz_page_re_assesses_a_prospect_and_leaves_its_outcomes(opened, base_url):
+    tabs = opened(SEED)
+    quiz_page = opened.context.new_page()
+    opened.watch.attach(quiz_page)
     quiz = Tab(quiz_page, base_url, "quiz")
     tabs.tabs.append(quiz)
     quiz.reassess(ALPHA["id"], "Alpha")
@@ -442,5 +435,3 @@ def test_the_quiz_page_re_assesses_a_prospect_and_leaves_its_outcomes(browser, b
     ]
     assert json.loads(stored_text(quiz.page))["version"] == 4
     poll(lambda: len(tabs.tabs[0].outcomes()) == 2, "the prospects tab still lists both")
-    assert watch.problems == []
-    context.close()
