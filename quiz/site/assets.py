@@ -9,17 +9,31 @@ minifies the stylesheets. terser (npm, pinned too) then minifies each bundle a s
 inlines and folds what esbuild's single pass leaves, about 3 % of the quiz page's script gzipped.
 Nothing carries a banner comment; the quiz page's own script and styles have a budget of 11 KB
 gzipped (README, "Benchmarks").
+
+The tools run side by side, one process per file, and what they make is kept in
+`.cache/bundles/`, under a digest of everything it is made from: every file of quiz/web/, this
+module (its options and INTERNAL) and package-lock.json (the tools' versions). A build whose
+sources are unchanged, the common case while one edits the guide's Markdown, reads the bundles
+back instead of running terser again, which took two seconds of every build. A cached file that
+cannot be read is made anew.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 WEB = ROOT / "quiz" / "web"
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 TERSER = ROOT / "node_modules" / ".bin" / "terser"
+CACHE = ROOT / ".cache" / "bundles"
+LOCK = ROOT / "package-lock.json"
 # Each page's script, by its entry module.
 SCRIPTS = {
     "assets/quiz.js": "quiz.js",
@@ -47,14 +61,70 @@ class BuildToolMissing(RuntimeError):
 
 
 def bundles() -> dict[str, str]:
-    """Every generated asset, by its path in the site, minified."""
-    internal = "--mangle-props=^(" + "|".join(INTERNAL) + ")$"
-    built = {
-        path: terser(esbuild(entry, "--bundle", "--format=iife", internal))
-        for path, entry in SCRIPTS.items()
-    }
-    built |= {path: esbuild(source) for path, source in STYLES.items()}
+    """Every generated asset, by its path in the site, minified: from the cache when its
+    sources are unchanged."""
+    key = digest()
+    cached = _read_cache(key)
+    if cached is not None:
+        return cached
+    built = _build()
+    _write_cache(key, built)
     return built
+
+
+def digest() -> str:
+    """A digest of everything the bundles are made from (the module's docstring says what)."""
+    sha = hashlib.sha256()
+    sources = sorted(path for path in WEB.rglob("*") if path.is_file())
+    for path in [*sources, Path(__file__), LOCK]:
+        data = path.read_bytes() if path.exists() else b""
+        name = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+        sha.update(f"{name}\0{len(data)}\0".encode())
+        sha.update(data)
+    return sha.hexdigest()
+
+
+def _build() -> dict[str, str]:
+    internal = "--mangle-props=^(" + "|".join(INTERNAL) + ")$"
+
+    def script(entry: str) -> str:
+        return terser(esbuild(entry, "--bundle", "--format=iife", internal))
+
+    jobs = [(path, script, entry) for path, entry in SCRIPTS.items()]
+    jobs += [(path, esbuild, source) for path, source in STYLES.items()]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        done = {path: pool.submit(make, source) for path, make, source in jobs}
+        return {path: future.result() for path, future in done.items()}
+
+
+def _read_cache(key: str) -> dict[str, str] | None:
+    try:
+        value = json.loads((CACHE / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    expected = {*SCRIPTS, *STYLES}
+    if not isinstance(value, dict) or set(value) != expected:
+        return None
+    if not all(isinstance(text, str) and text for text in value.values()):
+        return None
+    return value
+
+
+def _write_cache(key: str, built: dict[str, str]) -> None:
+    """Keep the bundles under `key`, written whole or not at all (two builds at once, as the
+    test processes run, each write a file of their own and rename it). Only the latest is kept.
+    A cache that cannot be written costs the next build its time, nothing else."""
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=CACHE, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(built, file, ensure_ascii=False)
+        os.replace(temporary, CACHE / f"{key}.json")
+        for old in CACHE.glob("*.json"):
+            if old.stem != key:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def installed(tool: Path) -> None:

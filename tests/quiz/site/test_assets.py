@@ -140,5 +140,93 @@ def test_the_name_limit_reaches_the_scripts_only_through_the_island():
 @pytest.mark.parametrize("tool", ["ESBUILD", "TERSER"])
 def test_a_missing_build_tool_is_named_with_the_command_to_install_it(monkeypatch, tmp_path, tool):
     monkeypatch.setattr(assets, tool, tmp_path / tool.lower())
+    monkeypatch.setattr(assets, "CACHE", tmp_path / "cache")  # nothing cached: the tools must run
     with pytest.raises(BuildToolMissing, match=rf"{tool.lower()} is not installed .*npm ci"):
         bundles()
+
+
+# The cache of built bundles (.cache/bundles/): what it holds, and when it is not used.
+FAKE = {path: f"/* {path} */" for path in [*assets.SCRIPTS, *assets.STYLES]}
+
+
+@pytest.fixture
+def counted_builds(monkeypatch, tmp_path):
+    """An empty cache in a folder of the test's, and a stand-in for the tools that counts how
+    often they run."""
+    monkeypatch.setattr(assets, "CACHE", tmp_path / "cache")
+    runs = []
+
+    def build():
+        runs.append(1)
+        return dict(FAKE)
+
+    monkeypatch.setattr(assets, "_build", build)
+    return runs
+
+
+def test_the_cache_gives_back_what_the_tools_made_without_running_them_again(monkeypatch, tmp_path):
+    monkeypatch.setattr(assets, "CACHE", tmp_path / "cache")
+    fresh = bundles()
+    assert list((tmp_path / "cache").glob("*.json")) == [
+        tmp_path / "cache" / f"{assets.digest()}.json"
+    ]
+
+    def no_tool(*args, **kwargs):
+        raise AssertionError("a tool ran although nothing changed")
+
+    monkeypatch.setattr(subprocess, "run", no_tool)
+    assert bundles() == fresh
+
+
+def test_a_change_to_any_source_module_or_the_tools_versions_is_built_anew(monkeypatch, tmp_path):
+    web = tmp_path / "web"
+    web.mkdir()
+    for path in WEB.iterdir():
+        (web / path.name).write_bytes(path.read_bytes())
+    lock = tmp_path / "package-lock.json"
+    lock.write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(assets, "WEB", web)
+    monkeypatch.setattr(assets, "LOCK", lock)
+    seen = {assets.digest()}
+    (web / "dom.js").write_text(
+        (web / "dom.js").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    seen.add(assets.digest())
+    (web / "new.js").write_text("export const x = 1;\n", encoding="utf-8")
+    seen.add(assets.digest())
+    lock.write_text('{"lockfileVersion": 3}', encoding="utf-8")
+    seen.add(assets.digest())
+    assert len(seen) == 4
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "not json",
+        "[]",
+        json.dumps({"assets/quiz.js": "x"}),  # some of them only
+        json.dumps({**FAKE, "assets/quiz.js": ""}),
+        json.dumps({**FAKE, "assets/quiz.js": 1}),
+    ],
+)
+def test_a_damaged_cache_is_built_anew_and_mended(counted_builds, damage):
+    cache = assets.CACHE
+    cache.mkdir()
+    (cache / f"{assets.digest()}.json").write_text(damage, encoding="utf-8")
+    assert bundles() == FAKE and len(counted_builds) == 1
+    assert bundles() == FAKE and len(counted_builds) == 1  # mended: read back this time
+
+
+def test_only_the_latest_bundles_are_kept(counted_builds):
+    cache = assets.CACHE
+    cache.mkdir()
+    (cache / ("0" * 64 + ".json")).write_text(json.dumps(FAKE), encoding="utf-8")
+    bundles()
+    assert [path.stem for path in cache.iterdir()] == [assets.digest()]
+
+
+def test_a_cache_that_cannot_be_written_costs_only_time(counted_builds):
+    assets.CACHE.parent.mkdir(parents=True, exist_ok=True)
+    assets.CACHE.write_text("a file where the folder should be", encoding="utf-8")
+    assert bundles() == FAKE and bundles() == FAKE
+    assert len(counted_builds) == 2
