@@ -6,11 +6,11 @@ keyboard alone. Each in both languages."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from quiz.drafting import draft
 from quiz.site.strings import translator
 from tests.support.quiz import GOOD, MESSAGES, MIXED, QUESTIONS, QUIZ, click_answers
+from tests.support.watch import assert_accessible
 from tests.support.workspace import idle, prospect, put_stored
 
 pytestmark = pytest.mark.browser
@@ -64,8 +64,7 @@ def _reference(language, answers, tone="formal", timing="after-call", name="Dana
 
 
 def _clean(page) -> None:
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_snapshot()
+    assert_accessible(page)
 
 
 def test_an_edited_message_survives_reload_back_and_forward(page, base_url, language):

@@ -7,7 +7,6 @@ import json
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from quiz.scoring import score
 from quiz.share import share_key
@@ -25,7 +24,7 @@ from tests.support.quiz import (
     submit,
     unsure,
 )
-from tests.support.watch import PageWatch, origin_of, settle
+from tests.support.watch import PageWatch, assert_accessible, origin_of
 from tests.support.workspace import (
     VERSION,
     idle,
@@ -545,9 +544,7 @@ def test_the_prospects_page_is_accessible_with_a_list_and_a_comparison(watched, 
     _compare_all(watched, base_url, language)
     watched.locator("[data-history]:not([hidden]) summary").click()
     watched.locator('[data-action="clear-all"]').click()
-    settle(watched)
-    results = Axe().run(watched)
-    assert results.violations_count == 0, results.generate_snapshot()
+    assert_accessible(watched)
 
 
 def test_without_javascript_the_prospects_page_explains_itself(browser, base_url):

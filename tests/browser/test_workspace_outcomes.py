@@ -12,11 +12,10 @@ import json
 import time
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from quiz.site.strings import translator
 from tests.support.quiz import BAD, GOOD, MIXED
-from tests.support.watch import PageWatch, origin_of, settle
+from tests.support.watch import PageWatch, assert_accessible, origin_of
 from tests.support.workspace import (
     DeletedEvent,
     Model,
@@ -187,8 +186,7 @@ def test_the_form_refuses_a_bad_date_or_a_long_note_and_keeps_what_was_typed(ope
     assert form.locator('[data-error-for="note"]').is_hidden()
     assert kind.get_attribute("aria-invalid") is None
     assert stored_text(tab.page) == before  # nothing saved
-    results = Axe().run(tab.page)
-    assert results.violations_count == 0, results.generate_snapshot()
+    assert_accessible(tab.page)
     fill_date(date, "2026-07-01")
     form.locator("button[type=submit]").click()
     idle(tab.page)
@@ -196,9 +194,7 @@ def test_the_form_refuses_a_bad_date_or_a_long_note_and_keeps_what_was_typed(ope
     tabs.written = True
     tabs.check()
     assert errors.is_hidden() and note.input_value() == ""
-    settle(tab.page)
-    results = Axe().run(tab.page)
-    assert results.violations_count == 0, results.generate_snapshot()
+    assert_accessible(tab.page)
 
 
 def test_two_tabs_adding_outcomes_interleaved_lose_nothing(opened):
@@ -369,9 +365,7 @@ def test_a_tampered_outcome_leaves_its_prospect_listed_and_nothing_is_lost(
     assert [e for p, e, _, _ in tab.outcomes() if p == ALPHA["id"]] == (
         [PAID["id"]] if is_list else []
     )
-    settle(tab.page)
-    results = Axe().run(tab.page)
-    assert results.violations_count == 0, results.generate_snapshot()
+    assert_accessible(tab.page)
     # The quiz page re-assesses it, and keeps its outcomes byte for byte.
     quiz_page = opened.context.new_page()
     opened.watch.attach(quiz_page)

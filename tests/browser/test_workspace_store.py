@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from quiz.site.strings import translator
 from tests.support.quiz import BAD, GOOD, MIXED
-from tests.support.watch import PageWatch, origin_of
+from tests.support.watch import PageWatch, assert_accessible, origin_of
 from tests.support.workspace import (
     KEY,
     Tab,
@@ -169,8 +168,7 @@ def test_unreadable_entries_are_shown_and_each_can_be_deleted(context, base_url,
         t("prospects.unreadable.deep"),
     ]
     assert page.locator("b").filter(has_text="Odd").count() == 0  # text, never markup
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_snapshot()
+    assert_accessible(page)
     buttons = section.locator('[data-action="delete-unreadable"]')
     assert buttons.first.get_attribute("aria-label") == t("prospects.unreadable.delete").format(
         number=1
@@ -235,8 +233,7 @@ def test_a_long_list_shows_the_newest_fifty_and_more_on_request(context, base_ur
     assert names.all_inner_texts() == newest(50)
     assert shown.inner_text() == t("prospects.shown").format(shown=50, total=120)
     assert more.inner_text() == t("prospects.more").format(count=50)
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_snapshot()
+    assert_accessible(page)
     more.focus()
     page.keyboard.press("Enter")
     assert names.all_inner_texts() == newest(100)

@@ -7,7 +7,6 @@ is here; bad values are refused with GOV.UK's error summary; and the pages stay 
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from quiz.drafting import draft
 from quiz.scoring import score
@@ -22,7 +21,7 @@ from tests.support.quiz import (
     read_message,
     read_result,
 )
-from tests.support.watch import PageWatch, origin_of
+from tests.support.watch import PageWatch, assert_accessible, origin_of
 from tests.support.workspace import (
     VERSION,
     Tab,
@@ -253,8 +252,7 @@ def test_own_lines_fold_by_flag_and_each_says_how_many_are_chosen(browser, base_
     assert opened() == [flag]
     assert _words(summary).endswith(chosen.replace("{count}", "1"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_snapshot()
+    assert_accessible(page)
     context.close()
 
 
@@ -346,8 +344,7 @@ def test_an_own_line_decides_walk_away_and_the_result_says_it_was_yours(tabs, la
     quiz.open()
     _submit(quiz_page, WITH_LINE)
     assert read_result(quiz_page)["band"] == "walk-away"
-    results = Axe().run(quiz_page)
-    assert results.violations_count == 0, results.generate_snapshot()
+    assert_accessible(quiz_page)
 
 
 @LANGUAGES
@@ -562,5 +559,4 @@ def test_the_prospects_page_with_the_form_in_error_is_axe_clean(tabs):
         _fill(page, {"deposit": "-1"})
         _save(page)
         _tick(page, LINE)
-        results = Axe().run(page)
-        assert results.violations_count == 0, results.generate_snapshot()
+        assert_accessible(page)

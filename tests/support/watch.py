@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from axe_playwright_python.sync_playwright import Axe
+
 
 @dataclass
 class PageWatch:
@@ -48,6 +50,20 @@ def settle(page) -> None:
     """Wait until CSS transitions finish, so axe measures the colours a reader sees
     (Material fades the header title while the page scrolls)."""
     wait_until(page, "document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def assert_accessible(page) -> None:
+    """axe-core finds no violation on the page, measured once it is at rest (`settle`). A failure
+    names each element found and what axe says of it (for colour contrast: the two colours and
+    their ratio), so that one seen only in CI can be understood from its log."""
+    settle(page)
+    results = Axe().run(page)
+    found = [
+        f"{rule['id']}: {node['html'][:200]} {node['any'][0]['message'] if node['any'] else ''}"
+        for rule in results.response["violations"]
+        for node in rule["nodes"]
+    ]
+    assert not found, results.generate_snapshot() + "\n" + "\n".join(found)
 
 
 def wait_until(page, expression: str, timeout: float = 10.0) -> None:
