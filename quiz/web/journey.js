@@ -116,15 +116,15 @@ export function keepDraft(quiz, carry) {
   const current = answers(quiz);
   if (current.size) quiz.parts.undo.hidden = true; // a new answer: "start over" stays done
   try {
-    if (current.size) window.sessionStorage.setItem(DRAFT, draftText(quiz, carry));
+    if (current.size) window.sessionStorage.setItem(DRAFT, draftText(quiz, carry, current));
     else window.sessionStorage.removeItem(DRAFT);
   } catch (error) {
     // Storage is switched off or full: the draft is a convenience, the quiz works without it.
   }
 }
 
-function draftText(quiz, carry) {
-  const draft = new URLSearchParams(encodeShare(quiz.data, answers(quiz), quiz.parts.name.value.trim()));
+function draftText(quiz, carry, current = answers(quiz)) {
+  const draft = new URLSearchParams(encodeShare(quiz.data, current, quiz.parts.name.value.trim()));
   draft.set("from", window.location.hash.slice(1));
   draft.set("message", JSON.stringify(messageRecord(quiz.message)));
   if (!quiz.parts.result.hidden) draft.set("shown", "1");
