@@ -4,7 +4,7 @@
 
 import { score, topConcerns } from "./scoring.js";
 import { toMap } from "./store.js";
-import { knownKinds, readableEvents } from "./events.js";
+import { byDate, knownKinds, readableEvents } from "./events.js";
 
 // How a decided prospect went, in the order the table shows it.
 export const WENT = ["well", "badly", "open", "declined"];
@@ -39,7 +39,7 @@ export function tally(data, prospects, lines) {
 
 /** [band at decision, how it went, the flags raised before], or null when not decided yet. */
 function classify(data, kinds, prospect, lines) {
-  const events = readableEvents(prospect).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date)); // stable: then as recorded
+  const events = byDate(readableEvents(prospect));
   const decision = events.find((event) => kinds.get(event.kind).decides);
   if (!decision) return null;
   const day = decision.date;
