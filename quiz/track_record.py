@@ -50,9 +50,10 @@ def track_record(quiz: Quiz, store: Mapping) -> TrackRecord:
     flags = {flag.id: {"badly": 0, "well": 0} for flag in quiz.flags}
     prospects = store.get("prospects") or []
     lines = own_lines(store)
+    kinds = {outcome.id: outcome for outcome in quiz.outcomes}
     undecided = 0
     for prospect in prospects:
-        classified = classify(quiz, prospect, lines)
+        classified = classify(quiz, kinds, prospect, lines)
         if classified is None:
             undecided += 1
             continue
@@ -63,10 +64,11 @@ def track_record(quiz: Quiz, store: Mapping) -> TrackRecord:
     return TrackRecord(bands, flags, len(prospects), undecided)
 
 
-def classify(quiz: Quiz, prospect: Mapping, lines: list) -> tuple[str, str, list[str]] | None:
+def classify(
+    quiz: Quiz, kinds: Mapping, prospect: Mapping, lines: list
+) -> tuple[str, str, list[str]] | None:
     """(band at decision, how it went, the flags raised before when it went well or badly), or
-    None for a prospect not decided yet."""
-    kinds = {outcome.id: outcome for outcome in quiz.outcomes}
+    None for a prospect not decided yet. `kinds`: the quiz's outcomes by id."""
     events = sorted(readable_events(prospect, kinds), key=lambda event: event["date"])
     decision = next((event for event in events if kinds[event["kind"]].decides), None)
     if decision is None:
