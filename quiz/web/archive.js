@@ -5,7 +5,7 @@
    Prospects page only. */
 
 import { InputError } from "./errors.js";
-import { ID, MAX_HISTORY, SITE_KEYS, STORE_VERSION, announce, clip, fromVersion1, isPlainObject, newId, sameAnswers, transact, validDate, validProspect } from "./store.js";
+import { ID, MAX_HISTORY, READ_VERSIONS, SITE_KEYS, STORE_VERSION, announce, clip, fromVersion1, isPlainObject, newId, sameAnswers, transact, validDate, validProspect } from "./store.js";
 import { mergeEvents, readEvents } from "./events.js";
 
 const EXPORT_FORMAT = "client-red-flags/prospects";
@@ -142,7 +142,7 @@ export function parseExport(text) {
     throw new InputError("reason.format");
   }
   if (parsed.version > STORE_VERSION) throw new InputError("reason.version");
-  if (![1, 2, 3, STORE_VERSION].includes(parsed.version)) throw new InputError("reason.format");
+  if (!READ_VERSIONS.includes(parsed.version)) throw new InputError("reason.format");
   if (!keepable(parsed.settings)) throw new InputError("reason.deep");
   const file = { prospects: [], unreadable: [], settings: parsed.settings };
   for (const entry of parsed.prospects) {

@@ -19,6 +19,7 @@ const STORE_KEY = SITE_KEYS + "prospects";
 // value each change sets so that the other tabs' `storage` event tells them to read again.
 const CHANGED = SITE_KEYS + "changed";
 export const STORE_VERSION = 4; // formats 1 to 3 are read as 4, and written as 4
+export const READ_VERSIONS = [1, 2, 3, STORE_VERSION]; // what a store or an export file may be
 export const MAX_HISTORY = 10;
 export const ID = /^p-[a-z0-9]{8,24}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -152,7 +153,7 @@ export function storeOf(value, objects) {
     return setAside(store, value, objects);
   }
   store.raw = parsed;
-  if (![1, 2, 3, STORE_VERSION].includes(parsed.version)) return setAside(store, value, objects);
+  if (!READ_VERSIONS.includes(parsed.version)) return setAside(store, value, objects);
   const seen = new Set();
   for (const entry of parsed.prospects) {
     const prospect = parsed.version === 1 ? fromVersion1(entry) : entry;
