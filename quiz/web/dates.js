@@ -32,11 +32,17 @@ export function today() {
 /**
  * One date input on the page (a `[data-date]` fieldset of the partial).
  * @param {Element} root the fieldset
- * @returns {{fields: Element[], read: function(): {date: ?string, empty: boolean},
- *   fill: function(string): void, error: function(string): void}} `fill` writes a day in,
- *   `error` shows GOV.UK's error message on the whole date ("" takes it away)
+ * @param {string} refused which days are refused: "past" (before today) or "future" (after it)
+ * @param {string} keys the strings' prefix of this form's own messages: `keys` + "empty", and
+ *   `keys` + `refused` (a day that is not real has one message wherever it is asked for)
+ * @returns {{fields: Element[], read: function(): {date: ?string, problem: string},
+ *   message: function(Object, string): string, fill: function(string): void,
+ *   error: function(string): void}} `read` gives the day typed, or null, and what is wrong with
+ *   it: "", "empty", "real" or `refused`; `message` says a problem in the page's strings ("" for
+ *   none); `fill` writes a day in; `error` shows GOV.UK's error message on the whole date ("" takes
+ *   it away)
  */
-export function dateInput(root) {
+export function dateInput(root, refused, keys) {
   const fields = PARTS.map((part) => required(root, '[data-date-part="' + part + '"]'));
   const message = required(root, ".crf-error-message");
   const hint = root.getAttribute("aria-describedby");
@@ -45,7 +51,13 @@ export function dateInput(root) {
     fields: [...root.querySelectorAll("[data-date-part]")],
     read() {
       const values = fields.map((field) => field.value);
-      return { date: realDate(...values), empty: values.every((value) => !value.trim()) };
+      const date = realDate(...values);
+      const wrongSide = date && (refused === "past" ? date < today() : date > today());
+      const problem = values.every((value) => !value.trim()) ? "empty" : !date ? "real" : wrongSide ? refused : "";
+      return { date: date, problem: problem };
+    },
+    message(strings, problem) {
+      return problem && strings[problem === "real" ? "prospects.date.error.real" : keys + problem];
     },
     fill(date) {
       const [y, m, d] = date.split("-");

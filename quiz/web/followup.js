@@ -16,7 +16,7 @@ import { calendarText, fileName, uuid } from "./ics.js";
 export function followUp(page, row, id) {
   const root = required(row, "[data-follow-up]");
   const form = required(root, "form");
-  const date = dateInput(required(form, "[data-date]"));
+  const date = dateInput(required(form, "[data-date]"), "past", "prospects.follow-up.error.");
   date.fill(addDays(today(), 7));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -28,9 +28,8 @@ export function followUp(page, row, id) {
 /** Check the date; download the file, or show GOV.UK's error on the date and nothing else. */
 function save(page, form, input, prospect) {
   const strings = page.strings;
-  const { date, empty } = input.read();
-  const problem = empty ? "empty" : !date ? "real" : date < today() ? "past" : "";
-  input.error(problem && strings[problem === "real" ? "prospects.date.error.real" : "prospects.follow-up.error." + problem]);
+  const { date, problem } = input.read();
+  input.error(input.message(strings, problem));
   if (problem) {
     input.fields[0].focus();
     return;

@@ -46,7 +46,7 @@ export function outcomesRow(page, id) {
       kind: required(form, "[data-outcome-kind]"),
       note: required(form, "[data-outcome-note]"),
     },
-    date: dateInput(required(form, "[data-outcome-date]")),
+    date: dateInput(required(form, "[data-outcome-date]"), "future", "prospects.outcome.date.error."),
     editing: null, // the id of the event the form changes; null while it adds one
   };
   slot(form, "note-hint").textContent = format(strings["prospects.outcome.note.hint"], { max: MAX_NOTE });
@@ -182,9 +182,8 @@ function submit(page, state) {
     note over the limit is an error to fix, never cut short. */
 function read(page, state) {
   const { kind, note } = state.inputs;
-  const { date, empty } = state.date.read();
+  const { date, problem: dateProblem } = state.date.read();
   const fields = { kind: kind.value, date: date, note: note.value.trim() };
-  const dateProblem = empty ? "empty" : !date ? "real" : date > today() ? "future" : "";
   const wrong = [];
   if (!page.kindLabels.has(fields.kind)) wrong.push("kind");
   if (dateProblem) wrong.push("date");
@@ -196,7 +195,7 @@ function read(page, state) {
     message. `dateProblem` says what is wrong with the date: "empty", "real" or "future". */
 function showErrors(state, wrong, noteLength, dateProblem) {
   const strings = state.page.strings;
-  const dateText = wrong.includes("date") ? strings[dateProblem === "real" ? "prospects.date.error.real" : "prospects.outcome.date.error." + dateProblem] : "";
+  const dateText = wrong.includes("date") ? state.date.message(strings, dateProblem) : "";
   state.date.error(dateText);
   required(state.errors, '[data-error-for="date"] a').textContent = dateText;
   state.errors.querySelector('[data-error-for="date"]').hidden = !dateText;
