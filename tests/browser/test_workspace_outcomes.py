@@ -82,6 +82,18 @@ def opened(browser, base_url):
         assert watch.problems == []
 
 
+def _reassess_alpha(opened, tabs, base_url) -> Tab:
+    """A quiz tab beside the prospects tabs, which re-assesses Alpha with other answers and
+    saves them: the model follows."""
+    quiz_page = opened.context.new_page()
+    opened.watch.attach(quiz_page)
+    quiz = Tab(quiz_page, base_url, "quiz")
+    tabs.tabs.append(quiz)
+    quiz.reassess(ALPHA["id"], "Alpha")
+    tabs.save(quiz, BAD)
+    return quiz
+
+
 def _focused(locator) -> bool:
     return locator.evaluate("(element) => element === document.activeElement")
 
@@ -367,12 +379,7 @@ def test_a_tampered_outcome_leaves_its_prospect_listed_and_nothing_is_lost(
     )
     assert_accessible(tab.page)
     # The quiz page re-assesses it, and keeps its outcomes byte for byte.
-    quiz_page = opened.context.new_page()
-    opened.watch.attach(quiz_page)
-    quiz = Tab(quiz_page, base_url, "quiz")
-    tabs.tabs.append(quiz)
-    quiz.reassess(ALPHA["id"], "Alpha")
-    tabs.save(quiz, BAD)
+    quiz = _reassess_alpha(opened, tabs, base_url)
     text = stored_text(quiz.page)
     assert json.dumps(events, ensure_ascii=False, separators=(",", ":")) in text
     if is_list:
@@ -418,12 +425,7 @@ def test_an_import_leaves_out_the_files_unreadable_outcomes_and_says_how_many(op
 
 def test_the_quiz_page_re_assesses_a_prospect_and_leaves_its_outcomes(opened, base_url):
     tabs = opened(SEED)
-    quiz_page = opened.context.new_page()
-    opened.watch.attach(quiz_page)
-    quiz = Tab(quiz_page, base_url, "quiz")
-    tabs.tabs.append(quiz)
-    quiz.reassess(ALPHA["id"], "Alpha")
-    tabs.save(quiz, BAD)
+    quiz = _reassess_alpha(opened, tabs, base_url)
     assert next(p for p in stored(quiz.page)["prospects"] if p["id"] == ALPHA["id"])["events"] == [
         SIGNED
     ]
